@@ -1,0 +1,198 @@
+package eventloop
+
+import (
+	"container/heap"
+	"math"
+	"reflect"
+	"time"
+
+	"github.com/dop251/goja"
+)
+
+// timer is one setTimeout, setInterval or setImmediate registration.
+type timer struct {
+	id        int64
+	when      time.Time
+	seq       int64 // breaks ties between equal deadlines: first set, first run
+	fn        goja.Callable
+	args      []goja.Value
+	interval  time.Duration
+	repeat    bool
+	cancelled bool
+	index     int
+}
+
+// timerQueue is a min-heap of timers by deadline.
+type timerQueue []*timer
+
+func (q timerQueue) Len() int { return len(q) }
+func (q timerQueue) Less(i, j int) bool {
+	if q[i].when.Equal(q[j].when) {
+		return q[i].seq < q[j].seq
+	}
+	return q[i].when.Before(q[j].when)
+}
+func (q timerQueue) Swap(i, j int) {
+	q[i], q[j] = q[j], q[i]
+	q[i].index = i
+	q[j].index = j
+}
+func (q *timerQueue) Push(x any) {
+	t := x.(*timer)
+	t.index = len(*q)
+	*q = append(*q, t)
+}
+func (q *timerQueue) Pop() any {
+	old := *q
+	t := old[len(old)-1]
+	old[len(old)-1] = nil
+	*q = old[:len(old)-1]
+	t.index = -1
+	return t
+}
+func (q timerQueue) peek() *timer   { return q[0] }
+func (q *timerQueue) pop() *timer   { return heap.Pop(q).(*timer) }
+func (q *timerQueue) push(t *timer) { heap.Push(q, t) }
+
+// maxDelay is Node's limit: longer delays, like non-positive ones, become 1 ms.
+const maxDelay = math.MaxInt32
+
+func (l *Loop) installTimers() {
+	rt := l.rt
+	l.byID = make(map[int64]*timer)
+	g := rt.GlobalObject()
+	set := func(name string, f func(goja.FunctionCall) goja.Value) {
+		_ = g.Set(name, rt.ToValue(f))
+	}
+	set("setTimeout", func(c goja.FunctionCall) goja.Value { return l.setTimer(c, false, "setTimeout") })
+	set("setInterval", func(c goja.FunctionCall) goja.Value { return l.setTimer(c, true, "setInterval") })
+	set("setImmediate", l.setImmediate)
+	clear := func(c goja.FunctionCall) goja.Value {
+		l.clearTimer(c.Argument(0))
+		return goja.Undefined()
+	}
+	set("clearTimeout", clear)
+	set("clearInterval", clear)
+	set("clearImmediate", clear)
+	set("queueMicrotask", l.queueMicrotask)
+}
+
+func (l *Loop) callback(c goja.FunctionCall, name string) goja.Callable {
+	fn, ok := goja.AssertFunction(c.Argument(0))
+	if !ok {
+		panic(l.rt.NewTypeError("%s: argument 'callback' must be a function, got %s", name, typeName(c.Argument(0))))
+	}
+	return fn
+}
+
+func (l *Loop) setTimer(c goja.FunctionCall, repeat bool, name string) goja.Value {
+	fn := l.callback(c, name)
+	delay := c.Argument(1).ToFloat()
+	if !(delay >= 1 && delay <= maxDelay) {
+		delay = 1
+	}
+	d := time.Duration(delay * float64(time.Millisecond))
+	t := l.newTimer(fn, c.Arguments, 2)
+	t.when = time.Now().Add(d)
+	t.repeat = repeat
+	t.interval = d
+	l.timers.push(t)
+	return l.rt.ToValue(t.id)
+}
+
+func (l *Loop) setImmediate(c goja.FunctionCall) goja.Value {
+	t := l.newTimer(l.callback(c, "setImmediate"), c.Arguments, 1)
+	l.immediates = append(l.immediates, t)
+	return l.rt.ToValue(t.id)
+}
+
+func (l *Loop) newTimer(fn goja.Callable, args []goja.Value, from int) *timer {
+	l.nextID++
+	t := &timer{id: l.nextID, seq: l.nextID, fn: fn, index: -1}
+	if len(args) > from {
+		t.args = append([]goja.Value(nil), args[from:]...)
+	}
+	l.byID[t.id] = t
+	return t
+}
+
+func (l *Loop) clearTimer(v goja.Value) {
+	if v == nil || goja.IsUndefined(v) || goja.IsNull(v) {
+		return
+	}
+	id := v.ToInteger()
+	t, ok := l.byID[id]
+	if !ok {
+		return
+	}
+	delete(l.byID, id)
+	t.cancelled = true
+	if t.index >= 0 {
+		heap.Remove(&l.timers, t.index)
+	}
+}
+
+// fire runs a due timer and re-arms it if it is an interval.
+func (l *Loop) fire(t *timer) {
+	if t.repeat {
+		t.when = time.Now().Add(t.interval)
+		l.nextID++
+		t.seq = l.nextID
+		l.timers.push(t)
+	} else {
+		delete(l.byID, t.id)
+	}
+	l.runTimer(t)
+}
+
+func (l *Loop) runTimer(t *timer) {
+	l.runJob(func() error {
+		_, err := t.fn(goja.Undefined(), t.args...)
+		return err
+	})
+}
+
+// queueMicrotask queues cb behind the current macrotask through a settled
+// promise, the only microtask queue goja offers; an exception cb throws is
+// reported as uncaught instead of becoming a rejection.
+func (l *Loop) queueMicrotask(c goja.FunctionCall) goja.Value {
+	cb := l.callback(c, "queueMicrotask")
+	rt := l.rt
+	p, resolve, _ := rt.NewPromise()
+	then, _ := goja.AssertFunction(rt.ToValue(p).(*goja.Object).Get("then"))
+	_, _ = then(rt.ToValue(p), rt.ToValue(func(goja.FunctionCall) goja.Value {
+		if _, err := cb(goja.Undefined()); err != nil {
+			l.Fail(fromCallError(err))
+		}
+		return goja.Undefined()
+	}))
+	_ = resolve(goja.Undefined())
+	return goja.Undefined()
+}
+
+func typeName(v goja.Value) string {
+	switch {
+	case v == nil || goja.IsUndefined(v):
+		return "undefined"
+	case goja.IsNull(v):
+		return "null"
+	}
+	if o, ok := v.(*goja.Object); ok {
+		if _, isFn := goja.AssertFunction(o); isFn {
+			return "function"
+		}
+		return "object"
+	}
+	switch v.ExportType().Kind() {
+	case reflect.String:
+		return "string"
+	case reflect.Bool:
+		return "boolean"
+	case reflect.Int64, reflect.Float64:
+		return "number"
+	}
+	if _, ok := v.(*goja.Symbol); ok {
+		return "symbol"
+	}
+	return "bigint"
+}
