@@ -25,6 +25,7 @@ type Loop struct {
 	closed  bool // Run has returned: posts are dropped
 	wakeup  chan struct{}
 	idle    IdleFunc
+	idling  bool // asleep with only registrations outstanding; told to idle
 
 	// Owned by the loop's goroutine.
 	timers     timerQueue
@@ -38,8 +39,11 @@ type Loop struct {
 }
 
 // IdleFunc is told when the loop goes to sleep with nothing of its own left
-// to run but outstanding registrations (waiting is true), and when it wakes
-// again (false). The host's deadlock detector listens to it.
+// to run but outstanding registrations (waiting is true), and when it is
+// woken again (false). The wake-up is told by the goroutine that posts the
+// job, before the post returns, so a listener that counts sleeping loops
+// never sees a moment where the poster has gone and the loop still sleeps.
+// It is called with the loop's lock held: it must not call into the loop.
 type IdleFunc func(waiting bool)
 
 // New makes a loop for rt and installs the timer globals (setTimeout,
@@ -67,9 +71,18 @@ func (l *Loop) Post(job Job) bool {
 		return false
 	}
 	l.jobs = append(l.jobs, job)
+	l.wakeIdle()
 	l.mu.Unlock()
 	l.wake()
 	return true
+}
+
+// wakeIdle tells the idle listener the loop is awake again. l.mu is held.
+func (l *Loop) wakeIdle() {
+	if l.idling {
+		l.idling = false
+		l.idle(false)
+	}
 }
 
 // RegisterCallback keeps the loop alive until the returned function is
@@ -88,6 +101,7 @@ func (l *Loop) RegisterCallback() func(Job) {
 			if !l.closed && job != nil {
 				l.jobs = append(l.jobs, job)
 			}
+			l.wakeIdle()
 			l.mu.Unlock()
 			l.wake()
 		})
@@ -192,7 +206,10 @@ func (l *Loop) sleep(ctx context.Context) bool {
 		l.mu.Unlock()
 		return false
 	}
-	onlyRegistrations := l.timers.Len() == 0
+	if l.timers.Len() == 0 && len(l.immediates) == 0 && l.idle != nil {
+		l.idling = true
+		l.idle(true)
+	}
 	l.mu.Unlock()
 
 	var due <-chan time.Time
@@ -208,15 +225,14 @@ func (l *Loop) sleep(ctx context.Context) bool {
 		}
 		due = l.clock.C
 	}
-	if onlyRegistrations && l.idle != nil {
-		l.idle(true)
-		defer l.idle(false)
-	}
 	select {
 	case <-l.wakeup:
 	case <-due:
 	case <-ctx.Done():
 	}
+	l.mu.Lock()
+	l.wakeIdle()
+	l.mu.Unlock()
 	if l.clock != nil {
 		l.clock.Stop()
 	}

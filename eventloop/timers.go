@@ -3,10 +3,10 @@ package eventloop
 import (
 	"container/heap"
 	"math"
-	"reflect"
 	"time"
 
 	"github.com/dop251/goja"
+	"github.com/jsrun/jsrun/internal/jsutil"
 )
 
 // timer is one setTimeout, setInterval or setImmediate registration.
@@ -80,7 +80,7 @@ func (l *Loop) installTimers() {
 func (l *Loop) callback(c goja.FunctionCall, name string) goja.Callable {
 	fn, ok := goja.AssertFunction(c.Argument(0))
 	if !ok {
-		panic(l.rt.NewTypeError("%s: argument 'callback' must be a function, got %s", name, typeName(c.Argument(0))))
+		panic(l.rt.NewTypeError("%s: argument 'callback' must be a function, got %s", name, jsutil.TypeOf(c.Argument(0))))
 	}
 	return fn
 }
@@ -168,31 +168,4 @@ func (l *Loop) queueMicrotask(c goja.FunctionCall) goja.Value {
 	}))
 	_ = resolve(goja.Undefined())
 	return goja.Undefined()
-}
-
-func typeName(v goja.Value) string {
-	switch {
-	case v == nil || goja.IsUndefined(v):
-		return "undefined"
-	case goja.IsNull(v):
-		return "null"
-	}
-	if o, ok := v.(*goja.Object); ok {
-		if _, isFn := goja.AssertFunction(o); isFn {
-			return "function"
-		}
-		return "object"
-	}
-	switch v.ExportType().Kind() {
-	case reflect.String:
-		return "string"
-	case reflect.Bool:
-		return "boolean"
-	case reflect.Int64, reflect.Float64:
-		return "number"
-	}
-	if _, ok := v.(*goja.Symbol); ok {
-		return "symbol"
-	}
-	return "bigint"
 }

@@ -1,0 +1,108 @@
+package clone
+
+import "github.com/dop251/goja"
+
+// kind says what a node rebuilds.
+type kind uint8
+
+const (
+	kObject      kind = iota // plain object; slots are named properties
+	kArray                   // array; nIdx index slots, then named properties
+	kMap                     // slots alternate key, value
+	kSet                     // one slot per element
+	kDate                    // extra: float64 time value (NaN: invalid date)
+	kRegExp                  // extra: *regexpData
+	kArrayBuffer             // extra: []byte, never aliased with a runtime
+	kTypedArray              // sub: element type; extra: *viewData; slot 0: the buffer
+	kDataView                // extra: *viewData; slot 0: the buffer
+	kWrapper                 // Boolean, Number, BigInt or String object; extra: the primitive
+	kError                   // extra: *errorData; one slot for cause when present
+	kRef                     // host object by reference; extra: the ref given to Attach
+	kFunction                // extra: the Codec's payload
+)
+
+// slot is one child value of a node (or a root): a primitive, or a reference
+// to another node. Keeping primitives inline avoids a node per number or
+// string, which is most of a JSON-like value.
+type slot struct {
+	// v is the primitive value, nil when the slot refers to a node.
+	// Primitive goja values are runtime-independent and goroutine-safe.
+	v goja.Value
+	// ref is the node index when v is nil; skipped marks a property that a
+	// getter deleted before it was read (the spec skips it).
+	ref int32
+	// key is the array index for the index slots of an array, the index into
+	// Snapshot.names for named properties, unused otherwise.
+	key uint32
+}
+
+const skipped = -1
+
+// node is one object of the cloned graph. Children live in the shared
+// Snapshot.slots array, in the range [first, first+count), so the whole
+// snapshot is a handful of flat slices whatever its shape.
+type node struct {
+	kind kind
+	sub  uint8 // typed array element type; arrays: holey flag
+	// parent and pslot record where the walk first met this node (parent -1:
+	// pslot is a root index); they exist so error paths can be built lazily,
+	// only when something fails.
+	parent int32
+	pslot  int32
+	first  int32
+	count  int32
+	nIdx   int32  // arrays: how many leading slots are elements
+	length uint32 // arrays: the length property
+	extra  any    // kind-specific immutable payload, see kind
+}
+
+// holey marks an array whose elements are not exactly 0..n-1 with
+// n == length, which rules out building it in one NewArray call.
+const holey = 1
+
+type regexpData struct {
+	source goja.Value // String, as the source getter returns it
+	flags  string
+}
+
+type viewData struct {
+	offset, length int64 // byteOffset and length (typed array) or byteLength (DataView)
+}
+
+type errorData struct {
+	proto   string     // constructor to rebuild with: one of nativeErrors
+	name    goja.Value // own name to define (PreserveErrorNames), or nil
+	message goja.Value // own message, or nil
+	stack   goja.Value // own stack, or nil
+}
+
+// Snapshot is a structured clone of some values, detached from any runtime.
+// It is immutable once SnapshotValues returns: any number of goroutines may hold
+// it and restore it at the same time.
+type Snapshot struct {
+	roots []slot
+	nodes []node
+	slots []slot
+	names []string
+	// lossy holds the real key for names a Go string cannot carry (keys with
+	// lone surrogates); names then holds a readable approximation.
+	lossy    map[uint32]goja.Value
+	size     int64
+	rootName func(int) string
+	name     string // label of every root when rootName is nil (SnapshotValue)
+}
+
+// Len reports how many values the snapshot holds.
+func (s *Snapshot) Len() int { return len(s.roots) }
+
+// Size reports the approximate number of bytes the snapshot stands for: the
+// measure Options.MaxBytes is compared with. It counts string and buffer
+// contents, property names and a small fixed cost per value and object; it
+// is not the Go heap size of the snapshot.
+func (s *Snapshot) Size() int64 { return s.size }
+
+// Approximate sizes, in bytes, charged against Options.MaxBytes.
+const (
+	sizeSlot = 8  // any value, the same as a JS number
+	sizeNode = 16 // any object, on top of its contents
+)

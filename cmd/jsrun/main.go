@@ -1,0 +1,126 @@
+// Command jsrun runs a JavaScript file with jsrun's threads library.
+//
+//	jsrun [flags] script.js [args...]
+//	jsrun [flags] -e 'code' [args...]
+//	jsrun [flags] - [args...]        (the script is read from stdin)
+//
+// It exits 0 on success, 1 on an uncaught error or unhandled rejection
+// (printed with its stack), 124 when --timeout passes, and the code given
+// to process.exit otherwise.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"time"
+
+	"github.com/jsrun/jsrun/host"
+)
+
+const version = "0.1.0"
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+const usage = `usage: jsrun [flags] script.js [args...]
+       jsrun [flags] -e 'code' [args...]
+       jsrun [flags] - [args...]          read the script from stdin
+
+Runs JavaScript with the threads library: threads.run(fn, ...args) runs fn
+in a fresh, isolated runtime on its own goroutine.
+
+flags:
+`
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("jsrun", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	timeout := fs.Duration("timeout", 0, "stop the script after this long and exit 124 (e.g. 30s; 0: no limit)")
+	code := fs.String("e", "", "run this code instead of a file")
+	maxThreads := fs.Int("max-threads", 0, "most threads alive at once (0: the default)")
+	showVersion := fs.Bool("version", false, "print the version and exit")
+	fs.Usage = func() {
+		fmt.Fprint(stderr, usage)
+		fs.PrintDefaults()
+		fmt.Fprint(stderr, "\nexamples:\n  jsrun scripts/examples/run.js\n  jsrun --timeout 5s -e 'console.log(threads.run((a, b) => a + b, 1, 2).get())'\n")
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if *showVersion {
+		fmt.Fprintln(stdout, "jsrun", version)
+		return 0
+	}
+	rest := fs.Args()
+	codeSet := false
+	fs.Visit(func(f *flag.Flag) { codeSet = codeSet || f.Name == "e" })
+	if !codeSet && len(rest) == 0 {
+		fs.Usage()
+		return 2
+	}
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	if *timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, *timeout)
+		defer cancel()
+	}
+	opts := []host.Option{host.WithStdout(stdout), host.WithStderr(stderr), host.WithMaxThreads(*maxThreads)}
+
+	var err error
+	switch {
+	case codeSet:
+		h := host.New(append(opts, host.WithArgs(rest...))...)
+		_, err = h.Eval(ctx, *code)
+	case rest[0] == "-":
+		src, rerr := io.ReadAll(stdin)
+		if rerr != nil {
+			fmt.Fprintf(stderr, "jsrun: reading stdin: %v\n", rerr)
+			return 1
+		}
+		h := host.New(append(opts, host.WithArgs(rest...))...) // argv keeps "-", as in Node
+		_, err = h.Eval(ctx, string(src))
+	default:
+		script, aerr := filepath.Abs(rest[0])
+		if aerr != nil {
+			script = rest[0]
+		}
+		h := host.New(append(opts, host.WithArgs(append([]string{script}, rest[1:]...)...))...)
+		_, err = h.EvalFile(ctx, rest[0])
+	}
+	return exitCode(err, *timeout, stderr)
+}
+
+func exitCode(err error, timeout time.Duration, stderr io.Writer) int {
+	var exit *host.ExitError
+	switch {
+	case err == nil:
+		return 0
+	case errors.As(err, &exit):
+		return exit.Code
+	case errors.Is(err, context.DeadlineExceeded):
+		fmt.Fprintf(stderr, "jsrun: timed out after %v\n", timeout)
+		return 124
+	case errors.Is(err, context.Canceled):
+		fmt.Fprintln(stderr, "jsrun: interrupted")
+		return 130
+	}
+	var se *host.ScriptError
+	if errors.As(err, &se) && se.Kind != "syntax error" {
+		fmt.Fprintf(stderr, "Uncaught %s\n", se.Error())
+		return 1
+	}
+	fmt.Fprintln(stderr, err)
+	return 1
+}

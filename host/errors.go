@@ -1,0 +1,78 @@
+package host
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/dop251/goja"
+	"github.com/jsrun/jsrun/eventloop"
+)
+
+// ExitError is returned by an evaluation that called process.exit(code),
+// in the main runtime or in any thread.
+type ExitError struct{ Code int }
+
+func (e *ExitError) Error() string { return fmt.Sprintf("process.exit(%d)", e.Code) }
+
+// ScriptError is a JavaScript error that ended an evaluation: an uncaught
+// exception, an unhandled rejection, or a syntax error.
+type ScriptError struct {
+	// Kind is "uncaught exception", "unhandled rejection" or "syntax error".
+	Kind string
+	// Name and Message are the error's ("" Name when a non-Error was thrown).
+	Name, Message string
+	// Stack is the error's stack text, with file:line:col frames.
+	Stack string
+}
+
+func (e *ScriptError) Error() string {
+	if e.Stack != "" {
+		return e.Stack
+	}
+	if e.Name != "" {
+		return e.Name + ": " + e.Message
+	}
+	return e.Message
+}
+
+// scriptError turns what a runtime reported into a ScriptError when it is
+// a JavaScript error, and leaves other errors (cancellation, exit) alone.
+func scriptError(err error) error {
+	var (
+		u  *eventloop.UncaughtError
+		ex *goja.Exception
+		se *goja.CompilerSyntaxError
+		so *goja.StackOverflowError
+	)
+	switch {
+	case errors.As(err, &u):
+		return &ScriptError{Kind: u.Kind, Name: u.Name, Message: u.Message, Stack: cleanStack(u.Stack)}
+	case errors.As(err, &ex):
+		return &ScriptError{Kind: eventloop.KindUncaughtException, Message: ex.Value().String(), Stack: cleanStack(ex.String())}
+	case errors.As(err, &se):
+		return &ScriptError{Kind: "syntax error", Name: "SyntaxError", Message: se.Error(), Stack: "SyntaxError: " + se.Error()}
+	case errors.As(err, &so):
+		return &ScriptError{Kind: eventloop.KindUncaughtException, Name: "RangeError", Message: "Maximum call stack size exceeded",
+			Stack: "RangeError: Maximum call stack size exceeded"}
+	}
+	return err
+}
+
+// bytecodeOffset is goja's "(12)" after a frame's file:line:col.
+var bytecodeOffset = regexp.MustCompile(`\(\d+\)(\)?)$`)
+
+// cleanStack drops goja's bytecode offsets so that frames read as Node
+// prints them.
+func cleanStack(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, line := range lines {
+		line = bytecodeOffset.ReplaceAllString(line, "$1")
+		if rest, ok := strings.CutPrefix(line, "\tat "); ok {
+			line = "    at " + rest
+		}
+		lines[i] = line
+	}
+	return strings.Join(lines, "\n")
+}

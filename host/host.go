@@ -1,0 +1,175 @@
+package host
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/dop251/goja"
+	"github.com/dop251/goja_nodejs/require"
+	"github.com/jsrun/jsrun/threads"
+)
+
+// Host runs scripts. One Host may run many evaluations, one after another
+// or at once; they share compiled programs and module sources but nothing
+// of their state. A Host is safe for concurrent use.
+type Host struct {
+	opts     options
+	env      *threads.Env
+	registry *require.Registry
+
+	mu       sync.Mutex
+	programs map[string]*goja.Program // main scripts by name and source
+}
+
+// New makes a Host.
+func New(opts ...Option) *Host {
+	h := &Host{opts: defaultOptions(), programs: map[string]*goja.Program{}}
+	for _, o := range opts {
+		o(&h.opts)
+	}
+	h.registry = require.NewRegistry(require.WithLoader(h.loadModule))
+	h.registerModules()
+	h.env = threads.NewEnv(threads.Config{
+		MaxThreads:       h.opts.maxThreads,
+		MaxCallStackSize: h.opts.maxStack,
+		MaxCloneBytes:    h.opts.maxCloneBytes,
+		Setup:            h.setupRuntime,
+	})
+	return h
+}
+
+// Eval runs src as the main script and returns its completion value (see
+// EvalFile for the Go form and for when it returns).
+func (h *Host) Eval(ctx context.Context, src string) (any, error) {
+	return h.eval(ctx, "<eval>", src)
+}
+
+// EvalFile runs the script at path. It returns when the script, its event
+// loop and every thread it started (transitively) have finished, or when
+// ctx ends: then every runtime is interrupted, every blocked call returns,
+// and no goroutine outlives the call.
+//
+// The result is the script's completion value, or what it settled to if
+// it is a promise, exported to Go by goja's rules (numbers as int64 or
+// float64, objects as map[string]any, arrays as []any). The error is a
+// *ScriptError for a JavaScript error nothing caught, an *ExitError after
+// process.exit, or an error wrapping context.Canceled or
+// context.DeadlineExceeded when ctx ended first.
+func (h *Host) EvalFile(ctx context.Context, path string) (any, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("jsrun: %w", err)
+	}
+	src, err := os.ReadFile(abs)
+	if err != nil {
+		return nil, fmt.Errorf("jsrun: %w", err)
+	}
+	return h.eval(ctx, abs, string(src))
+}
+
+// EvalWithTimeout is Eval under a deadline d from now.
+func (h *Host) EvalWithTimeout(d time.Duration, src string) (any, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), d)
+	defer cancel()
+	return h.Eval(ctx, src)
+}
+
+func (h *Host) eval(ctx context.Context, name, src string) (any, error) {
+	prog, err := h.compileMain(name, src)
+	if err != nil {
+		return nil, scriptError(err)
+	}
+	g := h.env.NewGroup(ctx)
+	main, err := g.NewMain()
+	if err != nil {
+		g.Stop(err)
+		_ = g.Wait()
+		return nil, err
+	}
+	var completion goja.Value
+	err = main.Loop.Run(g.Context(), func() error {
+		v, err := main.RT.RunProgram(prog)
+		completion = v
+		return err
+	})
+	main.Finish()
+	if err != nil {
+		g.Stop(err)
+	}
+	if werr := g.Wait(); err == nil {
+		err = werr
+	}
+	if err != nil {
+		return nil, h.evalError(ctx, err)
+	}
+	return export(completion), nil
+}
+
+// evalError tells why an evaluation ended: a deadline or cancellation of
+// ctx wins over the interrupt it caused.
+func (h *Host) evalError(ctx context.Context, err error) error {
+	var exit *ExitError
+	if errors.As(err, &exit) {
+		return exit
+	}
+	if ctx.Err() != nil {
+		return fmt.Errorf("jsrun: evaluation stopped: %w", context.Cause(ctx))
+	}
+	return scriptError(err)
+}
+
+func export(v goja.Value) any {
+	if v == nil {
+		return nil
+	}
+	if obj, ok := v.(*goja.Object); ok {
+		if p, ok := obj.Export().(*goja.Promise); ok {
+			if p.State() == goja.PromiseStateFulfilled {
+				return export(p.Result())
+			}
+			return nil
+		}
+	}
+	return v.Export()
+}
+
+// compileMain parses a main script once per name and source: its analysis
+// joins the env's index, so that its functions can be carried into threads.
+func (h *Host) compileMain(name, src string) (*goja.Program, error) {
+	key := name + "\x00" + src
+	h.mu.Lock()
+	prog := h.programs[key]
+	h.mu.Unlock()
+	if prog != nil {
+		return prog, nil
+	}
+	if err := h.env.AddScript(name, src); err != nil {
+		return nil, err
+	}
+	prog, err := goja.Compile(name, src, false)
+	if err != nil {
+		return nil, err
+	}
+	h.mu.Lock()
+	h.programs[key] = prog
+	h.mu.Unlock()
+	return prog, nil
+}
+
+// loadModule reads a module for require and adds its analysis to the
+// index, so that functions defined in modules can be carried too.
+func (h *Host) loadModule(path string) ([]byte, error) {
+	src, err := require.DefaultSourceLoader(path)
+	if err != nil {
+		return nil, err
+	}
+	// A module that does not parse fails in require itself, with goja's
+	// message; its functions simply stay unknown to the index.
+	_ = h.env.AddModule(path, string(src))
+	return src, nil
+}

@@ -1,0 +1,49 @@
+package host
+
+import (
+	"io"
+	"os"
+)
+
+// Option configures a Host.
+type Option func(*options)
+
+type options struct {
+	stdout, stderr io.Writer
+	args           []string
+	env            map[string]string
+	maxThreads     int
+	maxStack       int
+	maxCloneBytes  int64
+}
+
+func defaultOptions() options {
+	return options{stdout: os.Stdout, stderr: os.Stderr}
+}
+
+// WithStdout sets where console.log and console.info write (default os.Stdout).
+func WithStdout(w io.Writer) Option { return func(o *options) { o.stdout = w } }
+
+// WithStderr sets where console.error and console.warn write (default os.Stderr).
+func WithStderr(w io.Writer) Option { return func(o *options) { o.stderr = w } }
+
+// WithArgs sets process.argv after the interpreter and script entries, as
+// `jsrun script.js a b` gives ["jsrun", "/abs/script.js", "a", "b"].
+func WithArgs(args ...string) Option { return func(o *options) { o.args = args } }
+
+// WithEnv sets process.env (default: the Go process's environment).
+func WithEnv(env map[string]string) Option { return func(o *options) { o.env = env } }
+
+// WithMaxThreads bounds the threads alive at once in one evaluation
+// (default threads.DefaultMaxThreads); threads.run throws a RangeError
+// beyond it.
+func WithMaxThreads(n int) Option { return func(o *options) { o.maxThreads = n } }
+
+// WithMaxCallStackSize bounds the call depth of every runtime (default
+// threads.DefaultMaxCallStackSize); deeper recursion fails that runtime's
+// task with a RangeError.
+func WithMaxCallStackSize(n int) Option { return func(o *options) { o.maxStack = n } }
+
+// WithMaxCloneBytes bounds the size of one value cloned between runtimes
+// (default: no bound); a larger one is a DataCloneError.
+func WithMaxCloneBytes(n int64) Option { return func(o *options) { o.maxCloneBytes = n } }

@@ -1,0 +1,87 @@
+package host
+
+import (
+	"io"
+	"os"
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/dop251/goja"
+	"github.com/dop251/goja_nodejs/console"
+	"github.com/jsrun/jsrun/threads"
+)
+
+// setupRuntime installs the host's globals into a new runtime, main or
+// thread: require (with "threads" and "console" as built-in modules),
+// console and process.
+func (h *Host) setupRuntime(r *threads.Runtime) error {
+	rt := r.RT
+	h.registry.Enable(rt)
+	console.Enable(rt)
+	return rt.Set("process", h.process(r))
+}
+
+// registerModules registers the modules every runtime of this host can
+// require without a file.
+func (h *Host) registerModules() {
+	p := &printer{out: h.opts.stdout, err: h.opts.stderr}
+	h.registry.RegisterNativeModule(console.ModuleName, console.RequireWithPrinter(p))
+	h.registry.RegisterNativeModule("threads", func(rt *goja.Runtime, module *goja.Object) {
+		_ = module.Set("exports", rt.Get("threads"))
+	})
+}
+
+// printer writes console output as plain lines. Every runtime of the host
+// shares it, so each line is written whole under a lock.
+type printer struct {
+	mu       sync.Mutex
+	out, err io.Writer
+}
+
+func (p *printer) write(w io.Writer, s string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	_, _ = io.WriteString(w, s+"\n")
+}
+
+func (p *printer) Log(s string)   { p.write(p.out, s) }
+func (p *printer) Warn(s string)  { p.write(p.err, s) }
+func (p *printer) Error(s string) { p.write(p.err, s) }
+
+// process builds the runtime's `process`: argv, env, exit and platform.
+func (h *Host) process(r *threads.Runtime) *goja.Object {
+	rt := r.RT
+	p := rt.NewObject()
+	argv := make([]any, 0, len(h.opts.args)+2)
+	argv = append(argv, "jsrun")
+	for _, a := range h.opts.args {
+		argv = append(argv, a)
+	}
+	_ = p.Set("argv", rt.NewArray(argv...))
+	env := rt.NewObject()
+	if h.opts.env != nil {
+		for k, v := range h.opts.env {
+			_ = env.Set(k, v)
+		}
+	} else {
+		for _, kv := range os.Environ() {
+			if k, v, ok := strings.Cut(kv, "="); ok {
+				_ = env.Set(k, v)
+			}
+		}
+	}
+	_ = p.Set("env", env)
+	_ = p.Set("platform", runtime.GOOS)
+	_ = p.Set("exit", func(c goja.FunctionCall) goja.Value {
+		code := 0
+		if arg := c.Argument(0); !goja.IsUndefined(arg) {
+			code = int(arg.ToInteger())
+		}
+		exit := &ExitError{Code: code}
+		r.Exit(exit)
+		rt.Interrupt(exit)
+		return goja.Undefined()
+	})
+	return p
+}

@@ -1,0 +1,108 @@
+package tests
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// expected holds what each example prints. Every script in
+// scripts/examples must be listed here, so a new example cannot go untested.
+var expected = map[string]string{
+	"run.js": "8\n17\n1 3 5 7 9 11 13 15 17 19\n",
+	"wait.js": "Processing 5 + 3 = 8\n" +
+		"done, wait() returned undefined\n",
+	"await.js": "8\n2 4 6\ntrue\nthen: 2\n",
+	"isolation.js": "the thread saw 4 items; the caller still has 3\n" +
+		"(3, 4) has norm 5\n" +
+		"DataCloneError: fn: function <anonymous> uses \"n\", a local variable of function makeAdder; a thread cannot share it: pass it to the function as an argument instead\n" +
+		"42\n",
+}
+
+func TestExamples(t *testing.T) {
+	files, err := filepath.Glob(repoPath("scripts", "examples", "*.js"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no examples found: %v", err)
+	}
+	for _, f := range files {
+		name := filepath.Base(f)
+		t.Run(name, func(t *testing.T) {
+			want, ok := expected[name]
+			if !ok {
+				t.Fatalf("%s has no expected output in examples_test.go", name)
+			}
+			out, errOut, err := evalFile(t, f, 30*time.Second)
+			if err != nil {
+				t.Fatalf("%s failed: %v\nstderr: %s", name, err, errOut)
+			}
+			if out != want {
+				t.Fatalf("%s printed:\n%s\nwant:\n%s", name, out, want)
+			}
+		})
+	}
+	for name := range expected {
+		if _, err := os.Stat(repoPath("scripts", "examples", name)); err != nil {
+			t.Errorf("expected output listed for missing example %s", name)
+		}
+	}
+}
+
+func TestExamplesThroughTheCommand(t *testing.T) {
+	for _, name := range []string{"run.js", "await.js"} {
+		out, errOut, code, _ := runJsrun(t, "", repoPath("scripts", "examples", name))
+		if code != 0 || out != expected[name] {
+			t.Fatalf("jsrun %s: exit %d, stdout %q, stderr %q", name, code, out, errOut)
+		}
+	}
+}
+
+func TestCommandTimeoutOnEndlessThread(t *testing.T) {
+	_, errOut, code, took := runJsrun(t, "", "--timeout", "1s", "-e", `threads.run(() => { for (;;) {} }).get()`)
+	if code != 124 {
+		t.Fatalf("exit %d, want 124; stderr %q", code, errOut)
+	}
+	if took < 900*time.Millisecond || took > 10*time.Second {
+		t.Fatalf("took %v, want about one second", took)
+	}
+}
+
+func TestCommandUncaughtErrorPrintsStack(t *testing.T) {
+	dir := t.TempDir()
+	script := filepath.Join(dir, "fail.js")
+	src := "function inner() {\n  throw new TypeError(\"bad thing\");\n}\nthreads.run(inner).get();\n"
+	if err := os.WriteFile(script, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, errOut, code, _ := runJsrun(t, "", script)
+	if code != 1 {
+		t.Fatalf("exit %d, want 1; stderr %q", code, errOut)
+	}
+	for _, want := range []string{"TypeError: bad thing", "fail.js:2:"} {
+		if !strings.Contains(errOut, want) {
+			t.Fatalf("stderr %q lacks %q", errOut, want)
+		}
+	}
+}
+
+func TestCommandUnhandledRejectionFails(t *testing.T) {
+	_, errOut, code, _ := runJsrun(t, "", "-e", `threads.run(() => { throw new RangeError("nobody catches") })`)
+	if code != 1 || !strings.Contains(errOut, "RangeError: nobody catches") {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+}
+
+func TestCommandStdinArgsAndExit(t *testing.T) {
+	out, errOut, code, _ := runJsrun(t, "console.log(process.argv.slice(2).join(',')); process.exit(3)", "-", "a", "b")
+	if code != 3 || out != "a,b\n" {
+		t.Fatalf("exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+}
+
+func TestCommandExitFromThread(t *testing.T) {
+	_, errOut, code, took := runJsrun(t, "", "-e", `threads.run(() => process.exit(7)); setTimeout(() => {}, 60000)`)
+	if code != 7 || took > 10*time.Second {
+		t.Fatalf("exit %d after %v, stderr %q", code, took, errOut)
+	}
+}

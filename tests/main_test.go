@@ -1,0 +1,81 @@
+package tests
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"testing"
+	"time"
+
+	"github.com/jsrun/jsrun/host"
+	"go.uber.org/goleak"
+)
+
+// jsrunBin is the jsrun command, built once for the tests that run it.
+var jsrunBin string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "jsrun-tests")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	jsrunBin = filepath.Join(dir, "jsrun")
+	build := exec.Command("go", "build", "-o", jsrunBin, "../cmd/jsrun")
+	build.Stderr = os.Stderr
+	if err := build.Run(); err != nil {
+		fmt.Fprintln(os.Stderr, "building jsrun:", err)
+		os.Exit(1)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	if code == 0 {
+		if err := goleak.Find(); err != nil {
+			fmt.Fprintln(os.Stderr, "leaked goroutines:", err)
+			code = 1
+		}
+	}
+	os.Exit(code)
+}
+
+// evalFile runs a script through a host and returns what it printed.
+func evalFile(t *testing.T, path string, timeout time.Duration) (stdout, stderr string, err error) {
+	t.Helper()
+	defer goleak.VerifyNone(t)
+	var out, errb bytes.Buffer
+	h := host.New(host.WithStdout(&out), host.WithStderr(&errb))
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	defer cancel()
+	_, err = h.EvalFile(ctx, path)
+	return out.String(), errb.String(), err
+}
+
+// runJsrun runs the jsrun command and returns its output, exit code and
+// how long it took.
+func runJsrun(t *testing.T, stdin string, args ...string) (stdout, stderr string, code int, took time.Duration) {
+	t.Helper()
+	cmd := exec.Command(jsrunBin, args...)
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	if stdin != "" {
+		cmd.Stdin = bytes.NewBufferString(stdin)
+	}
+	start := time.Now()
+	err := cmd.Run()
+	took = time.Since(start)
+	if exit, ok := err.(*exec.ExitError); ok {
+		code = exit.ExitCode()
+	} else if err != nil {
+		t.Fatalf("running jsrun: %v", err)
+	}
+	return out.String(), errb.String(), code, took
+}
+
+func repoPath(parts ...string) string {
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Join(append([]string{filepath.Dir(file), ".."}, parts...)...)
+}

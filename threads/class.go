@@ -1,0 +1,88 @@
+package threads
+
+import (
+	"github.com/dop251/goja"
+	"github.com/jsrun/jsrun/clone"
+)
+
+// A class is one of the library's shared objects (Atomic, Shared, ...):
+// a Go value shared by every runtime that holds it, with a JavaScript face
+// per runtime. Faces share a per-runtime prototype holding native methods,
+// so a face costs one object and no function objects.
+type class struct {
+	name    string
+	methods []method
+	getters []method
+	// iterate, when set, is the prototype's [Symbol.iterator].
+	iterate func(lib *library, this goja.Value) goja.Value
+	// construct makes the Go value from the constructor's arguments.
+	construct func(lib *library, c goja.FunctionCall) refHolder
+}
+
+type method struct {
+	name string
+	fn   func(lib *library, this goja.Value, c goja.FunctionCall) goja.Value
+}
+
+// classState is a class installed in one runtime.
+type classState struct {
+	ctor, proto *goja.Object
+}
+
+// installClass makes the constructor (callable with or without new) and
+// the prototype of cl in this runtime.
+func (lib *library) installClass(cl *class) *classState {
+	if st, ok := lib.classes[cl.name]; ok {
+		return st
+	}
+	rt := lib.r.RT
+	proto := rt.NewObject()
+	for _, m := range cl.methods {
+		m := m
+		_ = proto.Set(m.name, func(c goja.FunctionCall) goja.Value { return m.fn(lib, c.This, c) })
+	}
+	for _, g := range cl.getters {
+		g := g
+		getter := rt.ToValue(func(c goja.FunctionCall) goja.Value { return g.fn(lib, c.This, c) })
+		_ = proto.DefineAccessorProperty(g.name, getter, nil, goja.FLAG_FALSE, goja.FLAG_TRUE)
+	}
+	if cl.iterate != nil {
+		_ = proto.SetSymbol(goja.SymIterator, func(c goja.FunctionCall) goja.Value { return cl.iterate(lib, c.This) })
+	}
+	st := &classState{proto: proto}
+	// A native constructor: with `new` or without, it returns the face it
+	// makes itself, so `threads.Atomic(1)` works like `new threads.Atomic(1)`.
+	st.ctor = rt.ToValue(func(c goja.ConstructorCall) *goja.Object {
+		h := cl.construct(lib, goja.FunctionCall{This: goja.Undefined(), Arguments: c.Arguments})
+		return lib.wrapRef(h)
+	}).(*goja.Object)
+	_ = st.ctor.DefineDataProperty("name", rt.ToValue(cl.name), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
+	_ = st.ctor.DefineDataProperty("prototype", proto, goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
+	_ = proto.DefineDataProperty("constructor", st.ctor, goja.FLAG_TRUE, goja.FLAG_FALSE, goja.FLAG_TRUE)
+	if lib.classes == nil {
+		lib.classes = map[string]*classState{}
+	}
+	lib.classes[cl.name] = st
+	return st
+}
+
+// newFace makes a face of class name with its prototype.
+func (lib *library) newFace(cl *class) *goja.Object {
+	obj := lib.r.RT.NewObject()
+	_ = obj.SetPrototype(lib.installClass(cl).proto)
+	return obj
+}
+
+// thisOf finds the Go value behind `this` of a method of class.
+func thisOf[T refHolder](lib *library, this goja.Value, class, method string) T {
+	if obj, ok := this.(*goja.Object); ok {
+		if ref, ok := clone.RefOf(obj); ok {
+			if v, ok := ref.(T); ok {
+				return v
+			}
+		}
+	}
+	lib.typeError("%s.%s: 'this' must be a threads.%s", class, method, class)
+	var zero T
+	return zero
+}

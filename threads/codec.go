@@ -1,0 +1,156 @@
+package threads
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/dop251/goja"
+	"github.com/jsrun/jsrun/clone"
+	"github.com/jsrun/jsrun/threads/internal/analysis"
+)
+
+// funcEntry is what the env knows of one function source: its analysis,
+// its compiled program, or why it cannot be carried. Computed once per
+// source text per host.
+type funcEntry struct {
+	info   *analysis.Func
+	script *analysis.Script // the script of info.Site, or nil
+	prog   *goja.Program
+	err    error
+}
+
+// funcPayload is a function in a snapshot: its entry, shared by all.
+type funcPayload struct{ entry *funcEntry }
+
+func (e *Env) funcEntry(src string) *funcEntry {
+	if v, ok := e.funcs.Load(src); ok {
+		return v.(*funcEntry)
+	}
+	fe := &funcEntry{}
+	fe.info, fe.err = e.index.Func(src)
+	if fe.err == nil {
+		if s := fe.info.Site; s != nil {
+			fe.script = e.index.Script(s.File)
+		}
+		name, text := fe.info.Program()
+		fe.prog, fe.err = goja.Compile(name, text, fe.info.Strict)
+	}
+	v, _ := e.funcs.LoadOrStore(src, fe)
+	return v.(*funcEntry)
+}
+
+// codec carries functions as source and threads objects by reference, for
+// one runtime. Its state is touched only on that runtime's goroutine.
+type codec struct {
+	lib *library
+	// free collects the free names of the functions snapshotted since the
+	// last reset, so that the top-level bindings they use travel too.
+	free []freeName
+}
+
+// freeName is a free name of a carried function, with the script that
+// tells how to resolve it.
+type freeName struct {
+	name   string
+	script *analysis.Script
+}
+
+var (
+	_ clone.Codec = (*codec)(nil)
+	// nativeSuffix ends the source text goja gives native and bound functions.
+	nativeSuffix = "{ [native code] }"
+)
+
+// SnapshotFunction refuses what cannot be carried (native and bound
+// functions, closures over locals) and records the free names of the rest.
+func (c *codec) SnapshotFunction(rt *goja.Runtime, fn *goja.Object, path string) (any, error) {
+	srcVal, err := c.lib.toSource(fn)
+	if err != nil {
+		return nil, err
+	}
+	src := srcVal.String()
+	name := functionName(fn)
+	if strings.HasSuffix(src, nativeSuffix) {
+		return nil, &clone.DataCloneError{Path: path, Reason: fmt.Sprintf(
+			"function %s is native or bound and cannot be carried into a thread; pass data and call it there", name)}
+	}
+	fe := c.lib.r.group.env.funcEntry(src)
+	if fe.err != nil {
+		return nil, &clone.DataCloneError{Path: path, Reason: fmt.Sprintf("function %s cannot be carried into a thread: %v", name, fe.err)}
+	}
+	for _, cap := range fe.info.Captured {
+		if strings.HasPrefix(cap.Function, "module ") && fe.script != nil {
+			if b := fe.script.Bindings[cap.Name]; b != nil && b.Require != nil {
+				continue // a module's require() binding is required again in the thread
+			}
+		}
+		return nil, &clone.DataCloneError{Path: path, Reason: fmt.Sprintf(
+			"function %s uses %q, a local variable of %s; a thread cannot share it: pass it to the function as an argument instead",
+			name, cap.Name, describeFunction(cap.Function))}
+	}
+	for _, n := range fe.info.Free {
+		c.free = append(c.free, freeName{name: n, script: fe.script})
+	}
+	return &funcPayload{entry: fe}, nil
+}
+
+func describeFunction(name string) string {
+	if strings.HasPrefix(name, "module ") {
+		return name
+	}
+	if name == "" || name == "<anonymous>" {
+		return "an enclosing anonymous function"
+	}
+	return "function " + name
+}
+
+func functionName(fn *goja.Object) string {
+	if n := fn.Get("name"); n != nil && n.String() != "" {
+		return n.String()
+	}
+	return "<anonymous>"
+}
+
+// RestoreFunction runs the function's cached program in rt.
+func (c *codec) RestoreFunction(rt *goja.Runtime, payload any) (goja.Value, error) {
+	p, ok := payload.(*funcPayload)
+	if !ok {
+		return nil, fmt.Errorf("threads: unknown function payload %T", payload)
+	}
+	return rt.RunProgram(p.entry.prog)
+}
+
+// RestoreRef makes this runtime's object for a threads object that
+// travels by reference.
+func (c *codec) RestoreRef(rt *goja.Runtime, ref any) (goja.Value, error) {
+	switch r := ref.(type) {
+	case *promiseView:
+		return c.lib.newPromiseView(r.t).obj, nil
+	}
+	if h, ok := ref.(refHolder); ok {
+		return c.lib.wrapRef(h), nil
+	}
+	return nil, fmt.Errorf("threads: unknown reference %T", ref)
+}
+
+// refHolder is a shared Go object (Atomic, Shared, ...) that has a
+// JavaScript face in every runtime that holds it.
+type refHolder interface {
+	// face builds the object for lib's runtime.
+	face(lib *library) *goja.Object
+}
+
+// wrapRef builds h's object in this runtime, once per runtime, so that the
+// same shared object arrives as the same JavaScript object.
+func (lib *library) wrapRef(h refHolder) *goja.Object {
+	if lib.faces == nil {
+		lib.faces = make(map[refHolder]*goja.Object)
+	}
+	if obj, ok := lib.faces[h]; ok {
+		return obj
+	}
+	obj := h.face(lib)
+	clone.Attach(lib.r.RT, obj, h)
+	lib.faces[h] = obj
+	return obj
+}

@@ -1,0 +1,207 @@
+package threads
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+)
+
+// The deadlock detector counts, per evaluation, the runtimes alive and
+// those that are running (not asleep in a primitive and not idle with only
+// threads to wait for). When the last running runtime falls asleep, no
+// runtime can ever wake another: that is a deadlock, reported as Go's
+// runtime reports "all goroutines are asleep".
+//
+// The count is exact because every wake-up is counted by the waker, while
+// it still runs: a Queue.put that hands an item to a sleeping get marks that
+// runtime running before put returns, and a thread that settles marks its
+// waiters running before it ends.
+
+// enter counts a new runtime as alive and running.
+func (g *Group) enter() {
+	g.mu.Lock()
+	g.alive++
+	g.running++
+	g.mu.Unlock()
+}
+
+// leave counts a runtime as gone.
+func (g *Group) leave() {
+	g.mu.Lock()
+	g.alive--
+	g.running--
+	err, idle := g.deadlocked()
+	g.mu.Unlock()
+	for _, p := range idle {
+		p.shutdown()
+	}
+	g.stopOn(err)
+}
+
+// sleep counts r as asleep, waiting on what (e.g. "Queue.get").
+func (g *Group) sleep(r *Runtime, what string) { g.sleepIn(r, what, nil) }
+
+// sleepIn is sleep for a runtime that may be an idle worker of pool.
+func (g *Group) sleepIn(r *Runtime, what string, pool *Pool) {
+	g.mu.Lock()
+	g.running--
+	if g.waiting == nil {
+		g.waiting = map[*Runtime]sleeper{}
+	}
+	g.waiting[r] = sleeper{what: what, pool: pool}
+	err, idle := g.deadlocked()
+	g.mu.Unlock()
+	for _, p := range idle {
+		p.shutdown()
+	}
+	g.stopOn(err)
+}
+
+// sleeper is what an asleep runtime waits on.
+type sleeper struct {
+	what string
+	pool *Pool // set for a pool worker waiting for items
+}
+
+// wake counts r as running again.
+func (g *Group) wake(r *Runtime) {
+	g.mu.Lock()
+	g.running++
+	delete(g.waiting, r)
+	g.mu.Unlock()
+}
+
+func (g *Group) stopOn(err error) {
+	if err != nil {
+		g.Stop(err)
+	}
+}
+
+// deadlocked reports the deadlock error when no runtime is running. When
+// every asleep runtime is an idle pool worker, that is no deadlock but the
+// end of the pools' work: nothing can submit to them any more, so it
+// returns those pools to shut down instead. g.mu is held.
+func (g *Group) deadlocked() (error, []*Pool) {
+	if g.running > 0 || g.alive == 0 || g.deadlock {
+		return nil, nil
+	}
+	var idle []*Pool
+	for _, s := range g.waiting {
+		if s.pool == nil {
+			idle = nil
+			break
+		}
+		if !slices.Contains(idle, s.pool) {
+			idle = append(idle, s.pool)
+		}
+	}
+	if idle != nil || g.env.cfg.NoDeadlockDetection {
+		return nil, idle
+	}
+	g.deadlock = true
+	lines := make([]string, 0, len(g.waiting))
+	for r, s := range g.waiting {
+		lines = append(lines, r.Name+": "+s.what)
+	}
+	sort.Slice(lines, func(i, j int) bool { return runtimeOrder(lines[i]) < runtimeOrder(lines[j]) })
+	return fmt.Errorf("%w: all runtimes are asleep, and nothing is left that could wake them:\n  %s",
+		ErrDeadlock, strings.Join(lines, "\n  ")), nil
+}
+
+// runtimeOrder sorts "main: ..." first, then threads by number.
+func runtimeOrder(line string) int {
+	name, _, _ := strings.Cut(line, ":")
+	if n, ok := strings.CutPrefix(name, "thread "); ok {
+		v, _ := strconv.Atoi(n)
+		return v
+	}
+	return -1
+}
+
+// waiter is one runtime asleep in a primitive or in get(). Whoever wakes it
+// does so under the primitive's lock, through wake, so the detector counts
+// it running before the waker moves on.
+type waiter struct {
+	r     *Runtime
+	ch    chan struct{}
+	woken bool // guarded by the lock of what it waits on
+	// counted is whether sleep counted it asleep (not when it waits with a
+	// timeout: a timeout can still wake it).
+	counted bool
+	// item is what a Queue handed over with the wake-up.
+	item any
+	// notify, when set, is an asynchronous waiter's wake-up (putAsync,
+	// getAsync, waitAsync): it posts to the waiting runtime's loop instead
+	// of waking a blocked goroutine.
+	notify func()
+}
+
+func newWaiter(r *Runtime) *waiter { return &waiter{r: r, ch: make(chan struct{})} }
+
+// sleep counts the waiter asleep; call it under the lock of what it waits
+// on, before releasing it.
+func (w *waiter) sleep(what string) {
+	w.counted = true
+	w.r.group.sleep(w.r, what)
+}
+
+// wake wakes the waiter once; call it under the lock of what it waits on.
+func (w *waiter) wake() {
+	if w.woken {
+		return
+	}
+	w.woken = true
+	if w.notify != nil {
+		w.notify()
+		return
+	}
+	if w.counted {
+		w.r.group.wake(w.r)
+	}
+	close(w.ch)
+}
+
+// block waits until w is woken, its runtime must stop, or timeout (when
+// positive) passes. If it was not woken, it withdraws w: under mu it calls
+// remove, which takes w out of whatever list holds it, and reports false.
+func (w *waiter) block(mu sync.Locker, timeout time.Duration, remove func()) bool {
+	var expired <-chan time.Time
+	if timeout > 0 {
+		t := time.NewTimer(timeout)
+		defer t.Stop()
+		expired = t.C
+	}
+	select {
+	case <-w.ch:
+		return true
+	case <-w.r.ctx.Done():
+	case <-expired:
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if w.woken {
+		return true
+	}
+	w.woken = true
+	remove()
+	if w.counted {
+		w.r.group.wake(w.r)
+	}
+	return false
+}
+
+// removeWaiter takes w out of list, keeping the order of the others.
+func removeWaiter(list []*waiter, w *waiter) []*waiter {
+	for i, x := range list {
+		if x == w {
+			copy(list[i:], list[i+1:])
+			list[len(list)-1] = nil
+			return list[:len(list)-1]
+		}
+	}
+	return list
+}

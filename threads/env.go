@@ -1,0 +1,153 @@
+package threads
+
+import (
+	"context"
+	"sync"
+
+	"github.com/dop251/goja"
+	"github.com/jsrun/jsrun/eventloop"
+	"github.com/jsrun/jsrun/threads/internal/analysis"
+)
+
+// Config is what a host decides for every runtime it makes.
+type Config struct {
+	// MaxThreads bounds the threads alive at once in one evaluation;
+	// threads.run throws a RangeError beyond it. 0 means DefaultMaxThreads.
+	MaxThreads int
+	// MaxCallStackSize bounds each runtime's call depth (goja's
+	// SetMaxCallStackSize). 0 means DefaultMaxCallStackSize.
+	MaxCallStackSize int
+	// MaxCloneBytes bounds the size of one cloned value; 0 means no bound.
+	MaxCloneBytes int64
+	// Setup installs the host's globals (console, process, require, the
+	// embedder's modules) into a new runtime, main or thread, before any
+	// script code runs in it. It may be nil.
+	Setup func(r *Runtime) error
+	// NoDeadlockDetection turns the deadlock detector off, for hosts whose
+	// Go code may wake a runtime that every runtime is waiting on.
+	NoDeadlockDetection bool
+	// Globals names the globals Setup installs, so that a function's free
+	// name that refers to one of them is left to the thread's own.
+	Globals []string
+}
+
+// Defaults for Config.
+const (
+	DefaultMaxThreads       = 20000
+	DefaultMaxCallStackSize = 10000
+)
+
+// Env is what a host shares across evaluations: its configuration, the
+// static analysis of every script and function source, and the compiled
+// program of every function that crossed into a thread. It is safe for
+// concurrent use.
+type Env struct {
+	cfg      Config
+	index    *analysis.Index
+	funcs    sync.Map // source text → *funcEntry
+	builtins map[string]bool
+}
+
+// NewEnv makes an Env for cfg.
+func NewEnv(cfg Config) *Env {
+	if cfg.MaxThreads <= 0 {
+		cfg.MaxThreads = DefaultMaxThreads
+	}
+	if cfg.MaxCallStackSize <= 0 {
+		cfg.MaxCallStackSize = DefaultMaxCallStackSize
+	}
+	e := &Env{cfg: cfg, index: analysis.NewIndex(), builtins: builtinNames()}
+	for _, g := range cfg.Globals {
+		e.builtins[g] = true
+	}
+	return e
+}
+
+// AddScript parses a main script and remembers its top-level bindings and
+// functions, so that functions defined there can be carried into threads.
+// A syntax error is returned as goja reports it, with file:line:col.
+func (e *Env) AddScript(name, src string) error {
+	s, err := analysis.ParseScript(name, src)
+	if err != nil {
+		return err
+	}
+	e.index.Add(s)
+	return nil
+}
+
+// AddModule is AddScript for a CommonJS module file.
+func (e *Env) AddModule(name, src string) error {
+	s, err := analysis.ParseModule(name, src)
+	if err != nil {
+		return err
+	}
+	e.index.Add(s)
+	return nil
+}
+
+// builtinNames lists the globals every runtime has of its own: those of the
+// language and those jsrun installs.
+func builtinNames() map[string]bool {
+	names := map[string]bool{}
+	for _, k := range goja.New().GlobalObject().GetOwnPropertyNames() {
+		names[k] = true
+	}
+	for _, k := range []string{
+		"threads", "console", "require", "process", "module", "exports", "__filename", "__dirname",
+		"setTimeout", "setInterval", "setImmediate", "clearTimeout", "clearInterval", "clearImmediate",
+		"queueMicrotask", "arguments",
+	} {
+		names[k] = true
+	}
+	return names
+}
+
+// Runtime is one goja runtime of an evaluation, main or thread, with its
+// event loop. Setup hooks receive it.
+type Runtime struct {
+	// RT is the goja runtime. Touch it only on the loop's goroutine.
+	RT *goja.Runtime
+	// Loop is the runtime's event loop.
+	Loop *eventloop.Loop
+	// Name is "main" or "thread N", as deadlock reports name it.
+	Name string
+
+	group *Group
+	ctx   context.Context
+	lib   *library
+}
+
+// Context ends when this runtime must stop: its thread was cancelled, or the
+// evaluation ended.
+func (r *Runtime) Context() context.Context { return r.ctx }
+
+// Finish tells the evaluation that the main runtime's loop has returned;
+// the host calls it once, after Run.
+func (r *Runtime) Finish() { r.group.leave() }
+
+// Exit ends the whole evaluation with cause, as process.exit does.
+func (r *Runtime) Exit(cause error) { r.group.Stop(cause) }
+
+// newRuntime makes a runtime with its loop, the host's globals and the
+// threads library installed.
+func (g *Group) newRuntime(ctx context.Context, name string) (*Runtime, error) {
+	rt := goja.New()
+	rt.SetMaxCallStackSize(g.env.cfg.MaxCallStackSize)
+	r := &Runtime{RT: rt, Loop: eventloop.New(rt), Name: name, group: g, ctx: ctx}
+	r.Loop.SetIdleFunc(func(waiting bool) {
+		if waiting {
+			g.sleep(r, "waiting for threads or async operations to report back")
+		} else {
+			g.wake(r)
+		}
+	})
+	if err := installLibrary(r); err != nil {
+		return nil, err
+	}
+	if g.env.cfg.Setup != nil {
+		if err := g.env.cfg.Setup(r); err != nil {
+			return nil, err
+		}
+	}
+	return r, nil
+}

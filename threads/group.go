@@ -1,0 +1,78 @@
+package threads
+
+import (
+	"context"
+	"errors"
+	"sync"
+	"sync/atomic"
+)
+
+// Group is one evaluation: its context, every thread it started
+// (transitively), and the first error that nothing caught.
+type Group struct {
+	env    *Env
+	ctx    context.Context
+	cancel context.CancelCauseFunc
+
+	threads sync.WaitGroup
+	live    atomic.Int64
+	nextID  atomic.Int64
+
+	mu       sync.Mutex
+	err      error
+	alive    int                  // runtimes not yet finished
+	running  int                  // alive runtimes not asleep
+	waiting  map[*Runtime]sleeper // asleep runtimes and what they wait on
+	deadlock bool                 // reported once
+}
+
+// NewGroup starts an evaluation under ctx.
+func (e *Env) NewGroup(ctx context.Context) *Group {
+	ctx, cancel := context.WithCancelCause(ctx)
+	return &Group{env: e, ctx: ctx, cancel: cancel}
+}
+
+// Context ends when the evaluation must stop.
+func (g *Group) Context() context.Context { return g.ctx }
+
+// NewMain makes the evaluation's main runtime.
+// Call Finish on it when its loop has returned.
+func (g *Group) NewMain() (*Runtime, error) {
+	r, err := g.newRuntime(g.ctx, "main")
+	if err == nil {
+		g.enter()
+	}
+	return r, err
+}
+
+// Stop ends the evaluation: every runtime is interrupted and every blocked
+// call returns. cause is what Wait and the runtimes' loops report.
+func (g *Group) Stop(cause error) {
+	g.fail(cause)
+	g.cancel(cause)
+}
+
+// fail records err as the evaluation's error if it is the first.
+func (g *Group) fail(err error) {
+	g.mu.Lock()
+	if g.err == nil {
+		g.err = err
+	}
+	g.mu.Unlock()
+}
+
+// Wait waits until every thread of the evaluation has finished, and returns
+// the first error that ended it or that a thread could not report to
+// anyone (an uncaught error after the thread had settled). It releases the
+// group's context.
+func (g *Group) Wait() error {
+	g.threads.Wait()
+	g.mu.Lock()
+	err := g.err
+	g.mu.Unlock()
+	if err == nil && g.ctx.Err() != nil {
+		err = context.Cause(g.ctx)
+	}
+	g.cancel(errors.New("evaluation finished"))
+	return err
+}

@@ -1,0 +1,31 @@
+// Package analysis is the static analysis that threads.run needs to carry a
+// JavaScript function from one goja runtime into a fresh one.
+//
+// A thread only receives a function VALUE. goja's Function.prototype.toString
+// returns the exact source slice of the function literal (the parser records
+// it as FunctionLiteral.Source, ArrowFunctionLiteral.Source or
+// ClassLiteral.Source), so that text is the key that ties a value back to the
+// place it was written:
+//
+//   - ParseScript / ParseModule parse each script (or CommonJS module) once,
+//     walk every node of goja's AST with a real scope model (var hoisting,
+//     block-scoped let/const/class/function, parameters, catch, for heads,
+//     class scopes, arguments), record the top-level bindings (with the
+//     require("...") path they were initialised from, if any), and index every
+//     function, arrow, class and method literal by its exact source text.
+//   - Index.Func(text) re-parses the text on its own to find its free names
+//     (names used but not bound inside it), looks the text up in the indexed
+//     scripts to find where it was written (Site), and resolves each free name
+//     against the scopes enclosing that place: a name bound by an enclosing
+//     function (or block, or module wrapper) is a closure the thread cannot
+//     have (Captured); a name bound at script top level, or not at all, is one
+//     the host can carry or that the new runtime provides itself.
+//   - Func.Program gives the text to compile in the new runtime: the function
+//     literal verbatim (so toString, and therefore a nested threads.run, still
+//     see the same text), wrapped just enough to be an expression and padded
+//     with newlines and spaces so that it starts at the original line and
+//     column; error stacks in the thread then point at the original file.
+//
+// The package has no state besides the Index, which is safe for concurrent
+// use and caches one immutable Func per source text.
+package analysis

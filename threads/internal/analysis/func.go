@@ -1,0 +1,81 @@
+package analysis
+
+// Site is where a function text was written: the file and the position of
+// its first byte (1-based line and column as goja's file.Position reports
+// them, columns counted in bytes; Offset is the 0-based byte offset).
+type Site struct {
+	File         string
+	Line, Column int
+	Offset       int
+}
+
+// Capture is a free name of a function that, where the function was
+// written, is bound by an enclosing non-global scope: the function is a
+// closure over it and cannot run in another runtime.
+type Capture struct {
+	Name string
+	// Function names the function that binds Name: its name (declared, or
+	// inferred as JavaScript does from `const f = () => ...`, a property key
+	// or a method name), "<anonymous>", "module <file>" for a module's top
+	// level, or "script <file>" for a block at script top level.
+	Function string
+}
+
+// Func is the analysis of one function text. It is shared by every caller of
+// Index.Func for that text and must not be modified.
+type Func struct {
+	// Source is the function text, as goja's Function.prototype.toString
+	// returns it.
+	Source string
+	// Free lists the names the function uses but does not bind itself
+	// (parameters, locals, catch parameters, its own name as a named
+	// function/class expression or declaration, arguments in non-arrow
+	// functions), without duplicates, in order of first occurrence. Names
+	// in computed method keys of a method text count: evaluating the text
+	// evaluates them.
+	Free []string
+	// Captured lists the free names bound by an enclosing non-global scope
+	// at Site (closures), in the order of Free. Empty when Site is nil.
+	Captured []Capture
+	// Site is the first place (in file order, first added script first)
+	// whose function text equals Source exactly; nil if there is none.
+	Site *Site
+	// Strict reports whether the text is strict code at Site (file or
+	// enclosing "use strict", class body, or its own directive); without a
+	// Site, whether it is strict on its own (directive, class, or a method
+	// that needs a class body).
+	Strict bool
+
+	form    form
+	private []string // #names Program declares when it wraps a method in a class
+}
+
+// newFunc combines what a text says on its own with where it was first
+// written among scripts.
+func newFunc(src string, pt *parsedText, scripts []*Script) *Func {
+	f := &Func{Source: src, Free: pt.free, Strict: pt.strict, form: pt.form, private: pt.private}
+	for _, s := range scripts {
+		lit := s.lits[src]
+		if lit == nil {
+			continue
+		}
+		line, col := s.position(lit.start)
+		f.Site = &Site{File: s.Name, Line: line, Column: col, Offset: lit.start}
+		f.Strict = lit.strict
+		f.form = lit.form
+		for _, name := range f.Free {
+			if b := lit.scope.lookup(name); b != nil && b.kind != globalScope {
+				f.Captured = append(f.Captured, Capture{Name: name, Function: b.owner})
+			}
+		}
+		break
+	}
+	// Private names only compile inside a class body that declares them.
+	if len(f.private) > 0 && f.form == formObjectMethod {
+		f.form = formClassMethod
+	}
+	if f.form == formClassMethod {
+		f.Strict = true
+	}
+	return f
+}

@@ -1,0 +1,91 @@
+package analysis
+
+import (
+	"sync"
+	"sync/atomic"
+)
+
+// Index holds every script the host has run and answers Func for function
+// texts. One Index serves a whole host (all runtimes, all threads); it is
+// safe for concurrent use. Func results are cached per source text.
+type Index struct {
+	mu      sync.RWMutex
+	scripts []*Script // add order; replaced wholesale (copy on write)
+	byName  map[string]*Script
+	gen     atomic.Uint64 // bumped by every Add: a cached Func without Site may now have one
+	cache   atomic.Pointer[sync.Map]
+}
+
+// cached is one Func with the Add generation it was computed at.
+type cached struct {
+	f   *Func
+	gen uint64
+}
+
+// NewIndex returns an empty Index.
+func NewIndex() *Index {
+	ix := &Index{byName: make(map[string]*Script)}
+	ix.cache.Store(new(sync.Map))
+	return ix
+}
+
+// Add makes s's literals findable by Func. Scripts are searched in the order
+// they were first added. Adding a script with the name of one already added
+// replaces it in its place (a file run again) and drops every cached Func.
+func (ix *Index) Add(s *Script) {
+	if s == nil {
+		return
+	}
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	scripts := make([]*Script, 0, len(ix.scripts)+1)
+	replaced := false
+	for _, old := range ix.scripts {
+		if old.Name == s.Name {
+			old, replaced = s, true
+		}
+		scripts = append(scripts, old)
+	}
+	if !replaced {
+		scripts = append(scripts, s)
+	}
+	ix.scripts = scripts
+	ix.byName[s.Name] = s
+	if replaced {
+		// A cached Site may point into the old text: start afresh. A Func
+		// being computed from the old scripts stores into the old map.
+		ix.cache.Store(new(sync.Map))
+	}
+	ix.gen.Add(1)
+}
+
+// Script returns the script added under name, or nil.
+func (ix *Index) Script(name string) *Script {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return ix.byName[name]
+}
+
+// Func analyses a function text (goja's toString of a function value). The
+// error says the text is not exactly one function, arrow, class or method
+// literal. A cached result is returned as is unless it has no Site and
+// scripts were added since, in which case it is computed again.
+func (ix *Index) Func(src string) (*Func, error) {
+	if v, ok := ix.cache.Load().Load(src); ok {
+		c := v.(*cached)
+		if c.f.Site != nil || c.gen == ix.gen.Load() {
+			return c.f, nil
+		}
+	}
+	ix.mu.RLock()
+	scripts, gen, cache := ix.scripts, ix.gen.Load(), ix.cache.Load()
+	ix.mu.RUnlock()
+
+	pt, err := parseText(src)
+	if err != nil {
+		return nil, err
+	}
+	f := newFunc(src, pt, scripts)
+	cache.Store(src, &cached{f: f, gen: gen})
+	return f, nil
+}

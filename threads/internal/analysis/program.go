@@ -1,0 +1,89 @@
+package analysis
+
+import (
+	"strings"
+)
+
+// SyntheticFile is the file name Program uses for a function text that was
+// not found in any indexed script.
+const SyntheticFile = "<function>"
+
+// Extraction code appended after a method text wrapped in an object literal
+// or a class: the wrapper holds exactly one own method (besides a class's
+// constructor), and its value, getter or setter is the function. It runs at
+// most once per compiled program, in a runtime the host controls.
+const (
+	objectMethodOpen  = "[{"
+	objectMethodClose = "\n}].map(function (o) { var d = Object.getOwnPropertyDescriptor(o, Reflect.ownKeys(o)[0]); return d.get || d.set || d.value; })[0]"
+	classMethodOpen   = "[class{"
+	classMethodClose  = "}].map(function (C) { var p = C.prototype, k = Reflect.ownKeys(p).filter(function (k) { return k !== \"constructor\"; })[0], d = Object.getOwnPropertyDescriptor(p, k); return d.get || d.set || d.value; })[0]"
+)
+
+// Program returns a file name and a program text that, compiled with
+// goja.Compile(name, text, f.Strict) and run, evaluates (its completion
+// value) to the function.
+//
+// The text contains Source verbatim, so the new function's toString is the
+// same text (a nested threads.run finds the same Site). Source is wrapped
+// just enough to be an expression: "(" ")" for functions, arrows and
+// classes (declarations become named expressions, which bind their own name
+// the same way); "[{" "}]" plus a small extraction for methods, getters and
+// setters of object literals; "[class{" "}]" plus one for those of classes
+// (also when a method uses #private names, which are declared after it; a
+// method whose own key is #private cannot be extracted). The wrapper's
+// opening is preceded by newlines and spaces so that Source starts at
+// Site's line and column: positions in goja's errors and stacks are then
+// those of the original file. The opening goes on the line before when it
+// does not fit before the column; only a text at line 1 too close to column
+// 1 for that (a declaration at the very start of a file) is shifted right by
+// the opening's width, on its first line only.
+//
+// Without a Site the name is SyntheticFile and the text starts at line 1.
+func (f *Func) Program() (name, text string) {
+	name, line, col := SyntheticFile, 1, 1
+	if f.Site != nil {
+		name, line, col = f.Site.File, f.Site.Line, f.Site.Column
+	}
+	var open, close string
+	switch f.form {
+	case formObjectMethod:
+		open, close = objectMethodOpen, objectMethodClose
+	case formClassMethod:
+		open, close = classMethodOpen, "\n"+privateDecls(f.private)+classMethodClose
+	default:
+		open, close = "(", "\n)"
+	}
+	var b strings.Builder
+	b.Grow(line + col + len(open) + len(f.Source) + len(close))
+	pad(&b, line, col, open)
+	b.WriteString(f.Source)
+	b.WriteString(close)
+	return name, b.String()
+}
+
+// pad writes open so that the next byte written lands at line:col.
+func pad(b *strings.Builder, line, col int, open string) {
+	switch {
+	case col-1 >= len(open): // fits before the column
+		b.WriteString(strings.Repeat("\n", line-1))
+		b.WriteString(strings.Repeat(" ", col-1-len(open)))
+		b.WriteString(open)
+	case line > 1: // on the line before
+		b.WriteString(strings.Repeat("\n", line-2))
+		b.WriteString(open)
+		b.WriteString("\n")
+		b.WriteString(strings.Repeat(" ", col-1))
+	default: // no room: shifted right on the first line
+		b.WriteString(open)
+	}
+}
+
+func privateDecls(names []string) string {
+	var b strings.Builder
+	for _, n := range names {
+		b.WriteString("#")
+		b.WriteString(n)
+		b.WriteString(";\n")
+	}
+	return b.String()
+}

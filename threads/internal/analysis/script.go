@@ -1,0 +1,143 @@
+package analysis
+
+import (
+	"github.com/dop251/goja/ast"
+	"github.com/dop251/goja/file"
+	"github.com/dop251/goja/parser"
+)
+
+// RequireRef says that a top-level binding was initialised from
+// require("Specifier") followed by the property path Path, so a thread can
+// obtain it by requiring the module again instead of cloning the value:
+//
+//	const x = require("m")            // x: {m, []}
+//	const x = require("m").a.b        // x: {m, [a b]}
+//	const {a} = require("m")          // a: {m, [a]}
+//	const {a: {b: y}} = require("m")  // y: {m, [a b]}
+type RequireRef struct {
+	Specifier string   // the literal in require("...")
+	Path      []string // property path from the module's exports to the value
+}
+
+// Binding is one top-level binding of a script.
+type Binding struct {
+	Name string
+	Kind Kind
+	// Require is set when the binding is declared exactly once, directly in a
+	// top-level statement, as require("literal") or a property path or
+	// destructuring of it (without defaults, rest or computed keys), and is
+	// never assigned to afterwards. Otherwise nil.
+	Require *RequireRef
+}
+
+// Script is one parsed file: its top-level bindings and every function,
+// class and method literal in it, indexed by exact source text.
+type Script struct {
+	Name string
+	// Bindings holds the top-level bindings: var/let/const (every
+	// destructuring form), function and class declarations. var inside
+	// top-level blocks and for heads counts; let/const/class/function inside
+	// a block do not. For a module these are the wrapper function's locals
+	// (its parameters exports, require, module, __filename and __dirname are
+	// not listed).
+	Bindings map[string]*Binding
+	// Module is true for a CommonJS module (ParseModule): its top level is a
+	// function scope, so every function using a top-level name is a closure.
+	Module bool
+
+	file *file.File          // the source, for line/column of a byte offset
+	lits map[string]*literal // literal text -> first occurrence in file order
+}
+
+// ParseScript parses src as a classic script (sloppy unless it starts with a
+// "use strict" directive). A syntax error is returned as goja's parser error
+// (parser.ErrorList, "file: Line l:c message").
+func ParseScript(name, src string) (*Script, error) {
+	prg, err := parser.ParseFile(nil, name, src, 0, parser.WithDisableSourceMaps)
+	if err != nil {
+		return nil, err
+	}
+	top := newScope(nil, globalScope, "script "+name)
+	return analyse(name, src, false, top, prg.Body, 1)
+}
+
+// The module wrapper ends with a newline so that the module's own text keeps
+// its columns on its first line; only the line numbers shift, by one.
+const (
+	modulePrefix = "(function(exports, require, module, __filename, __dirname) {\n"
+	moduleSuffix = "\n})"
+)
+
+// ParseModule parses src as a CommonJS module file: like ParseScript, but its
+// top level is the scope of the module wrapper function
+// function(exports, require, module, __filename, __dirname), so `return` is
+// allowed there and its names are locals. Positions (in errors and Sites)
+// are those of src itself.
+func ParseModule(name, src string) (*Script, error) {
+	prg, err := parser.ParseFile(nil, name, modulePrefix+src+moduleSuffix, 0, parser.WithDisableSourceMaps)
+	if err != nil {
+		if list, ok := err.(parser.ErrorList); ok {
+			for _, e := range list {
+				if e.Position.Line > 1 {
+					e.Position.Line--
+				}
+			}
+		}
+		return nil, err
+	}
+	fl := prg.Body[0].(*ast.ExpressionStatement).Expression.(*ast.FunctionLiteral)
+	owner := "module " + name
+	params := newScope(newScope(nil, globalScope, ""), functionScope, owner)
+	for _, p := range [...]string{"exports", "require", "module", "__filename", "__dirname", "arguments"} {
+		params.declare(p, Var)
+	}
+	top := newScope(params, functionScope, owner)
+	return analyse(name, src, true, top, fl.Body.List, file.Idx(1+len(modulePrefix)))
+}
+
+// analyse walks the top-level statements body (whose byte 0 of src is at
+// Idx base) with top as the top-level scope.
+func analyse(name, src string, module bool, top *scope, body []ast.Statement, base file.Idx) (*Script, error) {
+	s := &Script{
+		Name:     name,
+		Bindings: make(map[string]*Binding),
+		Module:   module,
+		file:     file.NewFile(name, src, 1),
+		lits:     make(map[string]*literal),
+	}
+	declareBody(top, body)
+	reassigned := make(map[string]bool)
+	w := &walker{scope: top, strict: hasUseStrict(body), base: base}
+	w.onLiteral = func(l *literal) {
+		if old, ok := s.lits[l.source]; !ok || l.start < old.start {
+			s.lits[l.source] = l
+		}
+	}
+	w.onAssign = func(name string) {
+		if w.scope.lookup(name) == top {
+			reassigned[name] = true
+		}
+	}
+	w.stmts(body)
+	if w.err != nil {
+		return nil, w.err
+	}
+	for n, k := range top.names {
+		s.Bindings[n] = &Binding{Name: n, Kind: k}
+	}
+	if _, shadowed := top.names["require"]; !shadowed {
+		for n, r := range topLevelRequires(body) {
+			if b := s.Bindings[n]; b != nil && !reassigned[n] {
+				b.Require = r
+			}
+		}
+	}
+	return s, nil
+}
+
+// position returns the line and column (1-based, columns in bytes, as goja
+// reports them) of a byte offset of the script's source.
+func (s *Script) position(offset int) (line, col int) {
+	p := s.file.Position(offset)
+	return p.Line, p.Column
+}

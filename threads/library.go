@@ -1,0 +1,140 @@
+package threads
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+
+	"github.com/dop251/goja"
+	"github.com/jsrun/jsrun/clone"
+)
+
+// library is the per-runtime state of the threads library.
+type library struct {
+	r         *Runtime
+	threads   *goja.Object            // the `threads` object
+	errors    map[string]*goja.Object // library error classes by name
+	promProto *goja.Object            // ThreadPromise.prototype, inherits Promise.prototype; made on first use
+	classes   map[string]*classState  // the library's classes installed here, on first use
+	toSource  goja.Callable           // the intrinsic Function.prototype.toString
+	codec     *codec
+	faces     map[refHolder]*goja.Object // shared objects already given a face here
+}
+
+func installLibrary(r *Runtime) error {
+	rt := r.RT
+	lib := &library{r: r}
+	r.lib = lib
+	lib.codec = &codec{lib: lib}
+	fnProto := rt.Get("Function").ToObject(rt).Get("prototype").ToObject(rt)
+	lib.toSource, _ = goja.AssertFunction(fnProto.Get("toString"))
+	lib.threads = rt.NewDynamicObject(&threadsObject{lib: lib, members: map[string]goja.Value{}})
+	return rt.Set("threads", lib.threads)
+}
+
+// errorClass is the library's error class name in this runtime, made on
+// first use: a thread that never meets one never pays for them.
+func (lib *library) errorClass(name string) *goja.Object {
+	if lib.errors == nil {
+		rt := lib.r.RT
+		mk, err := rt.RunProgram(errorClassesProgram)
+		if err != nil {
+			panic(err)
+		}
+		mkFn, _ := goja.AssertFunction(mk)
+		names := make([]any, len(errorClassNames))
+		for i, n := range errorClassNames {
+			names[i] = n
+		}
+		classes, err := mkFn(goja.Undefined(), rt.NewArray(names...))
+		if err != nil {
+			panic(err)
+		}
+		lib.errors = make(map[string]*goja.Object, len(errorClassNames))
+		for _, n := range errorClassNames {
+			lib.errors[n] = classes.ToObject(rt).Get(n).ToObject(rt)
+		}
+	}
+	return lib.errors[name]
+}
+
+// Threads returns the `threads` object of r, for require("threads").
+func (r *Runtime) Threads() *goja.Object { return r.lib.threads }
+
+// throwFault throws f in this runtime as an instance of its class.
+func (lib *library) throwFault(f *Fault) {
+	panic(lib.faultValue(f))
+}
+
+// faultValue builds the error object for f: a library class, a native
+// error constructor of that name, or a plain Error with that name.
+func (lib *library) faultValue(f *Fault) goja.Value {
+	rt := lib.r.RT
+	var ctor *goja.Object
+	if slices.Contains(errorClassNames, f.Name) {
+		ctor = lib.errorClass(f.Name)
+	} else {
+		if c, ok := rt.Get(f.Name).(*goja.Object); ok && nativeErrorNames[f.Name] {
+			ctor = c
+		} else {
+			ctor = rt.Get("Error").ToObject(rt)
+		}
+	}
+	obj, err := rt.New(ctor, rt.ToValue(f.Message))
+	if err != nil {
+		return rt.NewGoError(f)
+	}
+	if ctor == rt.Get("Error") && f.Name != "Error" {
+		_ = obj.Set("name", f.Name)
+	}
+	if f.Stack != "" {
+		_ = obj.Set("stack", f.Stack)
+	}
+	return obj
+}
+
+var nativeErrorNames = map[string]bool{
+	"Error": true, "EvalError": true, "RangeError": true, "ReferenceError": true,
+	"SyntaxError": true, "TypeError": true, "URIError": true,
+}
+
+// typeError throws a TypeError with a formatted message.
+func (lib *library) typeError(format string, args ...any) {
+	panic(lib.r.RT.NewTypeError(fmt.Sprintf(format, args...)))
+}
+
+// rangeError throws a RangeError with a formatted message.
+func (lib *library) rangeError(format string, args ...any) {
+	lib.throwFault(&Fault{Name: "RangeError", Message: fmt.Sprintf(format, args...)})
+}
+
+// errorValue is the JavaScript error to throw for a Go error of the
+// library: an exception keeps its value, a clone failure is a
+// DataCloneError, anything else an Error with the Go message.
+func (lib *library) errorValue(err error) goja.Value {
+	var (
+		ex    *goja.Exception
+		dce   *clone.DataCloneError
+		fault *Fault
+		tv    *thrownValue
+	)
+	switch {
+	case errors.As(err, &tv):
+		return tv.v
+	case errors.As(err, &ex):
+		return ex.Value()
+	case errors.As(err, &dce):
+		return lib.faultValue(&Fault{Name: DataCloneError, Message: dce.Error()})
+	case errors.As(err, &fault):
+		return lib.faultValue(fault)
+	}
+	return lib.faultValue(&Fault{Name: "Error", Message: err.Error()})
+}
+
+// throw throws err (see errorValue) in this runtime.
+func (lib *library) throw(err error) { panic(lib.errorValue(err)) }
+
+// cloneOptions are the clone options of this runtime's evaluation.
+func (lib *library) cloneOptions(thrown bool) *clone.Options {
+	return &clone.Options{Codec: lib.codec, MaxBytes: lib.r.group.env.cfg.MaxCloneBytes, PreserveErrorNames: thrown}
+}

@@ -1,0 +1,299 @@
+package threads
+
+import (
+	"strconv"
+	"sync/atomic"
+
+	"github.com/dop251/goja"
+	"github.com/jsrun/jsrun/clone"
+	"github.com/jsrun/jsrun/internal/jsutil"
+)
+
+// Pool is threads.Pool: long-lived worker runtimes, each seeded once with
+// workerFn and the top-level bindings it uses (as threads.run seeds a
+// thread), that take items from a bounded FIFO. submit blocks only while
+// queueDepth items wait, and holds no lock while it does.
+type Pool struct {
+	group    *Group
+	seed     *seed
+	workers  int
+	depth    int
+	jobs     fifo[*poolItem]
+	closed   atomic.Bool
+	inflight WaitGroup // items submitted and not yet settled
+	pending  atomic.Int64
+}
+
+// poolItem is one submitted item and the handle its result settles.
+type poolItem struct {
+	arg *clone.Snapshot
+	t   *thread
+}
+
+func (p *Pool) face(lib *library) *goja.Object { return lib.newFace(poolClass) }
+
+func poolThis(lib *library, this goja.Value, m string) *Pool {
+	return thisOf[*Pool](lib, this, "Pool", m)
+}
+
+// parsePoolOptions reads Pool(fn, 4) and Pool(fn, {workers, queueDepth}).
+func (lib *library) parsePoolOptions(v goja.Value) (workers, depth int) {
+	const what = "threads.Pool"
+	workers = 4
+	var depthVal goja.Value
+	switch jsutil.TypeOf(v) {
+	case "undefined", "null":
+	case "number", "bigint":
+		workers = int(lib.boundedInt(v, 1, 4096, what+": argument 'workers'"))
+	case "object":
+		obj := v.(*goja.Object)
+		if w := obj.Get("workers"); w != nil && !goja.IsUndefined(w) {
+			workers = int(lib.boundedInt(w, 1, 4096, what+": option 'workers'"))
+		}
+		depthVal = obj.Get("queueDepth")
+	default:
+		lib.typeError("%s: argument 'options' must be a number of workers or an object like {workers, queueDepth}, got %s", what, jsutil.TypeOf(v))
+	}
+	depth = workers * 2
+	if depthVal != nil && !goja.IsUndefined(depthVal) {
+		depth = int(lib.boundedInt(depthVal, 1, 1<<31, what+": option 'queueDepth'"))
+	}
+	return workers, depth
+}
+
+// boundedInt is intArg within [lo, hi], a RangeError outside.
+func (lib *library) boundedInt(v goja.Value, lo, hi int64, what string) int64 {
+	n := lib.intArg(v, what)
+	if n < lo || n > hi {
+		lib.rangeError("%s must be between %d and %d, got %d", what, lo, hi, n)
+	}
+	return n
+}
+
+var poolClass = &class{
+	name: "Pool",
+	construct: func(lib *library, c goja.FunctionCall) refHolder {
+		fnVal := c.Argument(0)
+		fn, ok := fnVal.(*goja.Object)
+		if _, isFn := goja.AssertFunction(fnVal); !ok || !isFn {
+			lib.typeError("threads.Pool: argument 'workerFn' must be a function, got %s", jsutil.TypeOf(fnVal))
+		}
+		workers, depth := lib.parsePoolOptions(c.Argument(1))
+		g := lib.r.group
+		if limit := int64(g.env.cfg.MaxThreads); g.live.Load()+int64(workers) > limit {
+			lib.rangeError("threads.Pool: %d workers would pass the limit of %d threads alive at once", workers, limit)
+		}
+		s, err := lib.prepare(fn, nil)
+		if err != nil {
+			lib.throw(err)
+		}
+		p := &Pool{group: g, seed: s, workers: workers, depth: depth}
+		p.jobs.max = depth
+		p.jobs.idlePool = p
+		for range workers {
+			p.startWorker()
+		}
+		return p
+	},
+	methods: []method{
+		{"submit", func(lib *library, this goja.Value, c goja.FunctionCall) goja.Value {
+			p := poolThis(lib, this, "submit")
+			return lib.newPromiseView(p.submit(lib, c.Argument(0), "submit")).obj
+		}},
+		{"map", func(lib *library, this goja.Value, c goja.FunctionCall) goja.Value {
+			p := poolThis(lib, this, "map")
+			items := p.submitAll(lib, c.Argument(0), "map")
+			out := make([]any, len(items))
+			for i, t := range items {
+				v := &promiseView{t: t, lib: lib}
+				v.await("Pool.map")
+				out[i] = v.result()
+			}
+			return lib.r.RT.NewArray(out...)
+		}},
+		{"mapAsync", func(lib *library, this goja.Value, c goja.FunctionCall) goja.Value {
+			p := poolThis(lib, this, "mapAsync")
+			items := p.submitAll(lib, c.Argument(0), "mapAsync")
+			promise, settle := lib.asyncResult()
+			left := atomic.Int64{}
+			left.Store(int64(len(items)))
+			finish := func() {
+				settle(func() (goja.Value, error) {
+					out := make([]any, len(items))
+					for i, t := range items {
+						v := &promiseView{t: t, lib: lib}
+						val, thrown := v.outcome()
+						if thrown {
+							return nil, &thrownValue{val}
+						}
+						out[i] = val
+					}
+					return lib.r.RT.NewArray(out...), nil
+				})
+			}
+			if len(items) == 0 {
+				finish()
+			}
+			for _, t := range items {
+				t.subscribe(func() {
+					if left.Add(-1) == 0 {
+						finish()
+					}
+				})
+			}
+			return promise
+		}},
+		{"close", func(lib *library, this goja.Value, c goja.FunctionCall) goja.Value {
+			p := poolThis(lib, this, "close")
+			p.closed.Store(true)
+			p.jobs.close()
+			p.inflight.wait(lib, "Pool.close", 0)
+			return goja.Undefined()
+		}},
+	},
+	getters: []method{
+		{"workers", func(lib *library, this goja.Value, c goja.FunctionCall) goja.Value {
+			return lib.r.RT.ToValue(poolThis(lib, this, "workers").workers)
+		}},
+		{"pending", func(lib *library, this goja.Value, c goja.FunctionCall) goja.Value {
+			return lib.r.RT.ToValue(poolThis(lib, this, "pending").pending.Load())
+		}},
+		{"closed", func(lib *library, this goja.Value, c goja.FunctionCall) goja.Value {
+			return lib.r.RT.ToValue(poolThis(lib, this, "closed").closed.Load())
+		}},
+	},
+}
+
+// thrownValue carries a value to throw through an error return.
+type thrownValue struct{ v goja.Value }
+
+func (t *thrownValue) Error() string { return t.v.String() }
+
+// submit queues one item, blocking while queueDepth items wait.
+func (p *Pool) submit(lib *library, item goja.Value, method string) *thread {
+	if p.closed.Load() {
+		lib.throwFault(&Fault{Name: PoolClosedError, Message: "Pool." + method + ": the pool is closed"})
+	}
+	arg := lib.snapshot(item, "Pool."+method+": argument 'item'")
+	g := p.group
+	t := &thread{id: g.nextID.Add(1), group: g, ctx: g.ctx, cancel: func(error) {}, done: make(chan struct{})}
+	t.label = "Pool item " + strconv.FormatInt(t.id, 10)
+	if err := p.inflight.add(1); err != nil {
+		lib.rangeError("Pool.%s: too many items in flight", method)
+	}
+	p.pending.Add(1)
+	switch e := p.jobs.put(lib.r, &poolItem{arg: arg, t: t}, "Pool."+method, 0, true); e {
+	case fifoOK:
+		return t
+	case fifoClosed:
+		p.itemDone()
+		lib.throwFault(&Fault{Name: PoolClosedError, Message: "Pool." + method + ": the pool is closed"})
+	default:
+		p.itemDone()
+		lib.throwFault(cancelFault(lib.r.ctx, "Pool."+method))
+	}
+	return nil
+}
+
+// submitAll submits every item of an iterable, in order.
+func (p *Pool) submitAll(lib *library, items goja.Value, method string) []*thread {
+	if jsutil.TypeOf(items) != "array" && jsutil.TypeOf(items) != "object" {
+		lib.typeError("Pool.%s: argument 'items' must be an array or another iterable, got %s", method, jsutil.TypeOf(items))
+	}
+	var out []*thread
+	lib.r.RT.ForOf(items, func(v goja.Value) bool {
+		out = append(out, p.submit(lib, v, method))
+		return true
+	})
+	return out
+}
+
+func (p *Pool) itemDone() {
+	p.pending.Add(-1)
+	_ = p.inflight.add(-1) // cannot go negative: one done per counted item
+}
+
+// shutdown closes the pool when nothing can submit to it any more.
+func (p *Pool) shutdown() {
+	p.closed.Store(true)
+	p.jobs.close()
+}
+
+func (p *Pool) startWorker() {
+	g := p.group
+	id := g.nextID.Add(1)
+	g.live.Add(1)
+	g.threads.Add(1)
+	g.enter()
+	go p.work("thread " + strconv.FormatInt(id, 10) + " (Pool worker)")
+}
+
+// work is one worker: a runtime seeded once, taking items until the pool
+// closes or the evaluation ends.
+func (p *Pool) work(name string) {
+	g := p.group
+	defer func() {
+		g.live.Add(-1)
+		g.leave()
+		g.threads.Done()
+	}()
+	r, err := g.newRuntime(g.ctx, name)
+	if err != nil {
+		g.Stop(err)
+		return
+	}
+	err = r.Loop.Run(g.ctx, func() error {
+		fn, _, err := p.seed.plant(r)
+		if err != nil {
+			return err
+		}
+		p.next(r, fn)
+		return nil
+	})
+	if err != nil && g.ctx.Err() == nil {
+		g.Stop(err)
+	}
+}
+
+// next runs items until one returns a pending promise (then it goes on when
+// that settles) or the pool is closed and drained.
+func (p *Pool) next(r *Runtime, fn goja.Callable) {
+	for {
+		it, e := p.jobs.get(r, "Pool worker: waiting for items", 0, true)
+		if e != fifoOK {
+			return
+		}
+		if it.t.settled.Load() { // cancelled while it waited
+			p.itemDone()
+			continue
+		}
+		arg, err := it.arg.RestoreValue(r.RT, r.lib.codec)
+		var ret goja.Value
+		if err == nil {
+			ret, err = fn(goja.Undefined(), arg)
+		}
+		if err != nil {
+			if r.ctx.Err() != nil {
+				return
+			}
+			it.t.settleError(r, err)
+			p.itemDone()
+			continue
+		}
+		if obj, ok := ret.(*goja.Object); ok {
+			if pr, ok := obj.Export().(*goja.Promise); ok && pr.State() == goja.PromiseStatePending {
+				it.t.settleLater(r, obj, pr, func() {
+					p.itemDone()
+					p.next(r, fn)
+				})
+				return
+			} else if ok {
+				it.t.settleLater(r, obj, pr, nil)
+				p.itemDone()
+				continue
+			}
+		}
+		it.t.settleValue(r, ret)
+		p.itemDone()
+	}
+}

@@ -1,0 +1,154 @@
+package threads
+
+import (
+	"github.com/dop251/goja"
+	"github.com/jsrun/jsrun/clone"
+)
+
+// promiseView is a thread's ThreadPromise in one runtime. The thread is
+// shared; the view, its Promise and the value rebuilt from the outcome
+// belong to that runtime.
+type promiseView struct {
+	t       *thread
+	lib     *library
+	promise *goja.Promise
+	obj     *goja.Object
+
+	restored bool
+	value    goja.Value
+	thrown   bool
+	observed bool // get() or wait() has thrown the error: not an unhandled rejection
+}
+
+// installPromiseProto makes ThreadPromise.prototype: Promise.prototype plus
+// get, wait and cancel, so that a ThreadPromise costs one Promise and no
+// function objects of its own.
+func (lib *library) installPromiseProto() {
+	rt := lib.r.RT
+	proto := rt.NewObject()
+	promiseProto := rt.Get("Promise").ToObject(rt).Get("prototype").ToObject(rt)
+	_ = proto.SetPrototype(promiseProto)
+	_ = proto.Set("get", func(c goja.FunctionCall) goja.Value {
+		v := lib.viewOf(c.This, "get")
+		v.await("ThreadPromise.get")
+		return v.result()
+	})
+	_ = proto.Set("wait", func(c goja.FunctionCall) goja.Value {
+		v := lib.viewOf(c.This, "wait")
+		v.await("ThreadPromise.wait")
+		v.result()
+		return goja.Undefined()
+	})
+	_ = proto.Set("cancel", func(c goja.FunctionCall) goja.Value {
+		lib.viewOf(c.This, "cancel").t.Cancel()
+		return goja.Undefined()
+	})
+	lib.promProto = proto
+}
+
+// newPromiseView makes the ThreadPromise of t in this runtime. It keeps the
+// runtime's loop alive until t settles, then settles the Promise there.
+func (lib *library) newPromiseView(t *thread) *promiseView {
+	rt := lib.r.RT
+	p, resolve, reject := rt.NewPromise()
+	obj := rt.ToValue(p).(*goja.Object)
+	if lib.promProto == nil {
+		lib.installPromiseProto()
+	}
+	_ = obj.SetPrototype(lib.promProto)
+	v := &promiseView{t: t, lib: lib, promise: p, obj: obj}
+	clone.Attach(rt, obj, v)
+	report := lib.r.Loop.RegisterCallback()
+	t.subscribe(func() {
+		report(func() error {
+			val, thrown := v.outcome()
+			if !thrown {
+				return resolve(val)
+			}
+			if err := reject(val); err != nil {
+				return err
+			}
+			if v.observed {
+				lib.r.Loop.Handled(p)
+			}
+			return nil
+		})
+	})
+	return v
+}
+
+// viewOf finds the view behind `this` of a ThreadPromise method.
+func (lib *library) viewOf(this goja.Value, method string) *promiseView {
+	if obj, ok := this.(*goja.Object); ok {
+		if ref, ok := clone.RefOf(obj); ok {
+			if v, ok := ref.(*promiseView); ok && v.lib == lib {
+				return v
+			}
+		}
+	}
+	lib.typeError("ThreadPromise.%s: 'this' must be a ThreadPromise of this runtime", method)
+	return nil
+}
+
+// await blocks the runtime until the thread settles or the runtime must
+// stop, in which case it throws CancelledError or TimeoutError.
+func (v *promiseView) await(what string) {
+	t := v.t
+	t.mu.Lock()
+	select {
+	case <-t.done:
+		t.mu.Unlock()
+		return
+	default:
+	}
+	w := newWaiter(v.lib.r)
+	t.waiters = append(t.waiters, w)
+	w.sleep(what + " (" + t.name() + ")")
+	t.mu.Unlock()
+	if !w.block(&t.mu, 0, func() { t.waiters = removeWaiter(t.waiters, w) }) {
+		v.lib.throwFault(cancelFault(v.lib.r.ctx, what))
+	}
+}
+
+// result returns the value or throws the error the thread settled with.
+func (v *promiseView) result() goja.Value {
+	val, thrown := v.outcome()
+	if thrown {
+		v.observed = true
+		v.lib.r.Loop.Handled(v.promise)
+		panic(val)
+	}
+	return val
+}
+
+// outcome rebuilds the thread's outcome in this runtime, once.
+func (v *promiseView) outcome() (goja.Value, bool) {
+	if v.restored {
+		return v.value, v.thrown
+	}
+	v.restored = true
+	lib, o := v.lib, v.t.out
+	switch {
+	case o.fault != nil:
+		v.value, v.thrown = lib.faultValue(o.fault), true
+	case o.thrown != nil:
+		v.value, v.thrown = lib.restore(o.thrown), true
+	default:
+		val, err := o.value.RestoreValue(lib.r.RT, lib.codec)
+		if err != nil {
+			v.value, v.thrown = lib.errorValue(err), true
+		} else {
+			v.value = val
+		}
+	}
+	return v.value, v.thrown
+}
+
+// restore rebuilds a thrown value; if that fails, the failure is thrown.
+func (lib *library) restore(s *clone.Snapshot) goja.Value {
+	val, err := s.RestoreValue(lib.r.RT, lib.codec)
+	if err != nil {
+		return lib.errorValue(err)
+	}
+	return val
+}

@@ -1,0 +1,162 @@
+package threads
+
+import (
+	"github.com/dop251/goja"
+	"github.com/jsrun/jsrun/clone"
+)
+
+// Queue is threads.Queue: a FIFO of structured clones shared by every
+// runtime that holds it. maxsize <= 0 means unbounded.
+type Queue struct {
+	q fifo[*clone.Snapshot]
+}
+
+func (q *Queue) face(lib *library) *goja.Object { return lib.newFace(queueClass) }
+
+func queueThis(lib *library, this goja.Value, m string) *Queue {
+	return thisOf[*Queue](lib, this, "Queue", m)
+}
+
+// fail throws the error for a fifo outcome of Queue.method.
+func (lib *library) failQueue(e fifoError, method string) {
+	switch e {
+	case fifoClosed:
+		lib.throwFault(&Fault{Name: QueueClosedError, Message: "Queue." + method + ": the queue is closed"})
+	case fifoTimeout:
+		lib.throwFault(&Fault{Name: TimeoutError, Message: "Queue." + method + ": timed out"})
+	case fifoStopped:
+		lib.throwFault(cancelFault(lib.r.ctx, "Queue."+method))
+	}
+}
+
+func (lib *library) queuePut(this goja.Value, c goja.FunctionCall, method string, block bool) fifoError {
+	q := queueThis(lib, this, method)
+	timeout := lib.timeoutOption(c.Argument(1), "Queue."+method)
+	item := lib.snapshot(c.Argument(0), "Queue."+method+": argument 'item'")
+	e := q.q.put(lib.r, item, "Queue."+method, timeout, block)
+	if e != fifoFull {
+		lib.failQueue(e, method)
+	}
+	return e
+}
+
+func (lib *library) queueGet(this goja.Value, c goja.FunctionCall, method string, block bool) (goja.Value, fifoError) {
+	q := queueThis(lib, this, method)
+	var timeout = lib.timeoutOption(c.Argument(0), "Queue."+method)
+	if !block {
+		timeout = 0
+	}
+	item, e := q.q.get(lib.r, "Queue."+method, timeout, block)
+	if e == fifoEmpty {
+		return nil, e
+	}
+	lib.failQueue(e, method)
+	return lib.restoreOrThrow(item), fifoOK
+}
+
+var queueClass = &class{
+	name: "Queue",
+	construct: func(lib *library, c goja.FunctionCall) refHolder {
+		max := lib.optionalInt(c.Argument(0), 0, "threads.Queue: argument 'maxsize'")
+		if max > 1<<31 {
+			lib.rangeError("threads.Queue: argument 'maxsize' must be at most 2^31, got %d", max)
+		}
+		return &Queue{q: fifo[*clone.Snapshot]{max: int(max)}}
+	},
+	methods: []method{
+		{"put", func(lib *library, this goja.Value, c goja.FunctionCall) goja.Value {
+			lib.queuePut(this, c, "put", true)
+			return goja.Undefined()
+		}},
+		{"tryPut", func(lib *library, this goja.Value, c goja.FunctionCall) goja.Value {
+			return lib.r.RT.ToValue(lib.queuePut(this, c, "tryPut", false) == fifoOK)
+		}},
+		{"get", func(lib *library, this goja.Value, c goja.FunctionCall) goja.Value {
+			v, _ := lib.queueGet(this, c, "get", true)
+			return v
+		}},
+		{"tryGet", func(lib *library, this goja.Value, c goja.FunctionCall) goja.Value {
+			v, e := lib.queueGet(this, goja.FunctionCall{}, "tryGet", false)
+			if e == fifoEmpty {
+				return c.Argument(0) // the fallback, undefined by default
+			}
+			return v
+		}},
+		{"putAsync", func(lib *library, this goja.Value, c goja.FunctionCall) goja.Value {
+			q := queueThis(lib, this, "putAsync")
+			item := lib.snapshot(c.Argument(0), "Queue.putAsync: argument 'item'")
+			p, settle := lib.asyncResult()
+			q.q.putAsync(lib.r.ctx, item, func(e fifoError) {
+				settle(func() (goja.Value, error) {
+					if e != fifoOK {
+						return nil, &Fault{Name: QueueClosedError, Message: "Queue.putAsync: the queue is closed"}
+					}
+					return goja.Undefined(), nil
+				})
+			})
+			return p
+		}},
+		{"getAsync", func(lib *library, this goja.Value, c goja.FunctionCall) goja.Value {
+			q := queueThis(lib, this, "getAsync")
+			p, settle := lib.asyncResult()
+			q.q.getAsync(lib.r.ctx, func(item *clone.Snapshot, e fifoError) {
+				settle(func() (goja.Value, error) {
+					if e != fifoOK {
+						return nil, &Fault{Name: QueueClosedError, Message: "Queue.getAsync: the queue is closed"}
+					}
+					return item.RestoreValue(lib.r.RT, lib.codec)
+				})
+			})
+			return p
+		}},
+		{"size", func(lib *library, this goja.Value, c goja.FunctionCall) goja.Value {
+			return lib.r.RT.ToValue(queueThis(lib, this, "size").q.size())
+		}},
+		{"close", func(lib *library, this goja.Value, c goja.FunctionCall) goja.Value {
+			queueThis(lib, this, "close").q.close()
+			return goja.Undefined()
+		}},
+	},
+	getters: []method{
+		{"closed", func(lib *library, this goja.Value, c goja.FunctionCall) goja.Value {
+			return lib.r.RT.ToValue(queueThis(lib, this, "closed").q.isClosed())
+		}},
+	},
+	iterate: func(lib *library, this goja.Value) goja.Value {
+		q := queueThis(lib, this, "[Symbol.iterator]")
+		rt := lib.r.RT
+		it := rt.NewObject()
+		_ = it.Set("next", func(goja.FunctionCall) goja.Value {
+			res := rt.NewObject()
+			item, e := q.q.get(lib.r, "Queue iteration", 0, true)
+			if e == fifoClosed {
+				_ = res.Set("done", true)
+				_ = res.Set("value", goja.Undefined())
+				return res
+			}
+			lib.failQueue(e, "[Symbol.iterator]().next")
+			_ = res.Set("done", false)
+			_ = res.Set("value", lib.restoreOrThrow(item))
+			return res
+		})
+		return it
+	},
+}
+
+// asyncResult makes a Promise in this runtime that the returned settle
+// function settles later, from any goroutine: settle posts make to the
+// runtime's loop, which keeps running (and alive) until then.
+func (lib *library) asyncResult() (goja.Value, func(make func() (goja.Value, error))) {
+	rt := lib.r.RT
+	p, resolve, reject := rt.NewPromise()
+	report := lib.r.Loop.RegisterCallback()
+	return rt.ToValue(p), func(make func() (goja.Value, error)) {
+		report(func() error {
+			v, err := make()
+			if err != nil {
+				return reject(lib.errorValue(err))
+			}
+			return resolve(v)
+		})
+	}
+}

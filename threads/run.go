@@ -1,0 +1,33 @@
+package threads
+
+import (
+	"github.com/dop251/goja"
+	"github.com/jsrun/jsrun/internal/jsutil"
+)
+
+// run is threads.run(fn, ...args).
+func (lib *library) run(c goja.FunctionCall) goja.Value {
+	fnVal := c.Argument(0)
+	fn, ok := fnVal.(*goja.Object)
+	if _, isFn := goja.AssertFunction(fnVal); !ok || !isFn {
+		lib.typeError("threads.run: argument 'fn' must be a function, got %s", jsutil.TypeOf(fnVal))
+	}
+	r := lib.r
+	if err := r.ctx.Err(); err != nil {
+		lib.throwFault(cancelFault(r.ctx, "threads.run"))
+	}
+	g := r.group
+	if limit := int64(g.env.cfg.MaxThreads); g.live.Load() >= limit {
+		lib.rangeError("threads.run: too many threads alive at once (the limit is %d); wait for some to finish, or raise the host's MaxThreads", limit)
+	}
+	var args []goja.Value
+	if len(c.Arguments) > 1 {
+		args = c.Arguments[1:]
+	}
+	s, err := lib.prepare(fn, args)
+	if err != nil {
+		lib.throw(err)
+	}
+	t := g.start(r.ctx, s)
+	return lib.newPromiseView(t).obj
+}

@@ -1,0 +1,198 @@
+package threads
+
+import (
+	"fmt"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/dop251/goja"
+	"github.com/jsrun/jsrun/clone"
+	"github.com/jsrun/jsrun/threads/internal/analysis"
+)
+
+// seed is what a new thread is made from: immutable, built in the caller.
+type seed struct {
+	// first holds fn, then the nargs arguments, then the globals named in
+	// names[0]; later passes hold only globals (found in functions inside
+	// carried values), named in names[i].
+	passes   []*clone.Snapshot
+	names    [][]string
+	nargs    int
+	requires []requireBinding
+}
+
+// requireBinding is a top-level binding initialised by require("literal"):
+// the thread requires the same module again instead of cloning it.
+type requireBinding struct {
+	name      string
+	specifier string // resolved against the requiring file when relative
+	path      []string
+}
+
+// prepare snapshots fn, args and every top-level binding they need.
+func (lib *library) prepare(fn *goja.Object, args []goja.Value) (*seed, error) {
+	c := lib.codec
+	c.free = c.free[:0]
+	s := &seed{nargs: len(args)}
+	roots := make([]goja.Value, 0, 1+len(args))
+	roots = append(roots, fn)
+	roots = append(roots, args...)
+	seen := map[string]bool{}
+	for {
+		snap, err := clone.SnapshotValues(lib.r.RT, roots, func(i int) string {
+			if len(s.passes) == 0 {
+				switch {
+				case i == 0:
+					return "fn"
+				case i <= len(args):
+					return "args[" + strconv.Itoa(i-1) + "]"
+				}
+			}
+			return "global " + rootName(s, roots, i)
+		}, lib.cloneOptions(false))
+		if err != nil {
+			return nil, err
+		}
+		s.passes = append(s.passes, snap)
+		// The free names of the functions just carried, transitively
+		// through the top-level functions they name, are the next pass.
+		names, vals, err := lib.resolveFree(seen, s)
+		if err != nil {
+			return nil, err
+		}
+		if len(s.passes) == 1 {
+			s.names = append(s.names, nil)
+		}
+		if len(names) == 0 {
+			return s, nil
+		}
+		s.names = append(s.names, names)
+		roots = vals
+	}
+}
+
+func rootName(s *seed, roots []goja.Value, i int) string {
+	if n := len(s.names); n > 0 && i < len(s.names[n-1]) {
+		return s.names[n-1][i]
+	}
+	return "#" + strconv.Itoa(i)
+}
+
+// resolveFree turns the free names the codec collected into the values to
+// carry, in the order of SPEC: a require() binding of the function's script
+// is required again; a top-level binding or an own property of the global
+// object is carried; a built-in is the thread's own; anything else stays
+// unresolved.
+func (lib *library) resolveFree(seen map[string]bool, s *seed) ([]string, []goja.Value, error) {
+	c := lib.codec
+	var names []string
+	var vals []goja.Value
+	for len(c.free) > 0 {
+		f := c.free[len(c.free)-1]
+		c.free = c.free[:len(c.free)-1]
+		if seen[f.name] {
+			continue
+		}
+		seen[f.name] = true
+		var b *analysis.Binding
+		if f.script != nil {
+			b = f.script.Bindings[f.name]
+		}
+		if b != nil && b.Require != nil {
+			s.requires = append(s.requires, requireBinding{name: f.name, specifier: resolveSpecifier(f.script.Name, b.Require.Specifier), path: b.Require.Path})
+			continue
+		}
+		if b == nil && lib.r.group.env.builtins[f.name] {
+			continue
+		}
+		v := lib.lookup(f.name)
+		if v == nil {
+			continue
+		}
+		names = append(names, f.name)
+		vals = append(vals, v)
+	}
+	return names, vals, nil
+}
+
+// lookup reads a global binding (lexical or global object) of this
+// runtime, nil when there is none or it is not initialised yet.
+func (lib *library) lookup(name string) (v goja.Value) {
+	defer func() {
+		if recover() != nil {
+			v = nil
+		}
+	}()
+	return lib.r.RT.Get(name)
+}
+
+// resolveSpecifier makes a relative module specifier absolute against the
+// file that requires it, since the thread requires it from Go, not from
+// that file.
+func resolveSpecifier(file, spec string) string {
+	if !strings.HasPrefix(spec, "./") && !strings.HasPrefix(spec, "../") {
+		return spec
+	}
+	abs, err := filepath.Abs(filepath.Join(filepath.Dir(file), spec))
+	if err != nil {
+		return spec
+	}
+	return abs
+}
+
+// plant rebuilds the seed in the thread's runtime: globals and required
+// modules first, then fn and its arguments.
+func (s *seed) plant(r *Runtime) (goja.Callable, []goja.Value, error) {
+	rt := r.RT
+	global := rt.GlobalObject()
+	var fnVal goja.Value
+	var args []goja.Value
+	for i, snap := range s.passes {
+		vals, err := snap.Restore(rt, r.lib.codec)
+		if err != nil {
+			return nil, nil, err
+		}
+		if i == 0 {
+			fnVal, args = vals[0], vals[1:1+s.nargs]
+			vals = vals[1+s.nargs:]
+		}
+		for j, name := range s.names[i] {
+			if err := global.Set(name, vals[j]); err != nil {
+				return nil, nil, err
+			}
+		}
+	}
+	for _, rb := range s.requires {
+		v, err := requireValue(rt, rb)
+		if err != nil {
+			return nil, nil, err
+		}
+		if err := global.Set(rb.name, v); err != nil {
+			return nil, nil, err
+		}
+	}
+	fn, ok := goja.AssertFunction(fnVal)
+	if !ok {
+		return nil, nil, fmt.Errorf("threads: the carried fn is not a function")
+	}
+	return fn, args, nil
+}
+
+func requireValue(rt *goja.Runtime, rb requireBinding) (goja.Value, error) {
+	req, ok := goja.AssertFunction(rt.Get("require"))
+	if !ok {
+		return nil, fmt.Errorf("threads: %s needs require(%q), and this runtime has no require", rb.name, rb.specifier)
+	}
+	v, err := req(goja.Undefined(), rt.ToValue(rb.specifier))
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range rb.path {
+		v = v.ToObject(rt).Get(p)
+		if v == nil {
+			v = goja.Undefined()
+		}
+	}
+	return v, nil
+}

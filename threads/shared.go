@@ -1,0 +1,104 @@
+package threads
+
+import (
+	"sync/atomic"
+
+	"github.com/dop251/goja"
+	"github.com/jsrun/jsrun/clone"
+)
+
+// Shared is threads.Shared: one value behind a mutex, shared by every
+// runtime that holds it. It stores a snapshot, never a live object, so
+// get() hands out a copy and a get-modify-set elsewhere cannot reach it;
+// update(fn) is the atomic read-modify-write.
+type Shared struct {
+	// sem is the mutex, as a channel so that a runtime waiting for it can
+	// still be cancelled (update runs script code while it holds it).
+	sem      chan struct{}
+	v        *clone.Snapshot
+	updating atomic.Pointer[Runtime] // the runtime inside update(), to refuse re-entry
+}
+
+func (s *Shared) face(lib *library) *goja.Object { return lib.newFace(sharedClass) }
+
+func sharedThis(lib *library, this goja.Value, m string) *Shared {
+	return thisOf[*Shared](lib, this, "Shared", m)
+}
+
+func (lib *library) snapshot(v goja.Value, what string) *clone.Snapshot {
+	s, err := clone.SnapshotValue(lib.r.RT, v, what, lib.cloneOptions(false))
+	if err != nil {
+		lib.throw(err)
+	}
+	return s
+}
+
+func (lib *library) restoreOrThrow(s *clone.Snapshot) goja.Value {
+	v, err := s.RestoreValue(lib.r.RT, lib.codec)
+	if err != nil {
+		lib.throw(err)
+	}
+	return v
+}
+
+// lock takes the mutex, refusing re-entry from the runtime inside update:
+// that would wait for itself forever.
+func (s *Shared) lock(lib *library, method string) {
+	if s.updating.Load() == lib.r {
+		lib.throwFault(&Fault{Name: "Error", Message: "Shared." + method + ": called from inside update() of the same Shared; use the value update() passes in"})
+	}
+	select {
+	case s.sem <- struct{}{}:
+		return
+	default:
+	}
+	ctx := lib.r.ctx
+	select {
+	case s.sem <- struct{}{}:
+	case <-ctx.Done():
+		lib.throwFault(cancelFault(ctx, "Shared."+method))
+	}
+}
+
+func (s *Shared) unlock() { <-s.sem }
+
+var sharedClass = &class{
+	name: "Shared",
+	construct: func(lib *library, c goja.FunctionCall) refHolder {
+		return &Shared{sem: make(chan struct{}, 1), v: lib.snapshot(c.Argument(0), "threads.Shared: argument 'initial'")}
+	},
+	methods: []method{
+		{"get", func(lib *library, this goja.Value, c goja.FunctionCall) goja.Value {
+			s := sharedThis(lib, this, "get")
+			s.lock(lib, "get")
+			v := s.v
+			s.unlock()
+			return lib.restoreOrThrow(v)
+		}},
+		{"set", func(lib *library, this goja.Value, c goja.FunctionCall) goja.Value {
+			s := sharedThis(lib, this, "set")
+			snap := lib.snapshot(c.Argument(0), "Shared.set: argument 'value'")
+			s.lock(lib, "set")
+			s.v = snap
+			s.unlock()
+			return goja.Undefined()
+		}},
+		{"update", func(lib *library, this goja.Value, c goja.FunctionCall) goja.Value {
+			s := sharedThis(lib, this, "update")
+			fn := lib.functionArg(c.Argument(0), "Shared.update: argument 'fn'")
+			s.lock(lib, "update")
+			s.updating.Store(lib.r)
+			defer func() {
+				s.updating.Store(nil)
+				s.unlock()
+			}()
+			cur := lib.restoreOrThrow(s.v)
+			next, err := fn(goja.Undefined(), cur)
+			if err != nil {
+				lib.throw(err)
+			}
+			s.v = lib.snapshot(next, "Shared.update: the value fn returned")
+			return lib.restoreOrThrow(s.v)
+		}},
+	},
+}

@@ -1,0 +1,242 @@
+package threads
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"sync"
+	"sync/atomic"
+
+	"github.com/dop251/goja"
+	"github.com/jsrun/jsrun/clone"
+	"github.com/jsrun/jsrun/eventloop"
+)
+
+// thread is the Go side of one threads.run: shared by every runtime that
+// holds its ThreadPromise, safe for concurrent use.
+type thread struct {
+	id     int64
+	label  string // how errors name it, when not "thread N"
+	group  *Group
+	ctx    context.Context
+	cancel context.CancelCauseFunc
+
+	settled atomic.Bool
+	done    chan struct{} // closed once out is set
+	out     outcome
+
+	mu      sync.Mutex
+	subs    []func()
+	waiters []*waiter // runtimes blocked in get() or wait()
+}
+
+// outcome is how a thread settled: exactly one field is set.
+type outcome struct {
+	value  *clone.Snapshot // fulfilled with this value
+	thrown *clone.Snapshot // rejected with this thrown value
+	fault  *Fault          // rejected with a library error
+}
+
+func (t *thread) name() string {
+	if t.label != "" {
+		return t.label
+	}
+	return "thread " + strconv.FormatInt(t.id, 10)
+}
+
+// start launches a thread for seed under parent, the caller's context.
+func (g *Group) start(parent context.Context, s *seed) *thread {
+	ctx, cancel := context.WithCancelCause(parent)
+	t := &thread{id: g.nextID.Add(1), group: g, ctx: ctx, cancel: cancel, done: make(chan struct{})}
+	g.live.Add(1)
+	g.threads.Add(1)
+	g.enter()
+	go t.main(s)
+	return t
+}
+
+// settle records the outcome and wakes every waiter; only the first call
+// counts.
+func (t *thread) settle(o outcome) bool {
+	if !t.settled.CompareAndSwap(false, true) {
+		return false
+	}
+	t.out = o
+	close(t.done)
+	t.mu.Lock()
+	subs := t.subs
+	t.subs = nil
+	for _, w := range t.waiters {
+		w.wake()
+	}
+	t.waiters = nil
+	t.mu.Unlock()
+	for _, f := range subs {
+		f()
+	}
+	return true
+}
+
+// subscribe calls f once the thread has settled (at once if it has).
+func (t *thread) subscribe(f func()) {
+	t.mu.Lock()
+	select {
+	case <-t.done:
+		t.mu.Unlock()
+		f()
+		return
+	default:
+	}
+	t.subs = append(t.subs, f)
+	t.mu.Unlock()
+}
+
+// Cancel settles the thread with a CancelledError and interrupts it and
+// every thread it started.
+func (t *thread) Cancel() {
+	f := &Fault{Name: CancelledError, Message: t.name() + " was cancelled"}
+	t.settle(outcome{fault: f})
+	t.cancel(f)
+}
+
+func (t *thread) main(s *seed) {
+	g := t.group
+	defer func() {
+		if p := recover(); p != nil {
+			t.settle(outcome{fault: &Fault{Name: "Error", Message: fmt.Sprintf("%s: internal error: %v", t.name(), p)}})
+		}
+		t.cancel(errThreadDone)
+		g.live.Add(-1)
+		g.leave()
+		g.threads.Done()
+	}()
+	r, err := g.newRuntime(t.ctx, t.name())
+	if err != nil {
+		t.settle(outcome{fault: &Fault{Name: "Error", Message: err.Error()}})
+		return
+	}
+	err = r.Loop.Run(t.ctx, func() error { return t.body(r, s) })
+	switch {
+	case err != nil:
+		if !t.settleError(r, err) && t.ctx.Err() == nil {
+			g.Stop(fmt.Errorf("%s: %w", t.name(), err))
+		}
+	case !t.settled.Load():
+		t.settle(outcome{fault: &Fault{Name: "Error", Message: t.name() +
+			": the function's promise never settled, and nothing is left that could settle it"}})
+	}
+}
+
+var errThreadDone = errors.New("thread finished")
+
+// body runs on the thread's loop: it rebuilds the seed, calls fn and
+// settles with its result, now or when the promise it returned settles.
+func (t *thread) body(r *Runtime, s *seed) error {
+	fn, args, err := s.plant(r)
+	if err != nil {
+		return err
+	}
+	ret, err := fn(goja.Undefined(), args...)
+	if err != nil {
+		return err
+	}
+	if obj, ok := ret.(*goja.Object); ok {
+		if p, ok := obj.Export().(*goja.Promise); ok {
+			t.settleLater(r, obj, p, nil)
+			return nil
+		}
+	}
+	t.settleValue(r, ret)
+	return nil
+}
+
+// settleLater settles with what promise p (the object obj) settles to,
+// then calls then (when not nil) on the loop.
+func (t *thread) settleLater(r *Runtime, obj *goja.Object, p *goja.Promise, then func()) {
+	if then == nil {
+		then = func() {}
+	}
+	switch p.State() {
+	case goja.PromiseStateFulfilled:
+		t.settleValue(r, p.Result())
+		then()
+		return
+	case goja.PromiseStateRejected:
+		r.Loop.Handled(p)
+		t.settleThrown(r, p.Result())
+		then()
+		return
+	}
+	rt := r.RT
+	onValue := rt.ToValue(func(c goja.FunctionCall) goja.Value {
+		t.settleValue(r, c.Argument(0))
+		then()
+		return goja.Undefined()
+	})
+	onError := rt.ToValue(func(c goja.FunctionCall) goja.Value {
+		t.settleThrown(r, c.Argument(0))
+		then()
+		return goja.Undefined()
+	})
+	thenFn, _ := goja.AssertFunction(obj.Get("then"))
+	if _, err := thenFn(obj, onValue, onError); err != nil {
+		t.settleError(r, err)
+		then()
+	}
+}
+
+func (t *thread) settleValue(r *Runtime, v goja.Value) {
+	snap, err := clone.SnapshotValue(r.RT, v, "result", r.lib.cloneOptions(false))
+	if err != nil {
+		t.settleError(r, err)
+		return
+	}
+	t.settle(outcome{value: snap})
+}
+
+func (t *thread) settleThrown(r *Runtime, v goja.Value) {
+	snap, err := clone.SnapshotValue(r.RT, v, "error", r.lib.cloneOptions(true))
+	if err != nil {
+		var dce *clone.DataCloneError
+		if errors.As(err, &dce) {
+			t.settle(outcome{fault: &Fault{Name: "Error", Message: v.String()}})
+			return
+		}
+		t.settleError(r, err)
+		return
+	}
+	t.settle(outcome{thrown: snap})
+}
+
+// settleError settles with err, the failure of a call or of the loop.
+func (t *thread) settleError(r *Runtime, err error) bool {
+	if t.settled.Load() {
+		return false
+	}
+	if t.ctx.Err() != nil {
+		return t.settle(outcome{fault: cancelFault(t.ctx, t.name())})
+	}
+	var (
+		ex    *goja.Exception
+		u     *eventloop.UncaughtError
+		so    *goja.StackOverflowError
+		dce   *clone.DataCloneError
+		fault *Fault
+	)
+	switch {
+	case errors.As(err, &fault):
+		return t.settle(outcome{fault: fault})
+	case errors.As(err, &dce):
+		return t.settle(outcome{fault: &Fault{Name: DataCloneError, Message: dce.Error()}})
+	case errors.As(err, &ex):
+		t.settleThrown(r, ex.Value())
+	case errors.As(err, &u) && u.Value != nil:
+		t.settleThrown(r, u.Value)
+	case errors.As(err, &so):
+		return t.settle(outcome{fault: &Fault{Name: "RangeError", Message: "Maximum call stack size exceeded", Stack: "RangeError: Maximum call stack size exceeded\n" + so.String()}})
+	default:
+		return t.settle(outcome{fault: &Fault{Name: "Error", Message: err.Error()}})
+	}
+	return true
+}

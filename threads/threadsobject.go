@@ -1,0 +1,65 @@
+package threads
+
+import (
+	"slices"
+
+	"github.com/dop251/goja"
+)
+
+// threadsObject is the `threads` global: its members are made on first
+// access, so that a thread pays only for the parts of the library it
+// touches (a native function costs about a microsecond to make).
+type threadsObject struct {
+	lib     *library
+	members map[string]goja.Value
+}
+
+var memberNames = append([]string{"run", "Atomic", "Shared", "WaitGroup", "Queue", "Pool"}, errorClassNames...)
+
+var classesByName = map[string]*class{
+	"Atomic": atomicClass, "Shared": sharedClass, "WaitGroup": waitGroupClass, "Queue": queueClass, "Pool": poolClass,
+}
+
+func (d *threadsObject) Get(key string) goja.Value {
+	if v, ok := d.members[key]; ok {
+		return v
+	}
+	var v goja.Value
+	switch {
+	case key == "run":
+		v = d.lib.r.RT.ToValue(d.lib.run)
+	case classesByName[key] != nil:
+		v = d.lib.installClass(classesByName[key]).ctor
+	case slices.Contains(errorClassNames, key):
+		v = d.lib.errorClass(key)
+	default:
+		return nil
+	}
+	d.members[key] = v
+	return v
+}
+
+func (d *threadsObject) Set(key string, val goja.Value) bool {
+	d.members[key] = val
+	return true
+}
+
+func (d *threadsObject) Has(key string) bool {
+	_, ok := d.members[key]
+	return ok || slices.Contains(memberNames, key)
+}
+
+func (d *threadsObject) Delete(key string) bool {
+	d.members[key] = goja.Undefined()
+	return true
+}
+
+func (d *threadsObject) Keys() []string {
+	keys := slices.Clone(memberNames)
+	for k := range d.members {
+		if !slices.Contains(keys, k) {
+			keys = append(keys, k)
+		}
+	}
+	return keys
+}
