@@ -8,19 +8,6 @@ import (
 	"time"
 )
 
-// expected holds what each example prints. Every script in
-// scripts/examples must be listed here, so a new example cannot go untested.
-var expected = map[string]string{
-	"run.js": "8\n17\n1 3 5 7 9 11 13 15 17 19\n",
-	"wait.js": "Processing 5 + 3 = 8\n" +
-		"done, wait() returned undefined\n",
-	"await.js": "8\n2 4 6\ntrue\nthen: 2\n",
-	"isolation.js": "the thread saw 4 items; the caller still has 3\n" +
-		"(3, 4) has norm 5\n" +
-		"DataCloneError: fn: function <anonymous> uses \"n\", a local variable of function makeAdder; a thread cannot share it: pass it to the function as an argument instead\n" +
-		"42\n",
-}
-
 func TestExamples(t *testing.T) {
 	files, err := filepath.Glob(repoPath("scripts", "examples", "*.js"))
 	if err != nil || len(files) == 0 {
@@ -29,10 +16,7 @@ func TestExamples(t *testing.T) {
 	for _, f := range files {
 		name := filepath.Base(f)
 		t.Run(name, func(t *testing.T) {
-			want, ok := expected[name]
-			if !ok {
-				t.Fatalf("%s has no expected output in examples_test.go", name)
-			}
+			want := expectedOutput(t, f)
 			out, errOut, err := evalFile(t, f, 30*time.Second)
 			if err != nil {
 				t.Fatalf("%s failed: %v\nstderr: %s", name, err, errOut)
@@ -42,17 +26,24 @@ func TestExamples(t *testing.T) {
 			}
 		})
 	}
-	for name := range expected {
-		if _, err := os.Stat(repoPath("scripts", "examples", name)); err != nil {
-			t.Errorf("expected output listed for missing example %s", name)
-		}
+}
+
+// expectedOutput reads NAME.expected beside the example NAME.js: every
+// example must have one, so a new example cannot go untested.
+func expectedOutput(t *testing.T, script string) string {
+	t.Helper()
+	want, err := os.ReadFile(strings.TrimSuffix(script, ".js") + ".expected")
+	if err != nil {
+		t.Fatalf("%s has no .expected file beside it: %v", filepath.Base(script), err)
 	}
+	return string(want)
 }
 
 func TestExamplesThroughTheCommand(t *testing.T) {
 	for _, name := range []string{"run.js", "await.js"} {
-		out, errOut, code, _ := runJsrun(t, "", repoPath("scripts", "examples", name))
-		if code != 0 || out != expected[name] {
+		script := repoPath("scripts", "examples", name)
+		out, errOut, code, _ := runJsrun(t, "", script)
+		if code != 0 || out != expectedOutput(t, script) {
 			t.Fatalf("jsrun %s: exit %d, stdout %q, stderr %q", name, code, out, errOut)
 		}
 	}
