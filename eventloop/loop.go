@@ -46,13 +46,11 @@ type Loop struct {
 // It is called with the loop's lock held: it must not call into the loop.
 type IdleFunc func(waiting bool)
 
-// New makes a loop for rt and installs the timer globals (setTimeout,
-// setInterval, setImmediate, their clear functions and queueMicrotask) and
-// the promise rejection tracker into it.
+// New makes a loop for rt and installs the promise rejection tracker into
+// it. InstallGlobals adds the timer functions.
 func New(rt *goja.Runtime) *Loop {
-	l := &Loop{rt: rt, wakeup: make(chan struct{}, 1)}
+	l := &Loop{rt: rt, wakeup: make(chan struct{}, 1), byID: make(map[int64]*timer)}
 	l.rejections.init(rt)
-	l.installTimers()
 	return l
 }
 

@@ -18,6 +18,7 @@ func run(t *testing.T, ctx context.Context, src string) (string, error) {
 	t.Helper()
 	rt := goja.New()
 	l := New(rt)
+	l.InstallGlobals(nil)
 	_ = rt.Set("out", rt.NewArray())
 	err := l.Run(ctx, func() error {
 		_, err := rt.RunString(src)

@@ -57,12 +57,20 @@ func (q *timerQueue) push(t *timer) { heap.Push(q, t) }
 // maxDelay is Node's limit: longer delays, like non-positive ones, become 1 ms.
 const maxDelay = math.MaxInt32
 
-func (l *Loop) installTimers() {
+// Globals names the globals InstallGlobals can install.
+var Globals = []string{"setTimeout", "setInterval", "setImmediate", "clearTimeout", "clearInterval", "clearImmediate", "queueMicrotask"}
+
+// InstallGlobals installs setTimeout, setInterval, setImmediate, their
+// clear functions and queueMicrotask, each only if want(name) (nil: all).
+// Making a native function costs about a microsecond, which a thread that
+// uses no timer should not pay.
+func (l *Loop) InstallGlobals(want func(name string) bool) {
 	rt := l.rt
-	l.byID = make(map[int64]*timer)
 	g := rt.GlobalObject()
 	set := func(name string, f func(goja.FunctionCall) goja.Value) {
-		_ = g.Set(name, rt.ToValue(f))
+		if want == nil || want(name) {
+			_ = g.Set(name, rt.ToValue(f))
+		}
 	}
 	set("setTimeout", func(c goja.FunctionCall) goja.Value { return l.setTimer(c, false, "setTimeout") })
 	set("setInterval", func(c goja.FunctionCall) goja.Value { return l.setTimer(c, true, "setInterval") })

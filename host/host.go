@@ -38,7 +38,8 @@ func New(opts ...Option) *Host {
 		MaxThreads:       h.opts.maxThreads,
 		MaxCallStackSize: h.opts.maxStack,
 		MaxCloneBytes:    h.opts.maxCloneBytes,
-		Setup:            h.setupRuntime,
+		Install:          h.installGlobal,
+		Globals:          hostGlobals,
 	})
 	return h
 }

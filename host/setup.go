@@ -12,14 +12,32 @@ import (
 	"github.com/jsrun/jsrun/threads"
 )
 
-// setupRuntime installs the host's globals into a new runtime, main or
-// thread: require (with "threads" and "console" as built-in modules),
-// console and process.
-func (h *Host) setupRuntime(r *threads.Runtime) error {
+// hostGlobals are the globals the host installs, each on demand in a thread.
+var hostGlobals = []string{"require", "console", "process"}
+
+// installGlobal installs one of hostGlobals into r.
+func (h *Host) installGlobal(r *threads.Runtime, name string) error {
 	rt := r.RT
-	h.registry.Enable(rt)
-	console.Enable(rt)
-	return rt.Set("process", h.process(r))
+	switch name {
+	case "require":
+		h.enableRequire(r)
+	case "console":
+		// goja_nodejs's console formats through its util module, which it
+		// loads with require.
+		h.enableRequire(r)
+		console.Enable(rt)
+	case "process":
+		return rt.Set("process", h.process(r))
+	}
+	return nil
+}
+
+// enableRequire installs require (with "threads" and "console" as
+// built-in modules), once per runtime.
+func (h *Host) enableRequire(r *threads.Runtime) {
+	if r.RT.Get("require") == nil {
+		h.registry.Enable(r.RT)
+	}
 }
 
 // registerModules registers the modules every runtime of this host can
@@ -28,7 +46,7 @@ func (h *Host) registerModules() {
 	p := &printer{out: h.opts.stdout, err: h.opts.stderr}
 	h.registry.RegisterNativeModule(console.ModuleName, console.RequireWithPrinter(p))
 	h.registry.RegisterNativeModule("threads", func(rt *goja.Runtime, module *goja.Object) {
-		_ = module.Set("exports", rt.Get("threads"))
+		_ = module.Set("exports", rt.Get("threads")) // require implies every global, threads included
 	})
 }
 

@@ -16,6 +16,7 @@ type funcEntry struct {
 	info   *analysis.Func
 	script *analysis.Script // the script of info.Site, or nil
 	prog   *goja.Program
+	needs  []string // on-demand globals the function names
 	err    error
 }
 
@@ -34,6 +35,7 @@ func (e *Env) funcEntry(src string) *funcEntry {
 		}
 		name, text := fe.info.Program()
 		fe.prog, fe.err = goja.Compile(name, text, fe.info.Strict)
+		fe.needs = e.globalsNeeded(fe.info.Free)
 	}
 	v, _ := e.funcs.LoadOrStore(src, fe)
 	return v.(*funcEntry)
@@ -64,7 +66,7 @@ var (
 // SnapshotFunction refuses what cannot be carried (native and bound
 // functions, closures over locals) and records the free names of the rest.
 func (c *codec) SnapshotFunction(rt *goja.Runtime, fn *goja.Object, path string) (any, error) {
-	srcVal, err := c.lib.toSource(fn)
+	srcVal, err := c.lib.sourceOf(fn)
 	if err != nil {
 		return nil, err
 	}
@@ -111,11 +113,28 @@ func functionName(fn *goja.Object) string {
 	return "<anonymous>"
 }
 
+// sourceOf is fn's source text, through Function.prototype.toString as
+// this runtime first saw it (read on first use: it is not free). A script
+// that replaced it before can make a thread compile other text than fn's;
+// that text still runs only in the thread's own fresh runtime, so
+// isolation holds whatever it says.
+func (lib *library) sourceOf(fn *goja.Object) (goja.Value, error) {
+	if lib.toSource == nil {
+		rt := lib.r.RT
+		fnProto := rt.Get("Function").ToObject(rt).Get("prototype").ToObject(rt)
+		lib.toSource, _ = goja.AssertFunction(fnProto.Get("toString"))
+	}
+	return lib.toSource(fn)
+}
+
 // RestoreFunction runs the function's cached program in rt.
 func (c *codec) RestoreFunction(rt *goja.Runtime, payload any) (goja.Value, error) {
 	p, ok := payload.(*funcPayload)
 	if !ok {
 		return nil, fmt.Errorf("threads: unknown function payload %T", payload)
+	}
+	if err := c.lib.r.ensure(p.entry.needs); err != nil {
+		return nil, err
 	}
 	return rt.RunProgram(p.entry.prog)
 }

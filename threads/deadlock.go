@@ -36,9 +36,7 @@ func (g *Group) leave() {
 	g.running--
 	err, idle := g.deadlocked()
 	g.mu.Unlock()
-	for _, p := range idle {
-		p.shutdown()
-	}
+	g.shutdownIdle(idle)
 	g.stopOn(err)
 }
 
@@ -55,9 +53,7 @@ func (g *Group) sleepIn(r *Runtime, what string, pool *Pool) {
 	g.waiting[r] = sleeper{what: what, pool: pool}
 	err, idle := g.deadlocked()
 	g.mu.Unlock()
-	for _, p := range idle {
-		p.shutdown()
-	}
+	g.shutdownIdle(idle)
 	g.stopOn(err)
 }
 
@@ -73,6 +69,19 @@ func (g *Group) wake(r *Runtime) {
 	g.running++
 	delete(g.waiting, r)
 	g.mu.Unlock()
+}
+
+// shutdownIdle closes pools whose workers are all that is left. It runs on
+// its own goroutine: the caller may hold the lock of the very fifo it closes.
+func (g *Group) shutdownIdle(pools []*Pool) {
+	if len(pools) == 0 {
+		return
+	}
+	go func() {
+		for _, p := range pools {
+			p.shutdown()
+		}
+	}()
 }
 
 func (g *Group) stopOn(err error) {

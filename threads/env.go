@@ -19,15 +19,20 @@ type Config struct {
 	MaxCallStackSize int
 	// MaxCloneBytes bounds the size of one cloned value; 0 means no bound.
 	MaxCloneBytes int64
-	// Setup installs the host's globals (console, process, require, the
-	// embedder's modules) into a new runtime, main or thread, before any
-	// script code runs in it. It may be nil.
+	// Setup prepares a new runtime, main or thread, before any script
+	// code runs in it. It may be nil.
 	Setup func(r *Runtime) error
+	// Install installs the host's global name (one of Globals: console,
+	// process, require, ...) into r. The main runtime gets every global at
+	// once; a thread gets a global only when a function it receives names
+	// it, since making native functions is most of what a fresh runtime
+	// would otherwise cost. It may be nil.
+	Install func(r *Runtime, name string) error
 	// NoDeadlockDetection turns the deadlock detector off, for hosts whose
 	// Go code may wake a runtime that every runtime is waiting on.
 	NoDeadlockDetection bool
-	// Globals names the globals Setup installs, so that a function's free
-	// name that refers to one of them is left to the thread's own.
+	// Globals names the globals Install installs. A function's free name
+	// that refers to one of them is the thread's own, not carried.
 	Globals []string
 }
 
@@ -46,6 +51,8 @@ type Env struct {
 	index    *analysis.Index
 	funcs    sync.Map // source text → *funcEntry
 	builtins map[string]bool
+	// installers install the globals made on demand, by name.
+	installers map[string]func(r *Runtime) error
 }
 
 // NewEnv makes an Env for cfg.
@@ -56,11 +63,65 @@ func NewEnv(cfg Config) *Env {
 	if cfg.MaxCallStackSize <= 0 {
 		cfg.MaxCallStackSize = DefaultMaxCallStackSize
 	}
-	e := &Env{cfg: cfg, index: analysis.NewIndex(), builtins: builtinNames()}
-	for _, g := range cfg.Globals {
-		e.builtins[g] = true
+	e := &Env{cfg: cfg, index: analysis.NewIndex(), builtins: builtinNames(), installers: map[string]func(*Runtime) error{}}
+	for _, name := range eventloop.Globals {
+		e.installers[name] = func(r *Runtime) error {
+			r.Loop.InstallGlobals(func(n string) bool { return n == name })
+			return nil
+		}
+	}
+	e.installers["threads"] = func(r *Runtime) error { return r.lib.installThreadsGlobal() }
+	for _, name := range cfg.Globals {
+		e.builtins[name] = true
+		if cfg.Install != nil {
+			e.installers[name] = func(r *Runtime) error { return cfg.Install(r, name) }
+		}
 	}
 	return e
+}
+
+// catchAll names free names after which a thread may use any global at
+// all: code it requires, evaluates or reaches through the global object.
+var catchAll = map[string]bool{"require": true, "eval": true, "Function": true, "globalThis": true}
+
+// globalsNeeded lists what a function with these free names needs
+// installed: the on-demand globals it names, or every one of them.
+func (e *Env) globalsNeeded(free []string) []string {
+	var out []string
+	for _, n := range free {
+		if catchAll[n] {
+			return e.allGlobals()
+		}
+		if e.installers[n] != nil {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+func (e *Env) allGlobals() []string {
+	names := make([]string, 0, len(e.installers))
+	for n := range e.installers {
+		names = append(names, n)
+	}
+	return names
+}
+
+// ensure installs the on-demand globals in names that r lacks.
+func (r *Runtime) ensure(names []string) error {
+	for _, n := range names {
+		if r.installed[n] {
+			continue
+		}
+		if r.installed == nil {
+			r.installed = map[string]bool{}
+		}
+		r.installed[n] = true
+		if err := r.group.env.installers[n](r); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // AddScript parses a main script and remembers its top-level bindings and
@@ -112,9 +173,10 @@ type Runtime struct {
 	// Name is "main" or "thread N", as deadlock reports name it.
 	Name string
 
-	group *Group
-	ctx   context.Context
-	lib   *library
+	group     *Group
+	ctx       context.Context
+	lib       *library
+	installed map[string]bool // on-demand globals installed so far
 }
 
 // Context ends when this runtime must stop: its thread was cancelled, or the
@@ -128,9 +190,10 @@ func (r *Runtime) Finish() { r.group.leave() }
 // Exit ends the whole evaluation with cause, as process.exit does.
 func (r *Runtime) Exit(cause error) { r.group.Stop(cause) }
 
-// newRuntime makes a runtime with its loop, the host's globals and the
-// threads library installed.
-func (g *Group) newRuntime(ctx context.Context, name string) (*Runtime, error) {
+// newRuntime makes a runtime with its loop and the threads library; the
+// other globals come on demand (see Runtime.ensure), or all at once with
+// every.
+func (g *Group) newRuntime(ctx context.Context, name string, every bool) (*Runtime, error) {
 	rt := goja.New()
 	rt.SetMaxCallStackSize(g.env.cfg.MaxCallStackSize)
 	r := &Runtime{RT: rt, Loop: eventloop.New(rt), Name: name, group: g, ctx: ctx}
@@ -146,6 +209,11 @@ func (g *Group) newRuntime(ctx context.Context, name string) (*Runtime, error) {
 	}
 	if g.env.cfg.Setup != nil {
 		if err := g.env.cfg.Setup(r); err != nil {
+			return nil, err
+		}
+	}
+	if every {
+		if err := r.ensure(g.env.allGlobals()); err != nil {
 			return nil, err
 		}
 	}

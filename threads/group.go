@@ -15,6 +15,7 @@ type Group struct {
 	cancel context.CancelCauseFunc
 
 	threads sync.WaitGroup
+	spawner *spawner
 	live    atomic.Int64
 	nextID  atomic.Int64
 
@@ -29,7 +30,7 @@ type Group struct {
 // NewGroup starts an evaluation under ctx.
 func (e *Env) NewGroup(ctx context.Context) *Group {
 	ctx, cancel := context.WithCancelCause(ctx)
-	return &Group{env: e, ctx: ctx, cancel: cancel}
+	return &Group{env: e, ctx: ctx, cancel: cancel, spawner: newSpawner()}
 }
 
 // Context ends when the evaluation must stop.
@@ -38,7 +39,7 @@ func (g *Group) Context() context.Context { return g.ctx }
 // NewMain makes the evaluation's main runtime.
 // Call Finish on it when its loop has returned.
 func (g *Group) NewMain() (*Runtime, error) {
-	r, err := g.newRuntime(g.ctx, "main")
+	r, err := g.newRuntime(g.ctx, "main", true)
 	if err == nil {
 		g.enter()
 	}
@@ -67,6 +68,7 @@ func (g *Group) fail(err error) {
 // group's context.
 func (g *Group) Wait() error {
 	g.threads.Wait()
+	g.spawner.stop()
 	g.mu.Lock()
 	err := g.err
 	g.mu.Unlock()

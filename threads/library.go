@@ -22,14 +22,16 @@ type library struct {
 }
 
 func installLibrary(r *Runtime) error {
-	rt := r.RT
 	lib := &library{r: r}
 	r.lib = lib
 	lib.codec = &codec{lib: lib}
-	fnProto := rt.Get("Function").ToObject(rt).Get("prototype").ToObject(rt)
-	lib.toSource, _ = goja.AssertFunction(fnProto.Get("toString"))
-	lib.threads = rt.NewDynamicObject(&threadsObject{lib: lib, members: map[string]goja.Value{}})
-	return rt.Set("threads", lib.threads)
+	return nil
+}
+
+// installThreadsGlobal sets the `threads` global (an on-demand global: a
+// thread whose code does not name it does without).
+func (lib *library) installThreadsGlobal() error {
+	return lib.r.RT.Set("threads", lib.Threads())
 }
 
 // errorClass is the library's error class name in this runtime, made on
@@ -59,7 +61,15 @@ func (lib *library) errorClass(name string) *goja.Object {
 }
 
 // Threads returns the `threads` object of r, for require("threads").
-func (r *Runtime) Threads() *goja.Object { return r.lib.threads }
+func (r *Runtime) Threads() *goja.Object { return r.lib.Threads() }
+
+// Threads is the runtime's `threads` object, made on first use.
+func (lib *library) Threads() *goja.Object {
+	if lib.threads == nil {
+		lib.threads = lib.r.RT.NewDynamicObject(&threadsObject{lib: lib, members: map[string]goja.Value{}})
+	}
+	return lib.threads
+}
 
 // throwFault throws f in this runtime as an instance of its class.
 func (lib *library) throwFault(f *Fault) {

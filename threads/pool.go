@@ -237,7 +237,7 @@ func (p *Pool) work(name string) {
 		g.leave()
 		g.threads.Done()
 	}()
-	r, err := g.newRuntime(g.ctx, name)
+	r, err := g.newRuntime(g.ctx, name, false)
 	if err != nil {
 		g.Stop(err)
 		return

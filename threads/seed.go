@@ -163,6 +163,11 @@ func (s *seed) plant(r *Runtime) (goja.Callable, []goja.Value, error) {
 			}
 		}
 	}
+	if len(s.requires) > 0 {
+		if err := r.ensure([]string{"require"}); err != nil {
+			return nil, nil, err
+		}
+	}
 	for _, rb := range s.requires {
 		v, err := requireValue(rt, rb)
 		if err != nil {

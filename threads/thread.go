@@ -52,7 +52,7 @@ func (g *Group) start(parent context.Context, s *seed) *thread {
 	g.live.Add(1)
 	g.threads.Add(1)
 	g.enter()
-	go t.main(s)
+	g.spawner.spawn(func() { t.main(s) })
 	return t
 }
 
@@ -111,7 +111,7 @@ func (t *thread) main(s *seed) {
 		g.leave()
 		g.threads.Done()
 	}()
-	r, err := g.newRuntime(t.ctx, t.name())
+	r, err := g.newRuntime(t.ctx, t.name(), false)
 	if err != nil {
 		t.settle(outcome{fault: &Fault{Name: "Error", Message: err.Error()}})
 		return

@@ -26,6 +26,12 @@
 //     with newlines and spaces so that it starts at the original line and
 //     column; error stacks in the thread then point at the original file.
 //
+// goja's toString is not always a complete literal: a concise arrow whose
+// body ends in a parenthesised expression loses the closing parenthesis
+// (`x => ({a: 1})` prints as "x => ({a: 1}"). Index.Func accepts such a text
+// as it is (it is the key) and completes it from the indexed source, or by
+// closing parentheses, for parsing and for Program.
+//
 // The package has no state besides the Index, which is safe for concurrent
 // use and caches one immutable Func per source text.
 package analysis

@@ -48,12 +48,17 @@ type Func struct {
 
 	form    form
 	private []string // #names Program declares when it wraps a method in a class
+	full    string   // Source, or its complete form when toString cut it short
+
+	ownPrivate string // a method's own #key, extracted through an instance
+	accessor   bool   // getter or setter
 }
 
 // newFunc combines what a text says on its own with where it was first
 // written among scripts.
 func newFunc(src string, pt *parsedText, scripts []*Script) *Func {
-	f := &Func{Source: src, Free: pt.free, Strict: pt.strict, form: pt.form, private: pt.private}
+	f := &Func{Source: src, Free: pt.free, Strict: pt.strict, form: pt.form, private: pt.private, full: pt.full,
+		ownPrivate: pt.ownPrivate, accessor: pt.accessor}
 	for _, s := range scripts {
 		lit := s.lits[src]
 		if lit == nil {
@@ -71,7 +76,7 @@ func newFunc(src string, pt *parsedText, scripts []*Script) *Func {
 		break
 	}
 	// Private names only compile inside a class body that declares them.
-	if len(f.private) > 0 && f.form == formObjectMethod {
+	if (len(f.private) > 0 || f.ownPrivate != "") && f.form == formObjectMethod {
 		f.form = formClassMethod
 	}
 	if f.form == formClassMethod {

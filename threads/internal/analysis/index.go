@@ -13,7 +13,19 @@ type Index struct {
 	scripts []*Script // add order; replaced wholesale (copy on write)
 	byName  map[string]*Script
 	gen     atomic.Uint64 // bumped by every Add: a cached Func without Site may now have one
-	cache   atomic.Pointer[sync.Map]
+	cache   atomic.Pointer[funcCache]
+}
+
+// cacheLimit bounds the number of cached texts. A host that makes endless
+// distinct functions (new Function, eval) would otherwise grow without end;
+// past the limit the cache starts afresh, which costs one re-parse per text.
+const cacheLimit = 1 << 16
+
+// funcCache maps a source text to its *cached Func. sync.Map suits it: keys
+// are written once and read many times from many goroutines.
+type funcCache struct {
+	m sync.Map
+	n atomic.Int64 // number of keys
 }
 
 // cached is one Func with the Add generation it was computed at.
@@ -22,10 +34,10 @@ type cached struct {
 	gen uint64
 }
 
-// NewIndex returns an empty Index.
+// NewIndex returns an empty Index. The zero Index is not usable.
 func NewIndex() *Index {
 	ix := &Index{byName: make(map[string]*Script)}
-	ix.cache.Store(new(sync.Map))
+	ix.cache.Store(new(funcCache))
 	return ix
 }
 
@@ -54,7 +66,7 @@ func (ix *Index) Add(s *Script) {
 	if replaced {
 		// A cached Site may point into the old text: start afresh. A Func
 		// being computed from the old scripts stores into the old map.
-		ix.cache.Store(new(sync.Map))
+		ix.cache.Store(new(funcCache))
 	}
 	ix.gen.Add(1)
 }
@@ -71,7 +83,7 @@ func (ix *Index) Script(name string) *Script {
 // literal. A cached result is returned as is unless it has no Site and
 // scripts were added since, in which case it is computed again.
 func (ix *Index) Func(src string) (*Func, error) {
-	if v, ok := ix.cache.Load().Load(src); ok {
+	if v, ok := ix.cache.Load().m.Load(src); ok {
 		c := v.(*cached)
 		if c.f.Site != nil || c.gen == ix.gen.Load() {
 			return c.f, nil
@@ -83,9 +95,27 @@ func (ix *Index) Func(src string) (*Func, error) {
 
 	pt, err := parseText(src)
 	if err != nil {
-		return nil, err
+		if pt = repairText(src, following(src, scripts)); pt == nil {
+			return nil, err
+		}
 	}
 	f := newFunc(src, pt, scripts)
-	cache.Store(src, &cached{f: f, gen: gen})
+	if _, loaded := cache.m.Swap(src, &cached{f: f, gen: gen}); !loaded && cache.n.Add(1) > cacheLimit {
+		ix.mu.Lock()
+		if ix.cache.Load() == cache {
+			ix.cache.Store(new(funcCache))
+		}
+		ix.mu.Unlock()
+	}
 	return f, nil
+}
+
+// following returns the source after the first place src was written, or "".
+func following(src string, scripts []*Script) string {
+	for _, s := range scripts {
+		if lit := s.lits[src]; lit != nil {
+			return s.file.Source()[lit.start+len(src):]
+		}
+	}
+	return ""
 }

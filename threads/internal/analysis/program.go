@@ -23,14 +23,17 @@ const (
 // goja.Compile(name, text, f.Strict) and run, evaluates (its completion
 // value) to the function.
 //
-// The text contains Source verbatim, so the new function's toString is the
-// same text (a nested threads.run finds the same Site). Source is wrapped
-// just enough to be an expression: "(" ")" for functions, arrows and
-// classes (declarations become named expressions, which bind their own name
-// the same way); "[{" "}]" plus a small extraction for methods, getters and
-// setters of object literals; "[class{" "}]" plus one for those of classes
-// (also when a method uses #private names, which are declared after it; a
-// method whose own key is #private cannot be extracted). The wrapper's
+// The text contains Source verbatim (completed where goja's toString cut a
+// concise arrow short, see repairText), so the new function's toString is
+// the same text and a nested threads.run finds the same Site. Source is
+// wrapped just enough to be an expression: "(" ")" for functions, arrows
+// and classes (declarations become named expressions, which bind their own
+// name the same way); "[{" "}]" plus a small extraction for methods,
+// getters and setters of object literals; "[class{" "}]" plus one for those
+// of classes, and for methods that use #private names (declared after the
+// method so that it compiles). A #private method is read from an instance
+// of the wrapper class; a #private getter or setter is not a value anyone
+// can hold, and its program throws a TypeError. The wrapper's
 // opening is preceded by newlines and spaces so that Source starts at
 // Site's line and column: positions in goja's errors and stacks are then
 // those of the original file. The opening goes on the line before when it
@@ -49,14 +52,18 @@ func (f *Func) Program() (name, text string) {
 	case formObjectMethod:
 		open, close = objectMethodOpen, objectMethodClose
 	case formClassMethod:
-		open, close = classMethodOpen, "\n"+privateDecls(f.private)+classMethodClose
+		open, close = classMethodOpen, "\n"+privateDecls(f.private)+f.classClose()
 	default:
 		open, close = "(", "\n)"
 	}
 	var b strings.Builder
-	b.Grow(line + col + len(open) + len(f.Source) + len(close))
+	full := f.full
+	if full == "" {
+		full = f.Source
+	}
+	b.Grow(line + col + len(open) + len(full) + len(close))
 	pad(&b, line, col, open)
-	b.WriteString(f.Source)
+	b.WriteString(full)
 	b.WriteString(close)
 	return name, b.String()
 }
@@ -75,6 +82,21 @@ func pad(b *strings.Builder, line, col int, open string) {
 		b.WriteString(strings.Repeat(" ", col-1))
 	default: // no room: shifted right on the first line
 		b.WriteString(open)
+	}
+}
+
+// classClose is the end of a class-wrapped method's program. A method with a
+// #private key is not a property: a static helper reads it from an instance.
+// A #private getter or setter cannot be read as a function at all, so its
+// program throws a TypeError saying so.
+func (f *Func) classClose() string {
+	switch {
+	case f.ownPrivate == "":
+		return classMethodClose
+	case f.accessor:
+		return "}], (function () { throw new TypeError(\"the private accessor #" + f.ownPrivate + " cannot be carried to another runtime\"); })()"
+	default:
+		return "static __privateMethod(o) { return o.#" + f.ownPrivate + "; }\n}].map(function (C) { return C.__privateMethod(new C()); })[0]"
 	}
 }
 

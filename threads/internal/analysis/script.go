@@ -1,6 +1,8 @@
 package analysis
 
 import (
+	"fmt"
+
 	"github.com/dop251/goja/ast"
 	"github.com/dop251/goja/file"
 	"github.com/dop251/goja/parser"
@@ -85,7 +87,10 @@ func ParseModule(name, src string) (*Script, error) {
 		}
 		return nil, err
 	}
-	fl := prg.Body[0].(*ast.ExpressionStatement).Expression.(*ast.FunctionLiteral)
+	fl := moduleFunction(prg)
+	if fl == nil {
+		return nil, fmt.Errorf("%s: the module's source closes its wrapper function", name)
+	}
 	owner := "module " + name
 	params := newScope(newScope(nil, globalScope, ""), functionScope, owner)
 	for _, p := range [...]string{"exports", "require", "module", "__filename", "__dirname", "arguments"} {
@@ -93,6 +98,20 @@ func ParseModule(name, src string) (*Script, error) {
 	}
 	top := newScope(params, functionScope, owner)
 	return analyse(name, src, true, top, fl.Body.List, file.Idx(1+len(modulePrefix)))
+}
+
+// moduleFunction returns the wrapper function of a parsed module, or nil if
+// the module's text closed it early (`}); (function() {`).
+func moduleFunction(prg *ast.Program) *ast.FunctionLiteral {
+	if len(prg.Body) != 1 {
+		return nil
+	}
+	if es, ok := prg.Body[0].(*ast.ExpressionStatement); ok {
+		if fl, ok := es.Expression.(*ast.FunctionLiteral); ok {
+			return fl
+		}
+	}
+	return nil
 }
 
 // analyse walks the top-level statements body (whose byte 0 of src is at

@@ -3,6 +3,7 @@ package analysis
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/dop251/goja/ast"
 	"github.com/dop251/goja/parser"
@@ -15,6 +16,20 @@ type parsedText struct {
 	free    []string // names used but not bound inside, first occurrence first
 	private []string // #names used (not declared by the text itself as its key)
 	strict  bool     // own "use strict" directive, or class code
+	full    string   // text to compile: the text itself, or its repaired form
+
+	ownPrivate string // a method's own #key (without #), "" if not private
+	accessor   bool   // the method is a getter or setter
+}
+
+// ownKey notes a method's own key: a #name there is declared by the text
+// (not a use to declare again), and makes the text a class element.
+func (pt *parsedText) ownKey(key ast.Expression, kind ast.PropertyKind, seenPrivate map[string]bool) {
+	pt.accessor = kind == ast.PropertyKindGet || kind == ast.PropertyKindSet
+	if k, ok := key.(*ast.PrivateIdentifier); ok {
+		pt.ownPrivate = k.Name.String()
+		seenPrivate[pt.ownPrivate] = true
+	}
 }
 
 // textWrappers turn a function text into a parseable program, in the order
@@ -34,25 +49,78 @@ var textWrappers = [...]struct {
 // function, arrow, class or method literal.
 var errNotFunction = errors.New("not the source text of a function or class")
 
+// errNotOneLiteral: the wrapped text parsed, but to something else than one
+// literal with exactly that source (`function(){}, 1`).
+var errNotOneLiteral = errors.New("the text is not exactly one literal")
+
 // parseText parses src, the text of one function literal, and walks it.
 func parseText(src string) (*parsedText, error) {
 	var firstErr error
 	for _, wr := range textWrappers {
-		prg, err := parser.ParseFile(nil, "", wr.open+src+wr.close, 0, parser.WithDisableSourceMaps)
-		if err != nil {
-			if firstErr == nil {
-				firstErr = err
-			}
-			continue
+		pt, err := parseAs(src, src, wr.form, wr.open, wr.close)
+		if err == nil {
+			return pt, nil
 		}
-		if node := findLiteral(prg, wr.form, src); node != nil {
-			return walkText(node, wr.form)
+		if firstErr == nil {
+			firstErr = err
 		}
-	}
-	if firstErr == nil {
-		return nil, fmt.Errorf("analysis: %w", errNotFunction)
 	}
 	return nil, fmt.Errorf("analysis: %w: %v", errNotFunction, firstErr)
+}
+
+// parseAs parses text wrapped in open/close and walks the literal it holds,
+// which must be of form f and have the recorded source src.
+func parseAs(text, src string, f form, open, close string) (*parsedText, error) {
+	prg, err := parser.ParseFile(nil, "", open+text+close, 0, parser.WithDisableSourceMaps)
+	if err != nil {
+		return nil, err
+	}
+	node := findLiteral(prg, f, src)
+	if node == nil {
+		return nil, errNotOneLiteral
+	}
+	pt, err := walkText(node, f)
+	if err != nil {
+		return nil, err
+	}
+	pt.full = text
+	return pt, nil
+}
+
+// maxRepair bounds how far past a truncated text repairText looks.
+const maxRepair = 256
+
+// repairText handles texts that goja's toString cuts short, which do not
+// parse on their own. The parser ends a concise arrow body at its last AST
+// node, which drops the closing parenthesis of a parenthesised body
+// (`x => ({a: 1})` becomes "x => ({a: 1}"), and it ends `this.#name` one
+// byte early. Re-parsing the complete text yields the same truncated
+// Source, so the complete text is a faithful program for the function.
+//
+// after is the original source that followed the text where it was written
+// ("" if unknown): the shortest prefix of text+after that parses to an
+// arrow whose Source is text wins. Without it, closing parentheses are
+// appended, which covers the common case.
+func repairText(text, after string) *parsedText {
+	if len(after) > maxRepair {
+		after = after[:maxRepair]
+	}
+	for i := 1; i <= len(after); i++ {
+		if c := after[i-1]; c == ' ' || c == '\t' || c == '\n' || c == '\r' {
+			continue
+		}
+		if pt, err := parseAs(text+after[:i], text, formExpr, "(", "\n)"); err == nil {
+			return pt
+		}
+	}
+	if after == "" {
+		for i := 1; i <= 16; i++ {
+			if pt, err := parseAs(text+strings.Repeat(")", i), text, formExpr, "(", "\n)"); err == nil {
+				return pt
+			}
+		}
+	}
+	return nil
 }
 
 // findLiteral returns the literal that a wrapped text parsed to, provided
@@ -137,6 +205,7 @@ func walkText(node ast.Node, f form) (*parsedText, error) {
 	case *ast.PropertyKeyed: // object literal method: a computed key is part of the text
 		fl := n.Value.(*ast.FunctionLiteral)
 		pt.strict = hasUseStrict(fl.Body.List)
+		pt.ownKey(n.Key, n.Kind, seenPrivate)
 		if n.Computed {
 			w.expr(n.Key)
 		}
@@ -144,9 +213,7 @@ func walkText(node ast.Node, f form) (*parsedText, error) {
 	case *ast.MethodDefinition:
 		pt.strict = true
 		w.strict = true
-		if k, ok := n.Key.(*ast.PrivateIdentifier); ok {
-			seenPrivate[k.Name.String()] = true // the method's own key is declared, not used
-		}
+		pt.ownKey(n.Key, n.Kind, seenPrivate)
 		if n.Computed {
 			w.expr(n.Key)
 		}

@@ -1,0 +1,50 @@
+package host
+
+// Benchmarks of the whole host, as jsrun runs scripts: every runtime has
+// console, require and process.
+//
+//	go test ./host -run '^$' -bench . -benchtime 20000x
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"testing"
+	"time"
+)
+
+// benchEval runs src (a format with one %d, the iterations) as a main
+// script of a fresh Host under b. Making the host and the main runtime is
+// counted, so b.N should be large (thousands).
+func benchEval(b *testing.B, src string) {
+	b.Helper()
+	b.ReportAllocs()
+	h := New(WithStdout(io.Discard), WithStderr(io.Discard))
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
+	defer cancel()
+	b.ResetTimer()
+	if _, err := h.Eval(ctx, fmt.Sprintf(src, b.N)); err != nil {
+		b.Fatal(err)
+	}
+	b.StopTimer()
+	if s := b.Elapsed().Seconds(); s > 0 {
+		b.ReportMetric(float64(b.N)/s, "threads/s")
+	}
+}
+
+// BenchmarkHostRun is threads.run((a, b) => a + b, i, 1).get() in a loop,
+// the spawn benchmark of scripts/bench.
+func BenchmarkHostRun(b *testing.B) {
+	benchEval(b, `
+		let sum = 0;
+		for (let i = 0; i < %d; i++) sum += threads.run((a, b) => a + b, i, 1).get();
+	`)
+}
+
+// BenchmarkHostRunConsole is the same with a function that names console,
+// so each thread installs the host's console global.
+func BenchmarkHostRunConsole(b *testing.B) {
+	benchEval(b, `
+		for (let i = 0; i < %d; i++) threads.run((a) => typeof console.log + a, i).get();
+	`)
+}
