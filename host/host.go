@@ -83,7 +83,7 @@ func (h *Host) EvalWithTimeout(d time.Duration, src string) (any, error) {
 func (h *Host) eval(ctx context.Context, name, src string) (any, error) {
 	prog, err := h.compileMain(name, src)
 	if err != nil {
-		return nil, scriptError(err)
+		return nil, syntaxError(err, src)
 	}
 	g := h.env.NewGroup(ctx)
 	main, err := g.NewMain()

@@ -100,6 +100,9 @@ func describeFunction(name string) string {
 	if strings.HasPrefix(name, "module ") {
 		return name
 	}
+	if file, ok := strings.CutPrefix(name, "script "); ok {
+		return "a block at the top level of " + file
+	}
 	if name == "" || name == "<anonymous>" {
 		return "an enclosing anonymous function"
 	}

@@ -117,8 +117,12 @@ func exitCode(err error, timeout time.Duration, stderr io.Writer) int {
 		return 130
 	}
 	var se *host.ScriptError
-	if errors.As(err, &se) && se.Kind != "syntax error" {
-		fmt.Fprintf(stderr, "Uncaught %s\n", se.Error())
+	if errors.As(err, &se) {
+		if se.Kind == "syntax error" {
+			fmt.Fprintln(stderr, se.Stack)
+		} else {
+			fmt.Fprintf(stderr, "Uncaught %s\n", se.Error())
+		}
 		return 1
 	}
 	fmt.Fprintln(stderr, err)

@@ -1,0 +1,114 @@
+package host
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"go.uber.org/goleak"
+)
+
+func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
+
+func TestEvalCompletionValueAndPromise(t *testing.T) {
+	h := New()
+	for src, want := range map[string]any{
+		`1 + 2`:                              int64(3),
+		`"s" + threads.run(() => "t").get()`: "st",
+		`(async () => await threads.run(() => 7))()`: int64(7),
+		`undefined`: nil,
+	} {
+		v, err := h.Eval(context.Background(), src)
+		if err != nil || v != want {
+			t.Errorf("Eval(%q) = %#v, %v; want %#v", src, v, err, want)
+		}
+	}
+}
+
+func TestSyntaxErrorIsScriptError(t *testing.T) {
+	_, err := New().Eval(context.Background(), "let x = ;")
+	var se *ScriptError
+	if !errors.As(err, &se) || se.Kind != "syntax error" || !strings.Contains(se.Message, "<eval>:1:9") || !strings.Contains(se.Stack, "let x = ;\n        ^") {
+		t.Fatalf("err = %#v", err)
+	}
+}
+
+func TestConsoleGoesToTheWriters(t *testing.T) {
+	var out, errb bytes.Buffer
+	h := New(WithStdout(&out), WithStderr(&errb))
+	_, err := h.Eval(context.Background(), `console.log("a", 1); console.error("b"); threads.run(() => console.log("from thread")).wait()`)
+	if err != nil || out.String() != "a 1\nfrom thread\n" || errb.String() != "b\n" {
+		t.Fatalf("out %q err %q: %v", out.String(), errb.String(), err)
+	}
+}
+
+func TestRequireRelativeAndCarriedIntoThreads(t *testing.T) {
+	dir := t.TempDir()
+	lib := "exports.twice = function (x) { return 2 * x };\n"
+	main := `const { twice } = require("./lib.js");
+const lib = require("./lib");
+console.log(threads.run((x) => twice(x) + lib.twice(1), 20).get());
+console.log(require("threads") === threads);
+`
+	if err := os.WriteFile(filepath.Join(dir, "lib.js"), []byte(lib), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "main.js")
+	if err := os.WriteFile(path, []byte(main), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	_, err := New(WithStdout(&out)).EvalFile(context.Background(), path)
+	if err != nil || out.String() != "42\ntrue\n" {
+		t.Fatalf("out %q: %v", out.String(), err)
+	}
+}
+
+func TestProcessArgvEnvExit(t *testing.T) {
+	var out bytes.Buffer
+	h := New(WithStdout(&out), WithArgs("/x/script.js", "a"), WithEnv(map[string]string{"K": "v"}))
+	_, err := h.Eval(context.Background(), `console.log(process.argv.join(" "), process.env.K); process.exit(4); console.log("not reached")`)
+	var exit *ExitError
+	if !errors.As(err, &exit) || exit.Code != 4 || out.String() != "jsrun /x/script.js a v\n" {
+		t.Fatalf("out %q, err %v", out.String(), err)
+	}
+}
+
+func TestCancelledContextStopsEverything(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() { time.Sleep(50 * time.Millisecond); cancel() }()
+	_, err := New().Eval(ctx, `
+		const q = threads.Queue();
+		for (let i = 0; i < 10; i++) threads.run(() => q.get());
+		threads.run(() => { for (;;) {} });
+		setInterval(() => {}, 10);
+		q.get();
+	`)
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+}
+
+func TestHostIsReusableAndConcurrent(t *testing.T) {
+	h := New()
+	errs := make(chan error, 4)
+	for i := 0; i < 4; i++ {
+		go func() {
+			v, err := h.Eval(context.Background(), `threads.run((a, b) => a * b, 6, 7).get()`)
+			if err == nil && v != int64(42) {
+				err = errors.New("wrong value")
+			}
+			errs <- err
+		}()
+	}
+	for i := 0; i < 4; i++ {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,37 @@
+package host
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/dop251/goja/parser"
+)
+
+// syntaxError turns a parse error of src into a ScriptError that shows,
+// as Node does, the file:line, the offending line and a caret under the
+// column.
+func syntaxError(err error, src string) error {
+	var list parser.ErrorList
+	var one *parser.Error
+	switch {
+	case errors.As(err, &list) && len(list) > 0:
+		one = list[0]
+	case errors.As(err, &one):
+	default:
+		return err
+	}
+	pos := one.Position
+	msg := fmt.Sprintf("%s (%s:%d:%d)", one.Message, pos.Filename, pos.Line, pos.Column)
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s:%d\n", pos.Filename, pos.Line)
+	lines := strings.Split(src, "\n")
+	if pos.Line >= 1 && pos.Line <= len(lines) {
+		line := strings.TrimRight(lines[pos.Line-1], "\r")
+		b.WriteString(line + "\n")
+		col := min(max(pos.Column-1, 0), len(line))
+		b.WriteString(strings.Repeat(" ", col) + "^\n\n")
+	}
+	b.WriteString("SyntaxError: " + msg)
+	return &ScriptError{Kind: "syntax error", Name: "SyntaxError", Message: msg, Stack: b.String()}
+}
