@@ -55,10 +55,9 @@ var impl struct {
 	imported reflect.Type // goja's lazily scanned string, see normalizeString
 }
 
-var (
-	proxyType = reflect.TypeOf(goja.Proxy{})
-	funcKind  = reflect.Func
-)
+// proxyType is what ExportType reports for every Proxy, revoked ones
+// included, without running a trap: the cheap, public Proxy check.
+var proxyType = reflect.TypeOf(goja.Proxy{})
 
 var implSamples = []struct {
 	src  string

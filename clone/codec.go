@@ -3,10 +3,16 @@ package clone
 import "github.com/dop251/goja"
 
 // Codec carries what the HTML algorithm does not: jsrun's functions-as-source
-// and host objects by reference. SnapshotValues calls SnapshotFunction on the source
-// runtime's goroutine; Restore calls RestoreFunction and RestoreRef on the
-// target runtime's goroutine. A payload or ref must itself be safe to share
-// between goroutines, because one snapshot may be restored concurrently.
+// and host objects by reference. SnapshotFunction runs on the source
+// runtime's goroutine, during SnapshotValues; RestoreFunction and RestoreRef
+// run on the target runtime's goroutine, during Restore. A payload or ref
+// must itself be safe to share between goroutines, because one snapshot may
+// be restored concurrently.
+//
+// When the clone was started from plain Go (no JS on the runtime's call
+// stack), note that goja's RunProgram, RunString and Callables run the
+// runtime's promise job queue before returning; a Codec that wants the clone
+// to run no microtask avoids them there (rt.New does not run the queue).
 type Codec interface {
 	// SnapshotFunction is called for every function object found in the
 	// value; path names it (e.g. "args[0].cb"). The returned payload is
@@ -24,8 +30,8 @@ type Codec interface {
 	RestoreRef(rt *goja.Runtime, ref any) (goja.Value, error)
 }
 
-// Options tunes SnapshotValues and SnapshotValue. The zero value (and a nil *Options) is the plain
-// HTML algorithm with no size limit.
+// Options tunes SnapshotValues and SnapshotValue. The zero value (and a nil
+// *Options) is the plain HTML algorithm with no size limit.
 type Options struct {
 	// Codec handles functions and attached host objects. Nil: both are a
 	// DataCloneError.

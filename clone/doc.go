@@ -7,10 +7,11 @@
 // cross. Everything that does cross (thread arguments and results, carried
 // globals, Queue items, Shared values) goes through this package:
 //
-//   - [SnapshotValues] and [SnapshotValue] walk values in their source runtime and produces an
-//     immutable, flat, index-linked Go representation that holds no goja
-//     object. Any goroutine may keep it, with no runtime around (for example
-//     in a queue), and restore it any number of times, concurrently.
+//   - [SnapshotValues] and [SnapshotValue] walk values in their source
+//     runtime and produce an immutable, flat, index-linked Go representation
+//     that holds no goja object. Any goroutine may keep it, with no runtime
+//     around (for example in a queue), and restore it any number of times,
+//     concurrently.
 //   - [Snapshot.Restore] rebuilds native JS values from it in a target
 //     runtime: real Arrays, Maps, Dates and so on, never Go wrappers.
 //
@@ -31,7 +32,10 @@
 // travel by reference.
 //
 // Snapshotting runs on the source runtime's goroutine, restoring on the
-// target's; the [Snapshot] in between belongs to no runtime.
+// target's; the [Snapshot] in between belongs to no runtime. Like
+// structuredClone, neither runs promise jobs: a clone started from plain Go
+// leaves the runtime's job queue as it found it, although goja runs that
+// queue whenever a call from plain Go into a JS function returns.
 //
 // Both directions walk with an explicit work list rather than Go recursion,
 // so a value nested a million levels deep clones without growing the Go

@@ -18,6 +18,7 @@ type DataCloneError struct {
 	err    error  // underlying error (from a Codec), for errors.Is/As
 }
 
+// Error returns "path: reason", or the reason alone when there is no path.
 func (e *DataCloneError) Error() string {
 	if e.Path == "" {
 		return e.Reason
@@ -29,19 +30,21 @@ func (e *DataCloneError) Error() string {
 func (e *DataCloneError) Unwrap() error { return e.err }
 
 // codecError turns what a Codec returned into the error Snapshot or Restore
-// returns: exceptions and DataCloneErrors unchanged (a DataCloneError
-// without a path gets this one), anything else wrapped.
+// returns: an exception unchanged; a DataCloneError unchanged, or copied
+// with this path when it has none (the codec's value may be shared);
+// anything else wrapped, so errors.Is and errors.As still reach it.
 func codecError(err error, path func() string) error {
 	var ex *goja.Exception
 	if errors.As(err, &ex) {
 		return err
 	}
-	var dce *DataCloneError
-	if errors.As(err, &dce) {
-		if dce.Path == "" {
-			dce.Path = path()
+	if dce, ok := err.(*DataCloneError); ok {
+		if dce.Path != "" {
+			return err
 		}
-		return err
+		c := *dce
+		c.Path = path()
+		return &c
 	}
 	return &DataCloneError{Path: path(), Reason: err.Error(), err: err}
 }
@@ -103,14 +106,14 @@ func (s *Snapshot) writeSegment(b *strings.Builder, l loc) {
 	sl := &s.slots[l.slot]
 	switch n.kind {
 	case kObject:
-		writeKey(b, s.names[sl.key])
+		writeKey(b, n.keys[pos])
 	case kArray:
 		if pos < n.nIdx {
 			b.WriteByte('[')
 			b.WriteString(strconv.FormatUint(uint64(sl.key), 10))
 			b.WriteByte(']')
 		} else {
-			writeKey(b, s.names[sl.key])
+			writeKey(b, n.keys[pos])
 		}
 	case kMap:
 		entry := strconv.Itoa(int(pos / 2))

@@ -19,7 +19,6 @@ type intrinsicID uint8
 
 const (
 	inMapForEach intrinsicID = iota
-	inSetForEach
 	inStringValueOf
 	inRegExpSource
 	inTABuffer
@@ -54,7 +53,6 @@ const (
 
 var intrinsicDefs = [numIntrinsics]intrinsicDef{
 	inMapForEach:               {"Map", "forEach", onProto, false, false},
-	inSetForEach:               {"Set", "forEach", onProto, false, false},
 	inStringValueOf:            {"String", "valueOf", onProto, false, false},
 	inRegExpSource:             {"RegExp", "source", onProto, true, false},
 	inTABuffer:                 {"Uint8Array", "buffer", onTypedArrayProto, true, false},
@@ -82,9 +80,12 @@ var regexpFlags = []struct{ getter, flag string }{
 // realm caches the intrinsics of one runtime for one Snapshot or Restore.
 type realm struct {
 	rt    *goja.Runtime
-	fns   [numIntrinsics]goja.Callable
+	fns   [numIntrinsics]*goja.Object
 	ctors map[string]*goja.Object
-	flags []goja.Callable // parallel to regexpFlags; nil entries: unsupported
+	flags []*goja.Object // parallel to regexpFlags; nil entries: unsupported
+	// Calling a JS function from Go needs care, see apply.
+	depth   int8         // 0: not checked yet; 1: JS on the call stack; -1: none
+	invoker *goja.Object // see apply
 }
 
 func (r *realm) ctor(name string) (*goja.Object, error) {
@@ -102,7 +103,7 @@ func (r *realm) ctor(name string) (*goja.Object, error) {
 	return c, nil
 }
 
-func (r *realm) fn(id intrinsicID) (goja.Callable, error) {
+func (r *realm) fn(id intrinsicID) (*goja.Object, error) {
 	if f := r.fns[id]; f != nil {
 		return f, nil
 	}
@@ -135,8 +136,8 @@ func (r *realm) fn(id intrinsicID) (goja.Callable, error) {
 	} else {
 		v = holder.Get(d.name)
 	}
-	f, ok := goja.AssertFunction(v)
-	if !ok {
+	f, ok := v.(*goja.Object)
+	if _, callable := goja.AssertFunction(v); !ok || !callable {
 		return nil, fmt.Errorf("the runtime's %s.%s is not a function", d.ctor, d.name)
 	}
 	r.fns[id] = f
@@ -145,11 +146,7 @@ func (r *realm) fn(id intrinsicID) (goja.Callable, error) {
 
 // getter returns the get function of holder's own accessor property key.
 func (r *realm) getter(holder *goja.Object, key goja.Value) (goja.Value, error) {
-	gopd, err := r.fn(inGetOwnPropertyDescriptor)
-	if err != nil {
-		return nil, err
-	}
-	desc, err := gopd(goja.Undefined(), holder, key)
+	desc, err := r.call(inGetOwnPropertyDescriptor, goja.Undefined(), holder, key)
 	if err != nil {
 		return nil, err
 	}
@@ -166,12 +163,86 @@ func (r *realm) call(id intrinsicID, this goja.Value, args ...goja.Value) (goja.
 	if err != nil {
 		return nil, err
 	}
-	return f(this, args...)
+	return r.apply(f, this, args...)
+}
+
+// apply calls f(this, ...args).
+//
+// A goja Callable invoked while no JavaScript is on the runtime's call stack
+// runs the promise job queue when it returns, as a host call into the
+// runtime should. In the middle of a clone that would run microtasks (queued
+// by a getter, say) while the value is half read or half built, which
+// structured clone never does. So when the clone was started from plain Go,
+// f is called from JavaScript instead: through a small invoker function
+// called as a constructor, a path that does not touch the job queue. With
+// JavaScript already on the stack (a clone started by a native function) a
+// Callable does not touch the queue either, and is cheaper.
+func (r *realm) apply(f *goja.Object, this goja.Value, args ...goja.Value) (goja.Value, error) {
+	if r.depth == 0 {
+		var buf [1]goja.StackFrame
+		r.depth = 1
+		if len(r.rt.CaptureCallStack(1, buf[:0])) == 0 {
+			r.depth = -1
+		}
+	}
+	if r.depth > 0 {
+		call, _ := goja.AssertFunction(f)
+		return call(this, args...)
+	}
+	inv, err := r.getInvoker()
+	if err != nil {
+		return nil, err
+	}
+	res, err := r.rt.New(inv, f, this, r.rt.NewArray(toInterfaces(args)...))
+	if err != nil {
+		return nil, err
+	}
+	return res.Get("r"), nil
+}
+
+// getInvoker builds the invoker: new inv(f, this, args) stores
+// Reflect.apply(f, this, args) as the new object's r. Building it compiles a
+// line of JS (Function constructor, itself called through New), so it is
+// done at most once per clone, and only when a clone started from Go needs
+// an intrinsic.
+func (r *realm) getInvoker() (*goja.Object, error) {
+	if r.invoker != nil {
+		return r.invoker, nil
+	}
+	function, err := r.ctor("Function")
+	if err != nil {
+		return nil, err
+	}
+	reflectObj, err := r.ctor("Reflect")
+	if err != nil {
+		return nil, err
+	}
+	factory, err := r.rt.New(function, r.rt.ToValue("apply"),
+		r.rt.ToValue("return function (f, t, a) { this.r = apply(f, t, a) }"))
+	if err != nil {
+		return nil, err
+	}
+	// A constructor that returns an object yields that object: the inner
+	// function, closed over Reflect.apply as it is now.
+	inv, err := r.rt.New(factory, reflectObj.Get("apply"))
+	if err != nil {
+		return nil, err
+	}
+	r.invoker = inv
+	return inv, nil
+}
+
+func toInterfaces(vals []goja.Value) []interface{} {
+	out := make([]interface{}, len(vals))
+	for i, v := range vals {
+		out[i] = v
+	}
+	return out
 }
 
 // regexpFlagGetters returns RegExp.prototype's flag getters, parallel to
 // regexpFlags.
-func (r *realm) regexpFlagGetters() ([]goja.Callable, error) {
+func (r *realm) regexpFlagGetters() ([]*goja.Object, error) {
 	if r.flags != nil {
 		return r.flags, nil
 	}
@@ -183,13 +254,16 @@ func (r *realm) regexpFlagGetters() ([]goja.Callable, error) {
 	if !ok {
 		return nil, fmt.Errorf("the runtime's RegExp has no prototype")
 	}
-	flags := make([]goja.Callable, len(regexpFlags))
+	flags := make([]*goja.Object, len(regexpFlags))
 	for i, f := range regexpFlags {
 		g, err := r.getter(proto, r.rt.ToValue(f.getter))
 		if err != nil {
-			continue
+			if _, ok := err.(*goja.Exception); ok {
+				return nil, err
+			}
+			continue // this goja lacks the flag
 		}
-		flags[i], _ = goja.AssertFunction(g)
+		flags[i], _ = g.(*goja.Object)
 	}
 	r.flags = flags
 	return flags, nil

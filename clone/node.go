@@ -31,8 +31,8 @@ type slot struct {
 	// ref is the node index when v is nil; skipped marks a property that a
 	// getter deleted before it was read (the spec skips it).
 	ref int32
-	// key is the array index for the index slots of an array, the index into
-	// Snapshot.names for named properties, unused otherwise.
+	// key is the array index for the index slots of an array, unused
+	// otherwise (a named property's key is in its node's keys).
 	key uint32
 }
 
@@ -53,7 +53,10 @@ type node struct {
 	count  int32
 	nIdx   int32  // arrays: how many leading slots are elements
 	length uint32 // arrays: the length property
-	extra  any    // kind-specific immutable payload, see kind
+	// keys are the property keys of objects and arrays, parallel to their
+	// slots: the slice goja's Keys returned, kept rather than copied.
+	keys  []string
+	extra any // kind-specific immutable payload, see kind
 }
 
 // holey marks an array whose elements are not exactly 0..n-1 with
@@ -76,20 +79,23 @@ type errorData struct {
 	stack   goja.Value // own stack, or nil
 }
 
-// Snapshot is a structured clone of some values, detached from any runtime.
-// It is immutable once SnapshotValues returns: any number of goroutines may hold
-// it and restore it at the same time.
+// Snapshot is a structured clone of some values, detached from any runtime:
+// flat slices of nodes and slots linked by index, holding Go data and
+// runtime-independent primitive goja values only. It is immutable once
+// SnapshotValues returns: any number of goroutines may hold it and restore it
+// at the same time.
 type Snapshot struct {
 	roots []slot
 	nodes []node
 	slots []slot
-	names []string
-	// lossy holds the real key for names a Go string cannot carry (keys with
-	// lone surrogates); names then holds a readable approximation.
-	lossy    map[uint32]goja.Value
+	// lossy holds, by slot, the real key of properties whose key a Go string
+	// cannot carry (lone surrogates); the node's keys then hold a readable
+	// approximation.
+	lossy    map[int32]goja.Value
 	size     int64
 	rootName func(int) string
-	name     string // label of every root when rootName is nil (SnapshotValue)
+	name     string  // label of every root when rootName is nil (SnapshotValue)
+	rootBuf  [2]slot // roots of up to two values, saving an allocation on the hot path
 }
 
 // Len reports how many values the snapshot holds.

@@ -22,7 +22,7 @@ type refBox struct{ ref any }
 var refBoxType = reflect.TypeOf(&refBox{})
 
 // Attach marks obj (created by the caller in rt) as a host object that
-// travels by reference as ref: Snapshot stores ref instead of copying obj,
+// travels by reference as ref: a snapshot stores ref instead of copying obj,
 // and Restore asks the Codec's RestoreRef for the object to put in its place.
 // ref must be safe to use from any goroutine.
 //

@@ -2,7 +2,6 @@ package clone
 
 import (
 	"bytes"
-	"strconv"
 
 	"github.com/dop251/goja"
 )
@@ -68,6 +67,7 @@ type restorer struct {
 	scratch []interface{}
 }
 
+// value is what slot sl restores to; nil for an object not yet created.
 func (r *restorer) value(sl *slot) goja.Value {
 	if sl.v != nil {
 		return sl.v
@@ -78,7 +78,7 @@ func (r *restorer) value(sl *slot) goja.Value {
 func (r *restorer) run() error {
 	s := r.s
 	r.objs = make([]goja.Value, len(s.nodes))
-	// Pass 1: everything but arrays and views.
+	// Pass 1: everything but arrays, Maps, Sets and views.
 	for i := range s.nodes {
 		if err := r.create(int32(i)); err != nil {
 			return err
@@ -101,13 +101,21 @@ func (r *restorer) run() error {
 		}
 		r.objs[i] = v
 	}
-	// Pass 3: arrays, last first: a nested array is usually discovered
-	// after its parent, so it exists when the parent is built and a dense
-	// array can be made in one call.
+	// Pass 3: arrays, Maps and Sets, last first: a child is usually
+	// discovered after its parent, so it exists when the parent is built,
+	// and the parent can be made complete in one call. Only a cycle back to
+	// a container not built yet leaves one to fill in pass 4.
 	r.filled = make([]bool, len(s.nodes))
 	for i := len(s.nodes) - 1; i >= 0; i-- {
-		if s.nodes[i].kind == kArray {
+		var err error
+		switch s.nodes[i].kind {
+		case kArray:
 			r.objs[i] = r.newArray(int32(i))
+		case kMap, kSet:
+			r.objs[i], err = r.newCollection(int32(i))
+		}
+		if err != nil {
+			return err
 		}
 	}
 	r.scratch = nil
@@ -128,10 +136,6 @@ func (r *restorer) create(i int32) error {
 	switch n.kind {
 	case kObject:
 		v = r.rt.NewObject()
-	case kMap:
-		v, err = r.construct(i, "Map")
-	case kSet:
-		v, err = r.construct(i, "Set")
 	case kDate:
 		v, err = r.construct(i, "Date", r.rt.ToValue(n.extra.(float64)))
 	case kRegExp:
@@ -158,7 +162,7 @@ func (r *restorer) create(i int32) error {
 		if v == nil {
 			v = goja.Undefined()
 		}
-	default: // arrays and views come later
+	default: // arrays, Maps, Sets and views come later
 		return nil
 	}
 	if err != nil {
@@ -166,6 +170,40 @@ func (r *restorer) create(i int32) error {
 	}
 	r.objs[i] = v
 	return nil
+}
+
+// newCollection makes Map or Set node i (pass 3): with its entries, through
+// the constructor, when they all exist, else empty for fill to populate.
+// The constructor path keeps plain Go from calling into JS (see
+// realm.apply), so it does not need the invoker.
+func (r *restorer) newCollection(i int32) (goja.Value, error) {
+	n := &r.s.nodes[i]
+	name, step := "Set", int32(1)
+	if n.kind == kMap {
+		name, step = "Map", 2
+	}
+	if n.count == 0 {
+		r.filled[i] = true
+		return r.construct(i, name)
+	}
+	items := make([]interface{}, 0, n.count/step)
+	for j := n.first; j < n.first+n.count; j += step {
+		v := r.value(&r.s.slots[j])
+		if v == nil {
+			return r.construct(i, name)
+		}
+		if step == 1 {
+			items = append(items, v)
+			continue
+		}
+		w := r.value(&r.s.slots[j+1])
+		if w == nil {
+			return r.construct(i, name)
+		}
+		items = append(items, r.rt.NewArray(v, w))
+	}
+	r.filled[i] = true
+	return r.construct(i, name, r.rt.NewArray(items...))
 }
 
 func (r *restorer) refuse(i int32, reason string) error {
@@ -195,13 +233,15 @@ func (r *restorer) newError(i int32) (goja.Value, error) {
 	o := v.(*goja.Object)
 	// The attributes of these properties on a fresh Error: writable,
 	// configurable, not enumerable.
-	if d.name != nil {
-		if err := o.DefineDataProperty("name", d.name, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE); err != nil {
+	// Message before name: the key order of an Error whose name was set
+	// after construction.
+	if d.message != nil {
+		if err := o.DefineDataProperty("message", d.message, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE); err != nil {
 			return nil, err
 		}
 	}
-	if d.message != nil {
-		if err := o.DefineDataProperty("message", d.message, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE); err != nil {
+	if d.name != nil {
+		if err := o.DefineDataProperty("name", d.name, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE); err != nil {
 			return nil, err
 		}
 	}
@@ -222,6 +262,9 @@ func (r *restorer) newError(i int32) (goja.Value, error) {
 func (r *restorer) newArray(i int32) goja.Value {
 	n := &r.s.nodes[i]
 	if n.sub&holey == 0 {
+		if cap(r.scratch) < int(n.nIdx) {
+			r.scratch = make([]interface{}, 0, n.nIdx)
+		}
 		items := r.scratch[:0]
 		complete := true
 		for j := n.first; j < n.first+n.nIdx; j++ {
@@ -238,109 +281,11 @@ func (r *restorer) newArray(i int32) goja.Value {
 			items = append(items, o)
 		}
 		if complete {
-			a := r.rt.NewArray(items...)
-			clear(items)
-			r.scratch = items[:0]
 			r.filled[i] = true
-			return a
+			return r.rt.NewArray(items...)
 		}
-		clear(items)
-		r.scratch = items[:0]
 	}
 	return r.rt.NewArray()
-}
-
-// fill sets the children of node i (pass 4), with CreateDataProperty
-// semantics: defined, never assigned, so no setter (not even __proto__'s)
-// runs.
-func (r *restorer) fill(i int32) error {
-	s := r.s
-	n := &s.nodes[i]
-	switch n.kind {
-	case kObject:
-		return r.fillNamed(r.objs[i].(*goja.Object), n.first, n.first+n.count)
-	case kArray:
-		a := r.objs[i].(*goja.Object)
-		if !r.filled[i] {
-			for j := n.first; j < n.first+n.nIdx; j++ {
-				sl := &s.slots[j]
-				if sl.v == nil && sl.ref == skipped {
-					continue
-				}
-				key := strconv.FormatUint(uint64(sl.key), 10)
-				if err := a.DefineDataProperty(key, r.value(sl), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_TRUE); err != nil {
-					return err
-				}
-			}
-			if err := a.Set("length", n.length); err != nil {
-				return err
-			}
-		}
-		return r.fillNamed(a, n.first+n.nIdx, n.first+n.count)
-	case kMap, kSet:
-		id, step := inSetAdd, int32(1)
-		if n.kind == kMap {
-			id, step = inMapSet, 2
-		}
-		this := r.objs[i]
-		for j := n.first; j < n.first+n.count; j += step {
-			var err error
-			if n.kind == kMap {
-				_, err = r.realm.call(id, this, r.value(&s.slots[j]), r.value(&s.slots[j+1]))
-			} else {
-				_, err = r.realm.call(id, this, r.value(&s.slots[j]))
-			}
-			if err != nil {
-				return r.fail(i, err)
-			}
-		}
-	case kError:
-		if n.count == 1 {
-			o := r.objs[i].(*goja.Object)
-			return o.DefineDataProperty("cause", r.value(&s.slots[n.first]), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
-		}
-	}
-	return nil
-}
-
-// fillNamed defines the named properties in slots [from, to) on o.
-func (r *restorer) fillNamed(o *goja.Object, from, to int32) error {
-	s := r.s
-	for j := from; j < to; j++ {
-		sl := &s.slots[j]
-		if sl.v == nil && sl.ref == skipped {
-			continue
-		}
-		v := r.value(sl)
-		if s.lossy != nil {
-			if key := s.lossy[sl.key]; key != nil {
-				if err := r.defineLossy(o, key, v); err != nil {
-					return err
-				}
-				continue
-			}
-		}
-		if err := o.DefineDataProperty(s.names[sl.key], v, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_TRUE); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// defineLossy defines a property whose key a Go string cannot carry, through
-// Object.defineProperty.
-func (r *restorer) defineLossy(o *goja.Object, key, v goja.Value) error {
-	desc := r.rt.NewObject()
-	for _, p := range [...]struct {
-		k string
-		v goja.Value
-	}{{"value", v}, {"writable", r.rt.ToValue(true)}, {"enumerable", r.rt.ToValue(true)}, {"configurable", r.rt.ToValue(true)}} {
-		if err := desc.Set(p.k, p.v); err != nil {
-			return err
-		}
-	}
-	_, err := r.realm.call(inDefineProperty, goja.Undefined(), o, key, desc)
-	return err
 }
 
 func (r *restorer) fail(i int32, err error) error {

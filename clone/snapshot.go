@@ -10,16 +10,18 @@ import (
 // SnapshotValues copies vals (which may share objects: identity across roots
 // is kept) out of rt. (It would be called Snapshot, but Go does not allow a
 // function and a type of one name in a package; it pairs with SnapshotValue
-// as Restore pairs with RestoreValue.) rootName(i) labels root i in error paths, e.g. "args[0]";
-// it is called only when building an error, possibly later by Restore and
-// from another goroutine, so it must be a pure function. A nil rootName
-// labels roots "[0]", "[1]", ... opts may be nil.
+// as Restore pairs with RestoreValue.)
+//
+// rootName(i) labels root i in error paths, e.g. "args[0]". It is called
+// only when building an error, possibly later by Restore and from another
+// goroutine, so it must be a pure function. A nil rootName labels roots
+// "[0]", "[1]", ... opts may be nil.
 //
 // A *goja.Exception thrown while reading the value (by a getter, or by a
 // ToString the algorithm performs) is returned unchanged, for the caller to
 // re-throw; every other failure is a *DataCloneError. Uncatchable goja
 // conditions (Interrupt, stack overflow) propagate as panics, as they do from
-// any goja call. Snapshot must be called on rt's goroutine.
+// any goja call. Call it on rt's goroutine.
 func SnapshotValues(rt *goja.Runtime, vals []goja.Value, rootName func(i int) string, opts *Options) (*Snapshot, error) {
 	return snapshot(rt, vals, rootName, "", opts)
 }
@@ -36,7 +38,12 @@ func snapshot(rt *goja.Runtime, vals []goja.Value, rootName func(int) string, na
 	if opts != nil {
 		o = *opts
 	}
-	s := &Snapshot{roots: make([]slot, len(vals)), rootName: rootName, name: name}
+	s := &Snapshot{rootName: rootName, name: name}
+	if len(vals) <= len(s.rootBuf) {
+		s.roots = s.rootBuf[:len(vals):len(vals)]
+	} else {
+		s.roots = make([]slot, len(vals))
+	}
 	if err := s.charge(int64(len(vals))*sizeSlot, o.MaxBytes, loc{-1, 0}); err != nil {
 		return nil, err
 	}
@@ -59,6 +66,9 @@ func snapshot(rt *goja.Runtime, vals []goja.Value, rootName func(int) string, na
 	}
 	w := &walker{rt: rt, opts: o, s: s}
 	w.realm.rt = rt
+	w.stack = w.frames[:0]
+	s.nodes = make([]node, 0, 8)
+	s.slots = make([]slot, 0, 16)
 	var err error
 	if ex := rt.Try(func() { err = w.run(vals) }); ex != nil {
 		return nil, ex
@@ -69,19 +79,23 @@ func snapshot(rt *goja.Runtime, vals []goja.Value, rootName func(int) string, na
 	return s, nil
 }
 
-// walker is the state of one Snapshot: an explicit depth-first work list
+// walker is the state of one snapshot: an explicit depth-first work list
 // instead of Go recursion, so depth costs heap, not stack.
 type walker struct {
-	rt    *goja.Runtime
-	opts  Options
-	s     *Snapshot
-	memo  map[*goja.Object]int32 // object -> node: identity, cycles
-	stack []frame
-	realm realm
-	// Map and Set entries are read through the forEach intrinsic, whose
-	// callback appends to collect.
-	collect      []goja.Value
-	mapCB, setCB goja.Value
+	rt   *goja.Runtime
+	opts Options
+	s    *Snapshot
+	// memo maps objects to their node (identity, cycles). The first few
+	// live in small, scanned linearly, sparing small values a map.
+	small  [8]*goja.Object
+	memo   map[*goja.Object]int32
+	stack  []frame
+	frames [4]frame // initial backing of stack
+	realm  realm
+	// Map entries are read through the forEach intrinsic, whose callback
+	// mapCB appends to collect.
+	collect []goja.Value
+	mapCB   goja.Value
 }
 
 // frame is an object whose children are still being read. Children are read
@@ -165,12 +179,26 @@ func (w *walker) visit(v goja.Value, l loc) error {
 	if !isObj {
 		return w.s.primitive(v, l, w.opts.MaxBytes)
 	}
-	if idx, seen := w.memo[o]; seen {
+	if idx, seen := w.seen(o); seen {
 		sl := w.s.slotAt(l)
 		sl.v, sl.ref = nil, idx
 		return nil
 	}
 	return w.object(o, l)
+}
+
+// seen returns the node o was recorded as, if any.
+func (w *walker) seen(o *goja.Object) (int32, bool) {
+	if w.memo == nil {
+		for i, p := range w.small[:min(len(w.s.nodes), len(w.small))] {
+			if p == o {
+				return int32(i), true
+			}
+		}
+		return 0, false
+	}
+	idx, ok := w.memo[o]
+	return idx, ok
 }
 
 func (s *Snapshot) slotAt(l loc) *slot {
@@ -238,10 +266,19 @@ func (w *walker) newNode(o *goja.Object, l loc, n node) (int32, error) {
 	idx := int32(len(w.s.nodes))
 	n.parent, n.pslot = l.parent, l.slot
 	w.s.nodes = append(w.s.nodes, n)
-	if w.memo == nil {
-		w.memo = make(map[*goja.Object]int32)
+	switch {
+	case int(idx) < len(w.small):
+		w.small[idx] = o
+	case int(idx) == len(w.small):
+		w.memo = make(map[*goja.Object]int32, 2*len(w.small))
+		for i, p := range w.small {
+			w.memo[p] = int32(i)
+		}
+		w.small = [len(w.small)]*goja.Object{}
+		fallthrough
+	default:
+		w.memo[o] = idx
 	}
-	w.memo[o] = idx
 	sl := w.s.slotAt(l)
 	sl.v, sl.ref = nil, idx
 	return idx, w.s.charge(sizeNode, w.opts.MaxBytes, l)
@@ -270,7 +307,7 @@ func (w *walker) object(o *goja.Object, l loc) error {
 		_, err := w.newNode(o, l, node{kind: kRef, extra: ref})
 		return err
 	}
-	if et.Kind() == funcKind {
+	if et != nil && et.Kind() == reflect.Func {
 		if w.opts.Codec == nil {
 			return w.s.refuse(l, "functions cannot be cloned")
 		}

@@ -1,6 +1,7 @@
 package threads
 
 import (
+	"fmt"
 	"github.com/dop251/goja"
 	"github.com/jsrun/jsrun/clone"
 )
@@ -39,11 +40,19 @@ func (lib *library) installClass(cl *class) *classState {
 	proto := rt.NewObject()
 	for _, m := range cl.methods {
 		m := m
-		_ = proto.Set(m.name, func(c goja.FunctionCall) goja.Value { return m.fn(lib, c.This, c) })
+		what := cl.name + "." + m.name
+		_ = proto.Set(m.name, func(c goja.FunctionCall) goja.Value {
+			defer lib.recoverGo(what)
+			return m.fn(lib, c.This, c)
+		})
 	}
 	for _, g := range cl.getters {
 		g := g
-		getter := rt.ToValue(func(c goja.FunctionCall) goja.Value { return g.fn(lib, c.This, c) })
+		what := cl.name + "." + g.name
+		getter := rt.ToValue(func(c goja.FunctionCall) goja.Value {
+			defer lib.recoverGo(what)
+			return g.fn(lib, c.This, c)
+		})
 		_ = proto.DefineAccessorProperty(g.name, getter, nil, goja.FLAG_FALSE, goja.FLAG_TRUE)
 	}
 	if cl.iterate != nil {
@@ -53,6 +62,7 @@ func (lib *library) installClass(cl *class) *classState {
 	// A native constructor: with `new` or without, it returns the face it
 	// makes itself, so `threads.Atomic(1)` works like `new threads.Atomic(1)`.
 	st.ctor = rt.ToValue(func(c goja.ConstructorCall) *goja.Object {
+		defer lib.recoverGo("threads." + cl.name)
 		h := cl.construct(lib, goja.FunctionCall{This: goja.Undefined(), Arguments: c.Arguments})
 		return lib.wrapRef(h)
 	}).(*goja.Object)
@@ -64,6 +74,20 @@ func (lib *library) installClass(cl *class) *classState {
 	}
 	lib.classes[cl.name] = st
 	return st
+}
+
+// recoverGo turns a Go panic in a native method of the library (a bug of
+// ours) into a JavaScript Error in the calling runtime, instead of a crash.
+// A JavaScript throw, which goja implements as a panic too, passes through.
+func (lib *library) recoverGo(what string) {
+	r := recover()
+	switch r.(type) {
+	case nil:
+		return
+	case goja.Value, *goja.Exception, *goja.InterruptedError, *goja.StackOverflowError:
+		panic(r)
+	}
+	panic(lib.faultValue(&Fault{Name: "Error", Message: fmt.Sprintf("%s: internal error: %v", what, r)}))
 }
 
 // newFace makes a face of class name with its prototype.

@@ -14,7 +14,7 @@ type threadsObject struct {
 	members map[string]goja.Value
 }
 
-var memberNames = append([]string{"run", "Atomic", "Shared", "WaitGroup", "Queue", "Pool"}, errorClassNames...)
+var memberNames = append([]string{"run", "sleep", "Atomic", "Shared", "WaitGroup", "Queue", "Pool"}, errorClassNames...)
 
 var classesByName = map[string]*class{
 	"Atomic": atomicClass, "Shared": sharedClass, "WaitGroup": waitGroupClass, "Queue": queueClass, "Pool": poolClass,
@@ -27,7 +27,15 @@ func (d *threadsObject) Get(key string) goja.Value {
 	var v goja.Value
 	switch {
 	case key == "run":
-		v = d.lib.r.RT.ToValue(d.lib.run)
+		v = d.lib.r.RT.ToValue(func(c goja.FunctionCall) goja.Value {
+			defer d.lib.recoverGo("threads.run")
+			return d.lib.run(c)
+		})
+	case key == "sleep":
+		v = d.lib.r.RT.ToValue(func(c goja.FunctionCall) goja.Value {
+			defer d.lib.recoverGo("threads.sleep")
+			return d.lib.sleep(c)
+		})
 	case classesByName[key] != nil:
 		v = d.lib.installClass(classesByName[key]).ctor
 	case slices.Contains(errorClassNames, key):

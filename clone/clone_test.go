@@ -1,0 +1,441 @@
+package clone
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/dop251/goja"
+)
+
+// roundTripCases: src is evaluated in runtime A, cloned into runtime B, and
+// compared there with want (evaluated in B; empty: src itself).
+var roundTripCases = []struct {
+	name, src, want string
+	opts            *Options
+}{
+	// primitives
+	{"undefined", `undefined`, ``, nil},
+	{"null", `null`, ``, nil},
+	{"bools", `[true, false]`, ``, nil},
+	{"numbers", `[0, -0, NaN, Infinity, -Infinity, 1.5, 2**53, -(2**31), 5e-324]`, ``, nil},
+	{"negative zero root", `-0`, ``, nil},
+	{"strings", `["", "ascii", "é€😀", "\ud800", "a\udc00b", "\udbff\udfff"]`, ``, nil},
+	{"lone surrogate root", `"x\ud800"`, ``, nil},
+	{"bigint", `[0n, 1n, -(2n**100n), 2n**64n-1n]`, ``, nil},
+	// wrapper objects
+	{"wrappers", `[Object(-0), new Number(NaN), new Number(7), new String("\ud800x"), new Boolean(false), Object(2n**70n)]`, ``, nil},
+	// Date, RegExp
+	{"dates", `[new Date(0), new Date(-1), new Date(8.64e15), new Date(NaN), new Date(1234567.5)]`, ``, nil},
+	{"regexp lastIndex reset", `(() => { const r = /a+b/gimsuy; r.lastIndex = 3; return r })()`, `/a+b/gimsuy`, nil},
+	{"regexp escapes", `[/\//, /[/]/, new RegExp("\n"), new RegExp(""), /\ud800/u]`, ``, nil},
+	{"regexp extra props dropped", `(() => { const r = /x/; r.extra = 1; return r })()`, `/x/`, nil},
+	// ArrayBuffer, typed arrays, DataView
+	{"array buffers", `(() => { const b = new ArrayBuffer(8); new Uint8Array(b).set([1, 2, 3, 4, 5, 6, 7, 255]); return [b, new ArrayBuffer(0)] })()`, ``, nil},
+	{"every typed array", `[new Int8Array([-1, 2]), new Uint8Array([255, 0]), new Uint8ClampedArray([255, 3]),
+		new Int16Array([-300]), new Uint16Array([65535]), new Int32Array([-1e9]), new Uint32Array([4e9]),
+		new Float32Array([1.5, -0]), new Float64Array([-0, NaN, 1e300]),
+		new BigInt64Array([-1n, 2n**62n]), new BigUint64Array([2n**64n-1n])]`, ``, nil},
+	{"views share one buffer", `(() => { const b = new ArrayBuffer(16); new Uint8Array(b).forEach((_, i, a) => a[i] = i);
+		return [new Uint8Array(b, 1, 3), new Float32Array(b, 4, 2), new DataView(b, 2, 5), b] })()`, ``, nil},
+	{"views without their buffer", `(() => { const b = new ArrayBuffer(8); return [new Uint8Array(b, 1), new Int16Array(b, 2, 2)] })()`, ``, nil},
+	{"dataview", `new DataView(new Uint8Array([9, 8, 7, 6]).buffer, 1)`, ``, nil},
+	// Internal slots are read through the built-ins, not the instance's
+	// (possibly shadowed) properties.
+	{"shadowed typed array", `(() => { const t = new Uint8Array([1, 2, 3, 4]); Object.defineProperty(t, "length", {value: 99}); Object.defineProperty(t, "buffer", {value: new ArrayBuffer(1)}); return t })()`, `new Uint8Array([1, 2, 3, 4])`, nil},
+	{"shadowed regexp", `(() => { const r = /a/g; Object.defineProperty(r, "source", {value: "zzz"}); Object.defineProperty(r, "global", {value: false}); return r })()`, `/a/g`, nil},
+	{"shadowed map", `(() => { const m = new Map([[1, 2]]); m.forEach = () => {}; return m })()`, `new Map([[1, 2]])`, nil},
+	{"shadowed dataview", `(() => { const v = new DataView(new ArrayBuffer(4), 1); Object.defineProperty(v, "byteOffset", {value: 3}); return v })()`, `new DataView(new ArrayBuffer(4), 1)`, nil},
+	{"typed array extra props dropped", `(() => { const a = new Uint8Array(2); a.x = 1; return a })()`, `new Uint8Array(2)`, nil},
+	// Map, Set
+	{"map", `new Map([[1, "a"], ["1", "b"], [{}, []], [NaN, -0], [undefined, null]])`, ``, nil},
+	{"map object key identity", `(() => { const k = {n: 1}; return {k, m: new Map([[k, k]])} })()`, ``, nil},
+	{"set", `new Set([1, "1", {}, NaN, [2]])`, ``, nil},
+	{"map extra props dropped", `(() => { const m = new Map([[1, 2]]); m.x = 1; return m })()`, `new Map([[1, 2]])`, nil},
+	// Arrays
+	{"holes", `[1, , 3, , ]`, ``, nil},
+	{"array extra props and length", `(() => { const a = [1, 2]; a.x = "y"; a[5] = 6; a.length = 10; return a })()`, ``, nil},
+	{"sparse array", `(() => { const a = []; a[1e9] = 1; a.k = 2; return a })()`, ``, nil},
+	{"max length array", `(() => { const a = [1]; a.length = 4294967295; a[4294967294] = 2; return a })()`, ``, nil},
+	{"nested arrays", `[[[]], [undefined, null], [[1, [2, [3]]]]]`, ``, nil},
+	{"Array.prototype", `Array.prototype`, `[]`, nil},
+	// ordinary objects
+	{"plain", `({a: 1, b: {c: [1, 2]}, "": 0, "a b": "\u0000"})`, ``, nil},
+	{"key order", `({b: 1, 2: 1, a: 1, 1: 1, [-1]: 1, "01": 1})`, ``, nil},
+	{"__proto__ key stays a key", `JSON.parse('{"__proto__": {"x": 1}, "y": 2}')`, ``, nil},
+	{"null prototype", `Object.assign(Object.create(null), {a: 1})`, `({a: 1})`, nil},
+	{"class instance", `(() => { class P { constructor() { this.x = 1 } get y() { return 2 } m() {} }; return new P })()`, `({x: 1})`, nil},
+	{"dropped keys", `(() => { const o = {a: 1}; Object.defineProperty(o, "h", {value: 2, enumerable: false}); o[Symbol("s")] = Symbol("v"); return o })()`, `({a: 1})`, nil},
+	{"inherited dropped", `Object.assign(Object.create({inh: 1}), {own: 2})`, `({own: 2})`, nil},
+	{"getter becomes data", `({get g() { return {n: 5} }, x: 1})`, `({g: {n: 5}, x: 1})`, nil},
+	{"frozen becomes plain", `Object.freeze({a: Object.freeze([1])})`, `({a: [1]})`, nil},
+	{"lone surrogate keys", `({"\ud800": 1, "a\udc00": {"\ud800x": 2}, "\ufffd": 3, "é": 4})`, ``, nil},
+	{"lone surrogate array prop", `(() => { const a = [1]; a["\udc00"] = 2; return a })()`, ``, nil},
+	{"Math and JSON", `[Math, JSON]`, `[{}, {}]`, nil},
+	{"getter deleting a later key", `({get a() { delete this.b; return 1 }, b: 2, c: 3})`, `({a: 1, c: 3})`, nil},
+	{"getter truncating its array", `(() => { const a = [0, 1, 2]; Object.defineProperty(a, 0, {get() { a.length = 1; return "x" }, enumerable: true}); return a })()`,
+		`(() => { const a = ["x"]; a.length = 3; return a })()`, nil},
+	// Errors
+	{"error", `new Error("m")`, ``, nil},
+	{"error without message", `new Error`, ``, nil},
+	{"native error kinds", `[new EvalError("a"), new RangeError("b"), new ReferenceError("c"), new SyntaxError("d"), new TypeError("e"), new URIError("f")]`, ``, nil},
+	{"error cause", `new RangeError("r", {cause: {x: [1]}})`, ``, nil},
+	{"error custom name", `(() => { const e = new Error("m"); e.name = "Foo"; return e })()`, `new Error("m")`, nil},
+	{"error custom name preserved", `(() => { const e = new Error("m"); e.name = "Foo"; return e })()`,
+		`(() => { const e = new Error("m"); Object.defineProperty(e, "name", {value: "Foo", writable: true, configurable: true}); return e })()`, &Options{PreserveErrorNames: true}},
+	{"error renamed native", `(() => { const e = new Error("m"); e.name = "TypeError"; return e })()`, `new TypeError("m")`, nil},
+	{"error subclass", `(() => { class MyErr extends Error {}; return new MyErr("q") })()`, `new Error("q")`, nil},
+	{"error subclass named preserved", `(() => { class MyErr extends RangeError { get name() { return "MyErr" } }; return new MyErr("q") })()`,
+		`(() => { const e = new Error("q"); Object.defineProperty(e, "name", {value: "MyErr", writable: true, configurable: true}); return e })()`, &Options{PreserveErrorNames: true}},
+	{"aggregate error", `new AggregateError([1], "m")`, `new Error("m")`, nil},
+	// goja formats a stack lazily, on first access, reading name and message:
+	// that may run this getter; the clone still takes no accessor message.
+	{"error message accessor not copied", `(() => { const e = new Error; Object.defineProperty(e, "message", {get() { return "g" }}); return e })()`, `new Error`, nil},
+	{"error message to string", `(() => { const e = new Error("x"); e.message = 42; return e })()`,
+		`(() => { const e = new Error("x"); e.message = "42"; return e })()`, nil},
+	{"error extra props dropped", `(() => { const e = new Error("x"); e.extra = 1; return e })()`, `new Error("x")`, nil},
+	{"error without stack", `(() => { const e = new Error("x"); delete e.stack; return e })()`, ``, nil},
+	// sharing and cycles
+	{"self cycle", `(() => { const o = {}; o.o = o; return o })()`, ``, nil},
+	{"array cycle", `(() => { const a = []; a.push(a, a, [a]); return a })()`, ``, nil},
+	{"shared", `(() => { const s = {}; return [s, s, {s}] })()`, ``, nil},
+	{"map cycle", `(() => { const m = new Map(); m.set(m, m); m.set("a", [m]); return m })()`, ``, nil},
+	{"set cycle", `(() => { const s = new Set(); s.add(s); s.add({s}); return s })()`, ``, nil},
+	{"error cause cycle", `(() => { const o = {}; const e = new Error("c", {cause: o}); o.e = e; return e })()`, ``, nil},
+	{"mixed cycle", `(() => { const a = []; const m = new Map([["a", a]]); const o = {m, a, d: new Date(3)}; a.push(o, m, new Set([o])); return [o, a, m] })()`, ``, nil},
+}
+
+func TestRoundTrip(t *testing.T) {
+	for _, c := range roundTripCases {
+		t.Run(c.name, func(t *testing.T) {
+			b, got, err := roundTrip(t, c.src, c.opts, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := c.want
+			if want == "" {
+				want = c.src
+			}
+			if d := diff(t, b, run(t, b, want), got); d != "" {
+				t.Error(d)
+			}
+		})
+	}
+}
+
+// The comparator must be able to fail, or TestRoundTrip proves nothing.
+func TestComparatorDetectsDifferences(t *testing.T) {
+	rt := newRuntime(t)
+	for _, c := range []struct{ a, b string }{
+		{`0`, `-0`}, {`NaN`, `0`}, {`"\ud800"`, `"\ufffd"`}, {`1n`, `1`},
+		{`({a: 1, b: 2})`, `({b: 2, a: 1})`}, {`[1, , 3]`, `[1, undefined, 3]`},
+		{`(() => { const s = {}; return [s, s] })()`, `[{}, {}]`},
+		{`(() => { const o = {}; o.o = o; return o })()`, `({o: {o: {}}})`},
+		{`new Map([[1, 2], [3, 4]])`, `new Map([[3, 4], [1, 2]])`}, {`new Set([1])`, `new Set([2])`},
+		{`new Date(0)`, `new Date(1)`}, {`/a/g`, `/a/`}, {`new Uint8Array([1])`, `new Int8Array([1])`},
+		{`new Uint8Array([1])`, `new Uint8Array([2])`},
+		{`(() => { const b = new ArrayBuffer(4); return [new Uint8Array(b), new Uint8Array(b)] })()`, `[new Uint8Array(4), new Uint8Array(4)]`},
+		{`new Uint8Array(new ArrayBuffer(4), 1)`, `new Uint8Array(3)`},
+		{`new TypeError("x")`, `new Error("x")`}, {`new Error("x")`, `new Error("y")`},
+		{`Object(-0)`, `Object(0)`}, {`({})`, `Object.create(null)`}, {`[1]`, `({0: 1})`},
+		{`({a: 1})`, `Object.defineProperty({}, "a", {value: 1, enumerable: false})`},
+	} {
+		if d := diff(t, rt, run(t, rt, c.a), run(t, rt, c.b)); d == "" {
+			t.Errorf("comparator sees %s and %s as equal", c.a, c.b)
+		}
+	}
+}
+
+// refusalCases: cloning src fails with exactly err.
+var refusalCases = []struct{ name, src, err string }{
+	{"symbol root", `Symbol("x")`, `v: Symbol values cannot be cloned`},
+	{"symbol in array", `({items: [1, 2, 3, Symbol("x")]})`, `v.items[3]: Symbol values cannot be cloned`},
+	{"symbol under odd key", `({"a b": {"1x": Symbol()}})`, `v["a b"]["1x"]: Symbol values cannot be cloned`},
+	{"symbol map value", `new Map([["k", Symbol()]])`, `v.get("k"): Symbol values cannot be cloned`},
+	{"symbol map value numeric key", `({m: new Map([[3, Symbol()]])})`, `v.m.get(3): Symbol values cannot be cloned`},
+	{"symbol map key", `new Map([[Symbol(), 1]])`, `v.keys()[0]: Symbol values cannot be cloned`},
+	{"symbol map value object key", `new Map([[1, 1], [{}, Symbol()]])`, `v.values()[1]: Symbol values cannot be cloned`},
+	{"symbol set", `new Set([1, Symbol()])`, `v.values()[1]: Symbol values cannot be cloned`},
+	{"symbol cause", `new Error("x", {cause: [Symbol()]})`, `v.cause[0]: Symbol values cannot be cloned`},
+	{"symbol object", `({s: Object(Symbol())})`, `v.s: Symbol objects cannot be cloned`},
+	{"weakmap", `({w: new WeakMap})`, `v.w: WeakMap objects cannot be cloned`},
+	{"weakset", `new WeakSet`, `v: WeakSet objects cannot be cloned`},
+	{"promise", `({p: Promise.resolve(1)})`, `v.p: Promise objects cannot be cloned`},
+	{"async function result", `[(async () => 1)()]`, `v[0]: Promise objects cannot be cloned`},
+	{"proxy", `[new Proxy({}, {})]`, `v[0]: Proxy objects cannot be cloned`},
+	{"callable proxy", `new Proxy(function () {}, {})`, `v: Proxy objects cannot be cloned`},
+	{"revoked proxy", `(() => { const p = Proxy.revocable({}, {}); p.revoke(); return {p: p.proxy} })()`, `v.p: Proxy objects cannot be cloned`},
+	{"generator", `(function* () {})()`, `v: Generator objects cannot be cloned`},
+	{"array iterator", `[1].values()`, `v: Array Iterator objects cannot be cloned`},
+	{"map iterator", `new Map().keys()`, `v: Map Iterator objects cannot be cloned`},
+	{"set iterator", `new Set().entries()`, `v: Set Iterator objects cannot be cloned`},
+	{"string iterator", `""[Symbol.iterator]()`, `v: String Iterator objects cannot be cloned`},
+	{"arguments", `(function () { return arguments })(1)`, `v: Arguments objects cannot be cloned`},
+	{"function", `({f() {}})`, `v.f: functions cannot be cloned`},
+	{"nested arrow", `({a: {b: [0, () => 1]}})`, `v.a.b[1]: functions cannot be cloned`},
+	{"class", `[class {}]`, `v[0]: functions cannot be cloned`},
+	{"bound", `[(function () {}).bind(null)]`, `v[0]: functions cannot be cloned`},
+	{"native function", `({f: Math.max})`, `v.f: functions cannot be cloned`},
+	{"after a cycle", `(() => { const o = {}; o.self = o; o.z = Symbol(); return o })()`, `v.z: Symbol values cannot be cloned`},
+}
+
+func TestRefusals(t *testing.T) {
+	for _, c := range refusalCases {
+		t.Run(c.name, func(t *testing.T) {
+			_, _, err := roundTrip(t, c.src, nil, nil)
+			var dce *DataCloneError
+			if !errors.As(err, &dce) {
+				t.Fatalf("got %v (%T), want a *DataCloneError", err, err)
+			}
+			if err.Error() != c.err {
+				t.Errorf("got  %q\nwant %q", err.Error(), c.err)
+			}
+			if dce.Path+": "+dce.Reason != c.err {
+				t.Errorf("Path %q Reason %q do not make %q", dce.Path, dce.Reason, c.err)
+			}
+		})
+	}
+}
+
+// A Proxy is detected without running any of its traps, also when it sits
+// on the prototype chain of an ordinary object.
+func TestProxyTrapsNeverRun(t *testing.T) {
+	a := goja.New()
+	v := run(t, a, `
+		var log = [];
+		const handler = {};
+		for (const trap of ["get", "set", "has", "ownKeys", "getOwnPropertyDescriptor", "getPrototypeOf",
+			"setPrototypeOf", "defineProperty", "deleteProperty", "isExtensible", "preventExtensions", "apply", "construct"]) {
+			handler[trap] = function () { log.push(trap); throw new Error("trap " + trap) };
+		}
+		const p = new Proxy({a: 1}, handler);
+		const child = Object.create(p);
+		Object.defineProperty(child, "own", {value: 1, enumerable: true, writable: true, configurable: true});
+		[p, child]`)
+	arr := v.(*goja.Object)
+	if _, err := SnapshotValue(a, arr.Get("0"), "p", nil); err == nil || err.Error() != "p: Proxy objects cannot be cloned" {
+		t.Errorf("proxy: got %v", err)
+	}
+	s, err := SnapshotValue(a, arr.Get("1"), "child", nil)
+	if err != nil {
+		t.Fatalf("object with a proxy prototype: %v", err)
+	}
+	if got := run(t, a, `log.join()`).String(); got != "" {
+		t.Errorf("traps ran: %s", got)
+	}
+	b := newRuntime(t)
+	got, err := s.RestoreValue(b, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := diff(t, b, run(t, b, `({own: 1})`), got); d != "" {
+		t.Error(d)
+	}
+}
+
+func TestDetachedArrayBuffer(t *testing.T) {
+	a := goja.New()
+	v := run(t, a, `({b: new ArrayBuffer(4)})`)
+	ab := v.(*goja.Object).Get("b").Export().(goja.ArrayBuffer)
+	ab.Detach()
+	_, err := SnapshotValue(a, v, "v", nil)
+	if err == nil || err.Error() != "v.b: detached ArrayBuffers cannot be cloned" {
+		t.Errorf("got %v", err)
+	}
+}
+
+// Bytes are copied, never aliased: not with the source, not between two
+// restores of one snapshot.
+func TestBuffersNotAliased(t *testing.T) {
+	a := goja.New()
+	v := run(t, a, `var src = new Uint8Array([1, 2, 3]); src`)
+	s, err := SnapshotValue(a, v, "v", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	run(t, a, `src[0] = 100`)
+	b := goja.New()
+	for i := 0; i < 2; i++ {
+		got, err := s.RestoreValue(b, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.Set("got", got)
+		if r := run(t, b, `var r = got.join(); got[1] = 200; r`).String(); r != "1,2,3" {
+			t.Errorf("restore %d: %s, want 1,2,3", i, r)
+		}
+	}
+	if r := run(t, a, `src.join()`).String(); r != "100,2,3" {
+		t.Errorf("source changed: %s", r)
+	}
+}
+
+// Getters run exactly once, in the order of the spec's depth-first walk.
+func TestGettersRunOnceInOrder(t *testing.T) {
+	a := goja.New()
+	v := run(t, a, `
+		var log = [];
+		({
+			get a() { log.push("a"); return {get c() { log.push("c"); return 1 }} },
+			get b() { log.push("b"); return [{get d() { log.push("d"); return 2 }}] },
+		})`)
+	s, err := SnapshotValue(a, v, "v", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := run(t, a, `log.join()`).String(); got != "a,c,b,d" {
+		t.Errorf("getter log %q, want a,c,b,d", got)
+	}
+	b := newRuntime(t)
+	got, err := s.RestoreValue(b, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := diff(t, b, run(t, b, `({a: {c: 1}, b: [{d: 2}]})`), got); d != "" {
+		t.Error(d)
+	}
+	if got := run(t, a, `log.join()`).String(); got != "a,c,b,d" {
+		t.Errorf("restore ran source getters: %q", got)
+	}
+}
+
+// A getter's exception is returned unchanged, for the caller to re-throw.
+func TestThrowingGetter(t *testing.T) {
+	a := goja.New()
+	v := run(t, a, `var boom = new RangeError("boom"); ({ok: 1, deep: [{get bad() { throw boom }}]})`)
+	_, err := SnapshotValue(a, v, "v", nil)
+	var ex *goja.Exception
+	if !errors.As(err, &ex) {
+		t.Fatalf("got %v (%T), want *goja.Exception", err, err)
+	}
+	if !ex.Value().SameAs(a.Get("boom")) {
+		t.Errorf("exception value %v is not the thrown object", ex.Value())
+	}
+	// The runtime is still usable after the failed snapshot.
+	if got := run(t, a, `1 + 1`).ToInteger(); got != 2 {
+		t.Errorf("runtime broken: %d", got)
+	}
+	// A message whose toString throws propagates the same way.
+	v = run(t, a, `const e = new Error; e.message = {toString() { throw boom }}; e`)
+	if _, err := SnapshotValue(a, v, "v", nil); !errors.As(err, &ex) || !ex.Value().SameAs(a.Get("boom")) {
+		t.Errorf("message toString: got %v", err)
+	}
+}
+
+// The stack text travels as it was in the source.
+func TestErrorStackKept(t *testing.T) {
+	a := goja.New()
+	v := run(t, a, `function thrower() { return new TypeError("x") } thrower()`)
+	want := v.(*goja.Object).Get("stack").String()
+	if !strings.Contains(want, "thrower") {
+		t.Fatalf("unexpected source stack %q", want)
+	}
+	s, err := SnapshotValue(a, v, "v", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := goja.New()
+	got, err := s.RestoreValue(b, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st := got.(*goja.Object).Get("stack").String(); st != want {
+		t.Errorf("stack %q, want %q", st, want)
+	}
+}
+
+func TestCrossRootIdentity(t *testing.T) {
+	a := goja.New()
+	v := run(t, a, `const o = {n: 1}; [o, o, {o}, 5]`).(*goja.Object)
+	vals := []goja.Value{v.Get("0"), v.Get("1"), v.Get("2"), v.Get("3")}
+	s, err := SnapshotValues(a, vals, func(i int) string { return "args[" + string(rune('0'+i)) + "]" }, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Len() != 4 {
+		t.Errorf("Len %d", s.Len())
+	}
+	b := newRuntime(t)
+	got, err := s.Restore(b, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := diff(t, b, run(t, b, `const o = {n: 1}; [o, o, {o}, 5]`), b.NewArray(got[0], got[1], got[2], got[3])); d != "" {
+		t.Error(d)
+	}
+	// The root name labels error paths.
+	v = run(t, a, `[1, {x: Symbol()}]`).(*goja.Object)
+	_, err = SnapshotValues(a, []goja.Value{v.Get("0"), v.Get("1")}, func(i int) string { return "args[" + string(rune('0'+i)) + "]" }, nil)
+	if err == nil || err.Error() != "args[1].x: Symbol values cannot be cloned" {
+		t.Errorf("got %v", err)
+	}
+	// Without rootName, roots are numbered.
+	_, err = SnapshotValues(a, []goja.Value{v.Get("0"), v.Get("1")}, nil, nil)
+	if err == nil || err.Error() != "[1].x: Symbol values cannot be cloned" {
+		t.Errorf("got %v", err)
+	}
+}
+
+func TestEmptyAndPrimitiveRoots(t *testing.T) {
+	a := goja.New()
+	s, err := SnapshotValues(a, nil, nil, nil)
+	if err != nil || s.Len() != 0 {
+		t.Fatalf("%v %v", s, err)
+	}
+	b := goja.New()
+	if v, err := s.RestoreValue(b, nil); err != nil || !goja.IsUndefined(v) {
+		t.Errorf("empty RestoreValue: %v %v", v, err)
+	}
+	s, err = SnapshotValues(a, []goja.Value{nil, a.ToValue(-0.0), a.ToValue("x")}, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Restore(b, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !goja.IsUndefined(got[0]) || got[1].String() != "0" || got[2].String() != "x" {
+		t.Errorf("got %v", got)
+	}
+	if _, err := SnapshotValues(a, []goja.Value{a.ToValue(1), run(t, a, `Symbol()`)}, nil, nil); err == nil || err.Error() != "[1]: Symbol values cannot be cloned" {
+		t.Errorf("fast path symbol: %v", err)
+	}
+}
+
+// Go values exposed with ToValue arrive as native copies.
+func TestGoWrappedValues(t *testing.T) {
+	a := goja.New()
+	// One key per map: Go map order is random.
+	v := a.ToValue(map[string]any{"s": []any{"x", 2, map[string]any{"a": 1}}})
+	s, err := SnapshotValue(a, v, "v", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := newRuntime(t)
+	got, err := s.RestoreValue(b, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := diff(t, b, run(t, b, `({s: ["x", 2, {a: 1}]})`), got); d != "" {
+		t.Error(d)
+	}
+}
+
+// Primitive-only clones, the hot path of thread arguments, allocate almost
+// nothing.
+func TestPrimitiveFastPathAllocs(t *testing.T) {
+	a, b := goja.New(), goja.New()
+	args := []goja.Value{a.ToValue(1), a.ToValue(2)}
+	allocs := testing.AllocsPerRun(100, func() {
+		s, err := SnapshotValues(a, args, nil, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.Restore(b, nil); err != nil {
+			t.Fatal(err)
+		}
+	})
+	if allocs > 3 {
+		t.Errorf("%v allocations for two ints, want <= 3", allocs)
+	}
+}

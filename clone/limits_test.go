@@ -1,0 +1,139 @@
+package clone
+
+import (
+	"errors"
+	"runtime/debug"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/dop251/goja"
+)
+
+func TestMaxBytes(t *testing.T) {
+	for _, c := range []struct {
+		name, src string
+		max       int64
+		err       string
+	}{
+		{"big string root", `"x".repeat(200)`, 100, `v: value exceeds the clone size limit of 100 bytes`},
+		{"nested string", `({a: [1, 2, {s: "x".repeat(2000)}]})`, 1000, `v.a[2].s: value exceeds the clone size limit of 1000 bytes`},
+		{"buffer", `({b: new Float64Array(1000)})`, 4096, `v.b.buffer: value exceeds the clone size limit of 4096 bytes`},
+		{"many small", `Array.from({length: 1000}, (_, i) => ({i}))`, 5000, `value exceeds the clone size limit of 5000 bytes`},
+		{"fits", `({a: 1, s: "abc"})`, 1000, ``},
+		{"unlimited", `"x".repeat(1e6)`, 0, ``},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			a := goja.New()
+			s, err := SnapshotValue(a, run(t, a, c.src), "v", &Options{MaxBytes: c.max})
+			if c.err == "" {
+				if err != nil {
+					t.Fatal(err)
+				}
+				if c.max > 0 && s.Size() > c.max {
+					t.Errorf("Size %d over %d", s.Size(), c.max)
+				}
+				return
+			}
+			var dce *DataCloneError
+			if !errors.As(err, &dce) || !strings.HasSuffix(err.Error(), c.err) {
+				t.Errorf("got %v, want ...%s", err, c.err)
+			}
+		})
+	}
+}
+
+func TestSizeIsApproximateContent(t *testing.T) {
+	a := goja.New()
+	s, err := SnapshotValue(a, run(t, a, `new Float64Array(1 << 17)`), "v", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Size() < 1<<20 || s.Size() > 1<<20+1024 {
+		t.Errorf("Size %d for 1 MiB of floats", s.Size())
+	}
+	s, err = SnapshotValue(a, run(t, a, `"x".repeat(1000)`), "v", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Size() < 1000 || s.Size() > 1100 {
+		t.Errorf("Size %d for 1000 chars", s.Size())
+	}
+}
+
+const deep = 1_000_000
+
+// otherDeep is the depth of the secondary deep shapes: a million too, but
+// less under the race detector, where each million-level case takes tens of
+// seconds. The nested-array case always runs at a million.
+func otherDeep() int {
+	if raceEnabled {
+		return deep / 5
+	}
+	return deep
+}
+
+// A value nested a million levels deep clones without Go recursion, in both
+// directions; the shapes cover a last-child chain (constant work list), a
+// first-child chain (a work list as deep as the value, on the heap) and
+// objects.
+func TestDeepNesting(t *testing.T) {
+	if testing.Short() {
+		t.Skip("short")
+	}
+	for _, c := range []struct {
+		name, build, check string
+		n                  int
+	}{
+		{"arrays", `let v = 0; for (let i = 0; i < N; i++) v = [v]; v`,
+			`let d = 0; while (Array.isArray(got)) { got = got[0]; d++ } d === N && got === 0`, deep},
+		{"first child", `let v = "end"; for (let i = 0; i < N; i++) v = [v, i]; v`,
+			`let d = 0, ok = true; while (Array.isArray(got)) { ok = ok && got[1] === N - 1 - d; got = got[0]; d++ } ok && d === N && got === "end"`, otherDeep()},
+		{"objects", `let v = null; for (let i = 0; i < N; i++) v = {i, next: v}; v`,
+			`let d = 0, ok = true; while (got !== null) { ok = ok && got.i === N - 1 - d; got = got.next; d++ } ok && d === N`, otherDeep()},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			a := goja.New()
+			a.Set("N", c.n)
+			v := run(t, a, c.build)
+			b := goja.New()
+			b.Set("N", c.n)
+			// With a 1 MiB stack limit, recursion per level would be a
+			// fatal stack overflow.
+			old := debug.SetMaxStack(1 << 20)
+			s, err := SnapshotValue(a, v, "v", nil)
+			var got goja.Value
+			if err == nil {
+				got, err = s.RestoreValue(b, nil)
+			}
+			debug.SetMaxStack(old)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b.Set("got", got)
+			if !run(t, b, c.check).ToBoolean() {
+				t.Error("deep value restored wrong")
+			}
+		})
+	}
+}
+
+// A failure deep down names its path with the middle elided.
+func TestDeepFailurePath(t *testing.T) {
+	if testing.Short() {
+		t.Skip("short")
+	}
+	n := otherDeep()
+	a := goja.New()
+	a.Set("N", n)
+	v := run(t, a, `let v = Symbol(); for (let i = 0; i < N; i++) v = [v]; v`)
+	_, err := SnapshotValue(a, v, "v", nil)
+	var dce *DataCloneError
+	if !errors.As(err, &dce) {
+		t.Fatalf("got %v", err)
+	}
+	want := "v" + strings.Repeat("[0]", keepSegments) + "…(" + strconv.Itoa(n-2*keepSegments) + " more)…" + strings.Repeat("[0]", keepSegments) + ": Symbol values cannot be cloned"
+	if err.Error() != want {
+		t.Errorf("got %.200q", err.Error())
+	}
+}

@@ -1,0 +1,27 @@
+// pool: threads.Pool of 2 workers over trivial items, via map and via
+// submit + get: items/s. argv: [items=20000]
+"use strict";
+const { now, emit, intArg } = require("../common.js");
+const n = intArg(2, 20000);
+const items = Array.from({ length: n }, (_, i) => i);
+const want = (n * (n - 1)) / 2 + n;
+const pool = threads.Pool((x) => x + 1, 2);
+
+pool.map(items.slice(0, 1000)); // warm-up
+
+let t0 = now();
+const out = pool.map(items);
+let dt = now() - t0;
+if (out.reduce((a, b) => a + b, 0) !== want) throw new Error("map: wrong sum");
+emit("pool_map_items_s", (n * 1000) / dt);
+
+t0 = now();
+const ps = [];
+for (const x of items) ps.push(pool.submit(x));
+let sum = 0;
+for (const p of ps) sum += p.get();
+dt = now() - t0;
+if (sum !== want) throw new Error("submit: wrong sum");
+emit("pool_submit_items_s", (n * 1000) / dt);
+
+pool.close();
