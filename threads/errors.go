@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-
-	"github.com/dop251/goja"
 )
 
 // Names of the library's error classes; each is exported on `threads` in
@@ -19,20 +17,6 @@ const (
 )
 
 var errorClassNames = []string{DataCloneError, CancelledError, TimeoutError, QueueClosedError, PoolClosedError}
-
-// errorClassesProgram defines the library's error classes in one runtime.
-// They are real subclasses of Error, so `instanceof`, `name`, `message`,
-// `stack` and `cause` behave as for built-in errors.
-var errorClassesProgram = goja.MustCompile("threads:errors", `(function (names) {
-	var out = {};
-	names.forEach(function (name) {
-		var C = class extends Error {};
-		Object.defineProperty(C, "name", { value: name });
-		Object.defineProperty(C.prototype, "name", { value: name, writable: true, configurable: true });
-		out[name] = C;
-	});
-	return out;
-})`, true)
 
 // Fault is a library error that crosses runtimes as its name and message
 // (a cancellation, a clone failure, a stack overflow), rebuilt in the
