@@ -38,7 +38,7 @@ type Config struct {
 
 // Defaults for Config.
 const (
-	DefaultMaxThreads       = 20000
+	DefaultMaxThreads       = 2000
 	DefaultMaxCallStackSize = 10000
 )
 

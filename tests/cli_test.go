@@ -1,0 +1,90 @@
+package tests
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+// These run the jsrun command on the acceptance scenarios of the issues.
+// Durations are checked only loosely, as a guard against hangs: the figures
+// themselves belong to benchmarks, not tests.
+
+func TestCommandTimeoutWhileEverythingWaitsButATimer(t *testing.T) {
+	// main blocks on an empty Queue; threads wait on a WaitGroup, a full
+	// Queue and a promise that never settles while its runtime keeps a timer
+	// going. A timer can still fire, so this is no deadlock: only the
+	// timeout ends it.
+	src := `
+		const empty = threads.Queue(), full = threads.Queue(1), wg = threads.WaitGroup();
+		full.put(0); wg.add(1);
+		threads.run(() => wg.wait());
+		threads.run(() => full.put(1));
+		threads.run(() => new Promise(() => { setInterval(() => {}, 50) }));
+		empty.get();
+	`
+	_, errOut, code, took := runJsrun(t, "", "--timeout", "1s", "-e", src)
+	if code != 124 {
+		t.Fatalf("exit %d, want 124; stderr %q", code, errOut)
+	}
+	if took < 900*time.Millisecond || took > 10*time.Second {
+		t.Fatalf("took %v, want about one second", took)
+	}
+}
+
+func TestCommandDeadlockOnWaitGroupExitsOne(t *testing.T) {
+	_, errOut, code, took := runJsrun(t, "", "-e", `const wg = threads.WaitGroup(); wg.add(1); wg.wait()`)
+	if code != 1 || !strings.Contains(errOut, "deadlock") || !strings.Contains(errOut, "main: WaitGroup.wait") {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	if took > 10*time.Second {
+		t.Fatalf("took %v", took)
+	}
+	t.Logf("deadlock reported after %v", took)
+}
+
+func TestCommandCatastrophicRegexpInThreadTimesOut(t *testing.T) {
+	_, errOut, code, took := runJsrun(t, "", "--timeout", "1s", "-e",
+		`console.log(threads.run(() => /(a+)+\1$/.test("a".repeat(30) + "!")).get())`)
+	if code != 124 {
+		t.Fatalf("exit %d, want 124; stderr %q", code, errOut)
+	}
+	if took > 10*time.Second {
+		t.Fatalf("took %v", took)
+	}
+	t.Logf("timed out after %v", took)
+}
+
+func TestCommandThreadBombEndsWithRangeError(t *testing.T) {
+	src := "function bomb() { threads.run(bomb); threads.run(bomb).get(); }\nbomb();\n"
+	_, errOut, code, took := runJsrun(t, "", "--max-threads", "500", "-e", src)
+	if code != 1 || !strings.Contains(errOut, "RangeError") || !strings.Contains(errOut, "too many threads") {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	if took > 60*time.Second {
+		t.Fatalf("took %v", took)
+	}
+	t.Logf("ended after %v", took)
+}
+
+func TestCommandHelpAndVersion(t *testing.T) {
+	_, errOut, code, _ := runJsrun(t, "", "--help")
+	if code != 0 || !strings.Contains(errOut, "usage: jsrun") || !strings.Contains(errOut, "--timeout") {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	out, _, code, _ := runJsrun(t, "", "--version")
+	if code != 0 || !strings.HasPrefix(out, "jsrun ") {
+		t.Fatalf("exit %d, stdout %q", code, out)
+	}
+}
+
+func TestCommandMissingFileAndSyntaxError(t *testing.T) {
+	_, errOut, code, _ := runJsrun(t, "", "/no/such/file.js")
+	if code != 1 || !strings.Contains(errOut, "no such file") {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	_, errOut, code, _ = runJsrun(t, "", "-e", "let x = ;")
+	if code != 1 || !strings.Contains(errOut, "let x = ;\n        ^") || !strings.Contains(errOut, "SyntaxError") {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+}
