@@ -177,6 +177,7 @@ type Runtime struct {
 	ctx       context.Context
 	lib       *library
 	installed map[string]bool // on-demand globals installed so far
+	pool      *Pool           // the pool this runtime is a worker of, if any
 }
 
 // Context ends when this runtime must stop: its thread was cancelled, or the

@@ -83,7 +83,7 @@ var poolClass = &class{
 		if limit := int64(g.env.cfg.MaxThreads); g.live.Load()+int64(workers) > limit {
 			lib.rangeError("threads.Pool: %d workers would pass the limit of %d threads alive at once", workers, limit)
 		}
-		s, err := lib.prepare(fn, nil)
+		s, err := lib.prepare(fn, "workerFn", nil)
 		if err != nil {
 			lib.throw(err)
 		}
@@ -145,6 +145,9 @@ var poolClass = &class{
 		}},
 		{"close", func(lib *library, this goja.Value, c goja.FunctionCall) goja.Value {
 			p := poolThis(lib, this, "close")
+			if lib.r.pool == p {
+				lib.throwFault(&Fault{Name: "Error", Message: "Pool.close: called from one of the pool's own workers, it would wait for itself; close the pool from outside it"})
+			}
 			p.closed.Store(true)
 			p.jobs.close()
 			p.inflight.wait(lib, "Pool.close", 0)
@@ -242,6 +245,7 @@ func (p *Pool) work(name string) {
 		g.Stop(err)
 		return
 	}
+	r.pool = p
 	err = r.Loop.Run(g.ctx, func() error {
 		fn, _, err := p.seed.plant(r)
 		if err != nil {

@@ -24,7 +24,7 @@ func (lib *library) run(c goja.FunctionCall) goja.Value {
 	if len(c.Arguments) > 1 {
 		args = c.Arguments[1:]
 	}
-	s, err := lib.prepare(fn, args)
+	s, err := lib.prepare(fn, "fn", args)
 	if err != nil {
 		lib.throw(err)
 	}

@@ -31,7 +31,8 @@ type requireBinding struct {
 }
 
 // prepare snapshots fn, args and every top-level binding they need.
-func (lib *library) prepare(fn *goja.Object, args []goja.Value) (*seed, error) {
+// fnName labels fn in error paths ("fn" for threads.run, "workerFn" for Pool).
+func (lib *library) prepare(fn *goja.Object, fnName string, args []goja.Value) (*seed, error) {
 	c := lib.codec
 	c.free = c.free[:0]
 	s := &seed{nargs: len(args)}
@@ -44,7 +45,7 @@ func (lib *library) prepare(fn *goja.Object, args []goja.Value) (*seed, error) {
 			if len(s.passes) == 0 {
 				switch {
 				case i == 0:
-					return "fn"
+					return fnName
 				case i <= len(args):
 					return "args[" + strconv.Itoa(i-1) + "]"
 				}

@@ -1,6 +1,7 @@
 package threads
 
 import (
+	"sync"
 	"sync/atomic"
 
 	"github.com/dop251/goja"
@@ -12,9 +13,13 @@ import (
 // get() hands out a copy and a get-modify-set elsewhere cannot reach it;
 // update(fn) is the atomic read-modify-write.
 type Shared struct {
-	// sem is the mutex, as a channel so that a runtime waiting for it can
-	// still be cancelled (update runs script code while it holds it).
-	sem      chan struct{}
+	// The lock is handed from holder to waiter like a Queue item, with the
+	// same waiters: update runs script code while it holds it, so a runtime
+	// waiting for it must stay cancellable and visible to the deadlock
+	// detector (a sync.Mutex would be neither).
+	mu       sync.Mutex
+	held     bool
+	waiters  []*waiter
 	v        *clone.Snapshot
 	updating atomic.Pointer[Runtime] // the runtime inside update(), to refuse re-entry
 }
@@ -47,25 +52,39 @@ func (s *Shared) lock(lib *library, method string) {
 	if s.updating.Load() == lib.r {
 		lib.throwFault(&Fault{Name: "Error", Message: "Shared." + method + ": called from inside update() of the same Shared; use the value update() passes in"})
 	}
-	select {
-	case s.sem <- struct{}{}:
+	s.mu.Lock()
+	if !s.held {
+		s.held = true
+		s.mu.Unlock()
 		return
-	default:
 	}
-	ctx := lib.r.ctx
-	select {
-	case s.sem <- struct{}{}:
-	case <-ctx.Done():
-		lib.throwFault(cancelFault(ctx, "Shared."+method))
+	w := newWaiter(lib.r)
+	s.waiters = append(s.waiters, w)
+	w.sleep("Shared." + method + " (waiting for the lock another runtime's update() holds)")
+	s.mu.Unlock()
+	if !w.block(&s.mu, 0, func() { s.waiters = removeWaiter(s.waiters, w) }) {
+		lib.throwFault(cancelFault(lib.r.ctx, "Shared."+method))
 	}
+	// Woken: the lock was handed over, held all along.
 }
 
-func (s *Shared) unlock() { <-s.sem }
+// unlock hands the lock to the first waiter, or frees it.
+func (s *Shared) unlock() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if len(s.waiters) > 0 {
+		w := s.waiters[0]
+		s.waiters = removeWaiter(s.waiters, w)
+		w.wake()
+		return
+	}
+	s.held = false
+}
 
 var sharedClass = &class{
 	name: "Shared",
 	construct: func(lib *library, c goja.FunctionCall) refHolder {
-		return &Shared{sem: make(chan struct{}, 1), v: lib.snapshot(c.Argument(0), "threads.Shared: argument 'initial'")}
+		return &Shared{v: lib.snapshot(c.Argument(0), "threads.Shared: argument 'initial'")}
 	},
 	methods: []method{
 		{"get", func(lib *library, this goja.Value, c goja.FunctionCall) goja.Value {
