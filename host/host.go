@@ -22,6 +22,10 @@ type Host struct {
 	env      *threads.Env
 	registry *require.Registry
 
+	files    *files // what require("fs") reaches; nil when it is off
+	runtimes runtimes
+	setupErr error // a bad option, reported by every evaluation
+
 	mu       sync.Mutex
 	programs map[string]*goja.Program // main scripts by name and source
 }
@@ -33,14 +37,24 @@ func New(opts ...Option) *Host {
 		o(&h.opts)
 	}
 	h.registry = require.NewRegistry(require.WithLoader(h.loadModule))
+	h.setupFiles()
 	h.registerModules()
-	h.env = threads.NewEnv(threads.Config{
+	h.registerEmbedder()
+	names := append([]string(nil), hostGlobals...)
+	for _, g := range h.opts.globals {
+		names = append(names, g.name)
+	}
+	cfg := threads.Config{
 		MaxThreads:       h.opts.maxThreads,
 		MaxCallStackSize: h.opts.maxStack,
 		MaxCloneBytes:    h.opts.maxCloneBytes,
 		Install:          h.installGlobal,
-		Globals:          hostGlobals,
-	})
+		Globals:          names,
+	}
+	if len(h.opts.modules) > 0 {
+		cfg.Setup = func(r *threads.Runtime) error { h.runtimes.add(r); return nil }
+	}
+	h.env = threads.NewEnv(cfg)
 	return h
 }
 
@@ -80,7 +94,24 @@ func (h *Host) EvalWithTimeout(d time.Duration, src string) (any, error) {
 	return h.Eval(ctx, src)
 }
 
+// Call runs src as the main script, then calls its global function
+// function with args (converted by goja's ToValue: Go numbers, strings,
+// bools, slices and maps become their JavaScript counterparts), and returns
+// what it returned (or what the promise it returned settled to) in the Go
+// form EvalFile describes. Like Eval, it returns when every thread has
+// finished or ctx ends.
+func (h *Host) Call(ctx context.Context, src, function string, args ...any) (any, error) {
+	return h.evalCall(ctx, "<eval>", src, function, args)
+}
+
 func (h *Host) eval(ctx context.Context, name, src string) (any, error) {
+	return h.evalCall(ctx, name, src, "", nil)
+}
+
+func (h *Host) evalCall(ctx context.Context, name, src, function string, args []any) (any, error) {
+	if h.setupErr != nil {
+		return nil, h.setupErr
+	}
 	prog, err := h.compileMain(name, src)
 	if err != nil {
 		return nil, syntaxError(err, src)
@@ -95,7 +126,11 @@ func (h *Host) eval(ctx context.Context, name, src string) (any, error) {
 	var completion goja.Value
 	err = main.Loop.Run(g.Context(), func() error {
 		v, err := main.RT.RunProgram(prog)
-		completion = v
+		if err != nil || function == "" {
+			completion = v
+			return err
+		}
+		completion, err = callGlobal(main.RT, function, args)
 		return err
 	})
 	main.Finish()
@@ -173,4 +208,36 @@ func (h *Host) loadModule(path string) ([]byte, error) {
 	// message; its functions simply stay unknown to the index.
 	_ = h.env.AddModule(path, string(src))
 	return src, nil
+}
+
+// setupFiles opens what require("fs") may reach.
+func (h *Host) setupFiles() {
+	switch h.opts.fsMode {
+	case fsWhole:
+		h.files = &files{}
+	case fsConfined:
+		dir, err := filepath.Abs(h.opts.fsRoot)
+		if err == nil {
+			var root *os.Root
+			if root, err = os.OpenRoot(dir); err == nil {
+				h.files = &files{root: root, dir: dir}
+			}
+		}
+		if err != nil {
+			h.setupErr = fmt.Errorf("jsrun: WithFileSystem(%q): %w", h.opts.fsRoot, err)
+		}
+	}
+}
+
+// callGlobal calls the global function name with args.
+func callGlobal(rt *goja.Runtime, name string, args []any) (goja.Value, error) {
+	fn, ok := goja.AssertFunction(rt.Get(name))
+	if !ok {
+		return nil, fmt.Errorf("jsrun: Call: the script defines no global function %q", name)
+	}
+	vals := make([]goja.Value, len(args))
+	for i, a := range args {
+		vals[i] = rt.ToValue(a)
+	}
+	return fn(goja.Undefined(), vals...)
 }

@@ -112,3 +112,32 @@ func TestHostIsReusableAndConcurrent(t *testing.T) {
 		}
 	}
 }
+
+func TestFileSystemConfinedCannotEscape(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.Symlink("/etc", filepath.Join(dir, "link")); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	h := New(WithStdout(&out), WithFileSystem(dir))
+	_, err := h.Eval(context.Background(), `
+		const fs = require("fs");
+		for (const p of ["../x", "/etc/passwd", "link/passwd", "a/../../x"]) {
+			try { fs.readFileSync(p); console.log("read", p) } catch (e) { console.log(e.code) }
+		}
+		fs.mkdirSync("sub/deep", { recursive: true });
+		fs.writeFileSync("sub/deep/f.txt", new Uint8Array([104, 105]));
+		console.log(fs.readFileSync("sub/deep/f.txt", "utf8"), fs.readdirSync("sub").join(), fs.existsSync("../"), fs.existsSync("sub"));
+	`)
+	want := "EACCES\nEACCES\nEACCES\nEACCES\nhi deep false true\n"
+	if err != nil || out.String() != want {
+		t.Fatalf("out %q, want %q: %v", out.String(), want, err)
+	}
+}
+
+func TestFileSystemOff(t *testing.T) {
+	_, err := New(WithoutFileSystem()).Eval(context.Background(), `require("fs")`)
+	if err == nil || !strings.Contains(err.Error(), "the host turned the file system off") {
+		t.Fatalf("err = %v, want require to fail", err)
+	}
+}

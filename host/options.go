@@ -15,7 +15,19 @@ type options struct {
 	maxThreads     int
 	maxStack       int
 	maxCloneBytes  int64
+	fsMode         fsMode
+	fsRoot         string
+	modules        []module
+	globals        []global
 }
+
+type fsMode int
+
+const (
+	fsWhole fsMode = iota
+	fsConfined
+	fsOff
+)
 
 func defaultOptions() options {
 	return options{stdout: os.Stdout, stderr: os.Stderr}
@@ -47,3 +59,14 @@ func WithMaxCallStackSize(n int) Option { return func(o *options) { o.maxStack =
 // WithMaxCloneBytes bounds the size of one value cloned between runtimes
 // (default: no bound); a larger one is a DataCloneError.
 func WithMaxCloneBytes(n int64) Option { return func(o *options) { o.maxCloneBytes = n } }
+
+// WithFileSystem confines require("fs") to dir: relative paths are taken
+// from it, and no path (absolute, "..", or through a symbolic link) can
+// leave it; trying is an EACCES error. By default fs reaches the whole
+// file system, as in Node.
+func WithFileSystem(dir string) Option {
+	return func(o *options) { o.fsMode, o.fsRoot = fsConfined, dir }
+}
+
+// WithoutFileSystem removes require("fs") from every runtime.
+func WithoutFileSystem() Option { return func(o *options) { o.fsMode = fsOff } }

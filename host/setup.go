@@ -28,6 +28,9 @@ func (h *Host) installGlobal(r *threads.Runtime, name string) error {
 		console.Enable(rt)
 	case "process":
 		return rt.Set("process", h.process(r))
+	default:
+		_, err := h.installEmbedderGlobal(r, name)
+		return err
 	}
 	return nil
 }
@@ -45,6 +48,14 @@ func (h *Host) enableRequire(r *threads.Runtime) {
 func (h *Host) registerModules() {
 	p := &printer{out: h.opts.stdout, err: h.opts.stderr}
 	h.registry.RegisterNativeModule(console.ModuleName, console.RequireWithPrinter(p))
+	loadFS := h.loadFS
+	if h.files == nil {
+		loadFS = func(rt *goja.Runtime, _ *goja.Object) {
+			panic(rt.NewTypeError(`require("fs"): the host turned the file system off`))
+		}
+	}
+	h.registry.RegisterNativeModule("fs", loadFS)
+	h.registry.RegisterNativeModule("node:fs", loadFS)
 	h.registry.RegisterNativeModule("threads", func(rt *goja.Runtime, module *goja.Object) {
 		_ = module.Set("exports", rt.Get("threads")) // require implies every global, threads included
 	})
