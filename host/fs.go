@@ -30,12 +30,22 @@ func (f *files) resolve(p string) (string, error) {
 	}
 	if filepath.IsAbs(p) {
 		rel, err := filepath.Rel(f.dir, p)
-		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		if err != nil {
 			return "", errOutside
 		}
 		p = rel
 	}
+	p = filepath.Clean(p)
+	if p == ".." || strings.HasPrefix(p, ".."+string(filepath.Separator)) {
+		return "", errOutside
+	}
 	return p, nil
+}
+
+// escapes tells os.Root's refusal of a name that leaves the root (through
+// a symbolic link): the os package has no exported error for it.
+func escapes(err error) bool {
+	return err != nil && strings.Contains(err.Error(), "path escapes from parent")
 }
 
 var errOutside = errors.New("path is outside the directory the host allows")
@@ -225,7 +235,7 @@ func fsError(rt *goja.Runtime, err error, syscallName, path string) goja.Value {
 	code, desc := "EIO", err.Error()
 	var errno syscall.Errno
 	switch {
-	case errors.Is(err, errOutside):
+	case errors.Is(err, errOutside) || escapes(err):
 		code, desc = "EACCES", "permission denied ("+errOutside.Error()+")"
 	case errors.As(err, &errno):
 		code, desc = errnoName(errno), errno.Error()
