@@ -1,6 +1,7 @@
 package tests
 
 import (
+	"os/exec"
 	"strings"
 	"testing"
 	"time"
@@ -87,4 +88,18 @@ func TestCommandMissingFileAndSyntaxError(t *testing.T) {
 	if code != 1 || !strings.Contains(errOut, "let x = ;\n        ^") || !strings.Contains(errOut, "SyntaxError") {
 		t.Fatalf("exit %d, stderr %q", code, errOut)
 	}
+}
+
+func TestGoServiceExample(t *testing.T) {
+	cmd := exec.Command("go", "run", repoPath("scripts", "examples", "goservice"))
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("go run goservice: %v\n%s", err, out)
+	}
+	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	if len(lines) != 2 || lines[0] != "got 50 rows, first row-1, last row-50" ||
+		!strings.HasPrefix(lines[1], "50 blocking calls of 20 ms each: ") {
+		t.Fatalf("printed:\n%s", out)
+	}
+	t.Log(lines[1])
 }
