@@ -1,6 +1,8 @@
 package threads
 
 import (
+	"strings"
+
 	"github.com/dop251/goja"
 	"github.com/jsrun/jsrun/clone"
 )
@@ -133,6 +135,7 @@ func (v *promiseView) outcome() (goja.Value, bool) {
 		v.value, v.thrown = lib.faultValue(o.fault), true
 	case o.thrown != nil:
 		v.value, v.thrown = lib.restore(o.thrown), true
+		lib.addOrigin(v.value, v.t.origin)
 	default:
 		val, err := o.value.RestoreValue(lib.r.RT, lib.codec)
 		if err != nil {
@@ -151,4 +154,16 @@ func (lib *library) restore(s *clone.Snapshot) goja.Value {
 		return lib.errorValue(err)
 	}
 	return val
+}
+
+// addOrigin ends the stack of a thread's error with the threads.run call
+// that started the thread.
+func (lib *library) addOrigin(v goja.Value, origin string) {
+	obj, ok := v.(*goja.Object)
+	if !ok || origin == "" || obj.ClassName() != "Error" {
+		return
+	}
+	if st := obj.Get("stack"); st != nil && !goja.IsUndefined(st) {
+		_ = obj.Set("stack", strings.TrimRight(st.String(), "\n")+"\n\tat threads.run ("+origin+")")
+	}
 }

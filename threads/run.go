@@ -29,5 +29,18 @@ func (lib *library) run(c goja.FunctionCall) goja.Value {
 		lib.throw(err)
 	}
 	t := g.start(r.ctx, s)
+	t.origin = lib.callerPosition()
 	return lib.newPromiseView(t).obj
+}
+
+// callerPosition is "file:line:col" of the script code calling the native
+// function running now, or "" when there is none.
+func (lib *library) callerPosition() string {
+	var buf [3]goja.StackFrame
+	for _, f := range lib.r.RT.CaptureCallStack(3, buf[:0]) {
+		if f.SrcName() != "<native>" && f.Position().Line > 0 {
+			return f.Position().String()
+		}
+	}
+	return ""
 }

@@ -25,6 +25,10 @@ type thread struct {
 	settled atomic.Bool
 	done    chan struct{} // closed once out is set
 	out     outcome
+	// origin is where threads.run was called, in the creating runtime:
+	// errors the thread throws end their stack with it, as Node shows an
+	// async call's caller.
+	origin string
 
 	mu      sync.Mutex
 	subs    []func()
