@@ -16,8 +16,13 @@ import (
 var refSymbol = goja.NewSymbol("jsrun.clone.ref")
 
 // refBox wraps the ref. It has no exported fields or methods, so the JS
-// object goja makes of it shows nothing to scripts.
-type refBox struct{ ref any }
+// object goja makes of it shows nothing to scripts. owner is the object it
+// was attached to: a script can copy the mark onto another object, and
+// that copy must not make the other object pass for the host object.
+type refBox struct {
+	ref   any
+	owner *goja.Object
+}
 
 var refBoxType = reflect.TypeOf(&refBox{})
 
@@ -32,7 +37,7 @@ var refBoxType = reflect.TypeOf(&refBox{})
 // property (already attached, or not extensible): both are programming
 // errors of the caller.
 func Attach(rt *goja.Runtime, obj *goja.Object, ref any) {
-	box := rt.ToValue(&refBox{ref: ref})
+	box := rt.ToValue(&refBox{ref: ref, owner: obj})
 	if err := obj.DefineDataPropertySymbol(refSymbol, box, goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE); err != nil {
 		panic(fmt.Sprintf("clone.Attach: %v", err))
 	}
@@ -61,7 +66,7 @@ func RefOf(obj *goja.Object) (ref any, ok bool) {
 		return nil, false // inherited, not own
 	}
 	box, _ := v.Export().(*refBox)
-	if box == nil {
+	if box == nil || box.owner != obj {
 		return nil, false
 	}
 	return box.ref, true

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"sync"
 	"time"
 
@@ -163,7 +164,7 @@ func export(v goja.Value) any {
 	if v == nil {
 		return nil
 	}
-	if obj, ok := v.(*goja.Object); ok {
+	if obj, ok := v.(*goja.Object); ok && obj.ExportType() == reflect.TypeOf((*goja.Promise)(nil)) {
 		if p, ok := obj.Export().(*goja.Promise); ok {
 			if p.State() == goja.PromiseStateFulfilled {
 				return export(p.Result())

@@ -284,18 +284,17 @@ func (p *Pool) next(r *Runtime, fn goja.Callable) {
 			p.itemDone()
 			continue
 		}
-		if obj, ok := ret.(*goja.Object); ok {
-			if pr, ok := obj.Export().(*goja.Promise); ok && pr.State() == goja.PromiseStatePending {
+		if obj, pr := asPromise(ret); pr != nil {
+			if pr.State() == goja.PromiseStatePending {
 				it.t.settleLater(r, obj, pr, func() {
 					p.itemDone()
 					p.next(r, fn)
 				})
 				return
-			} else if ok {
-				it.t.settleLater(r, obj, pr, nil)
-				p.itemDone()
-				continue
 			}
+			it.t.settleLater(r, obj, pr, nil)
+			p.itemDone()
+			continue
 		}
 		it.t.settleValue(r, ret)
 		p.itemDone()

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"reflect"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -132,6 +133,8 @@ func (t *thread) main(s *seed) {
 	}
 }
 
+var promiseType = reflect.TypeOf((*goja.Promise)(nil))
+
 var errThreadDone = errors.New("thread finished")
 
 // body runs on the thread's loop: it rebuilds the seed, calls fn and
@@ -145,11 +148,9 @@ func (t *thread) body(r *Runtime, s *seed) error {
 	if err != nil {
 		return err
 	}
-	if obj, ok := ret.(*goja.Object); ok {
-		if p, ok := obj.Export().(*goja.Promise); ok {
-			t.settleLater(r, obj, p, nil)
-			return nil
-		}
+	if obj, p := asPromise(ret); p != nil {
+		t.settleLater(r, obj, p, nil)
+		return nil
 	}
 	t.settleValue(r, ret)
 	return nil
@@ -243,4 +244,16 @@ func (t *thread) settleError(r *Runtime, err error) bool {
 		return t.settle(outcome{fault: &Fault{Name: "Error", Message: err.Error()}})
 	}
 	return true
+}
+
+// asPromise returns v as a native Promise, or nil. It looks at the export
+// type first, which costs nothing: Export of any other object would build
+// a Go map of it, running its getters.
+func asPromise(v goja.Value) (*goja.Object, *goja.Promise) {
+	obj, ok := v.(*goja.Object)
+	if !ok || obj.ExportType() != promiseType {
+		return nil, nil
+	}
+	p, _ := obj.Export().(*goja.Promise)
+	return obj, p
 }
