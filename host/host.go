@@ -49,6 +49,7 @@ func New(opts ...Option) *Host {
 		MaxThreads:       h.opts.maxThreads,
 		MaxCallStackSize: h.opts.maxStack,
 		MaxCloneBytes:    h.opts.maxCloneBytes,
+		MaxQueuedItems:   h.opts.maxQueued,
 		Install:          h.installGlobal,
 		Globals:          names,
 	}

@@ -15,6 +15,7 @@ type options struct {
 	maxThreads     int
 	maxStack       int
 	maxCloneBytes  int64
+	maxQueued      int64
 	fsMode         fsMode
 	fsRoot         string
 	modules        []module
@@ -70,3 +71,8 @@ func WithFileSystem(dir string) Option {
 
 // WithoutFileSystem removes require("fs") from every runtime.
 func WithoutFileSystem() Option { return func(o *options) { o.fsMode = fsOff } }
+
+// WithMaxQueuedItems bounds the items held at once by all the Queues of
+// one evaluation (default threads.DefaultMaxQueuedItems); a put past it is
+// a RangeError, so a script cannot fill the host's memory through a Queue.
+func WithMaxQueuedItems(n int64) Option { return func(o *options) { o.maxQueued = n } }

@@ -19,6 +19,10 @@ type Config struct {
 	MaxCallStackSize int
 	// MaxCloneBytes bounds the size of one cloned value; 0 means no bound.
 	MaxCloneBytes int64
+	// MaxQueuedItems bounds the items held at once by all the Queues of
+	// one evaluation; a put past it is a RangeError. 0 means
+	// DefaultMaxQueuedItems.
+	MaxQueuedItems int64
 	// Setup prepares a new runtime, main or thread, before any script
 	// code runs in it. It may be nil.
 	Setup func(r *Runtime) error
@@ -40,6 +44,7 @@ type Config struct {
 const (
 	DefaultMaxThreads       = 2000
 	DefaultMaxCallStackSize = 10000
+	DefaultMaxQueuedItems   = 1_000_000
 )
 
 // Env is what a host shares across evaluations: its configuration, the
@@ -59,6 +64,9 @@ type Env struct {
 func NewEnv(cfg Config) *Env {
 	if cfg.MaxThreads <= 0 {
 		cfg.MaxThreads = DefaultMaxThreads
+	}
+	if cfg.MaxQueuedItems <= 0 {
+		cfg.MaxQueuedItems = DefaultMaxQueuedItems
 	}
 	if cfg.MaxCallStackSize <= 0 {
 		cfg.MaxCallStackSize = DefaultMaxCallStackSize

@@ -3,6 +3,7 @@ package threads
 import (
 	"context"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -26,6 +27,10 @@ type fifo[T any] struct {
 	// idlePool, when set, marks getters as idle workers of that pool:
 	// asleep, but no part of a deadlock (see Group.deadlocked).
 	idlePool *Pool
+	// queued, when set, counts the items held in every Queue of the
+	// evaluation, against limit: a put that would pass it fails.
+	queued *atomic.Int64
+	limit  int64
 }
 
 // closedMark is handed to waiters woken by close.
@@ -33,10 +38,23 @@ type closedMark struct{}
 
 func (q *fifo[T]) len() int { return len(q.items) - q.head }
 
-func (q *fifo[T]) push(v T) { q.items = append(q.items, v) }
+func (q *fifo[T]) push(v T) {
+	q.items = append(q.items, v)
+	if q.queued != nil {
+		q.queued.Add(1)
+	}
+}
+
+// overLimit reports whether one more item would pass the evaluation's limit.
+func (q *fifo[T]) overLimit() bool {
+	return q.queued != nil && q.queued.Load() >= q.limit
+}
 
 func (q *fifo[T]) pop() T {
 	var zero T
+	if q.queued != nil {
+		q.queued.Add(-1)
+	}
 	v := q.items[q.head]
 	q.items[q.head] = zero
 	q.head++
@@ -63,6 +81,7 @@ const (
 	fifoStopped // the waiting runtime must stop
 	fifoFull    // tryPut only
 	fifoEmpty   // tryGet only
+	fifoLimit   // the evaluation holds as many queued items as it may
 )
 
 // put adds v, blocking while the fifo is full. what names the operation for
@@ -83,6 +102,10 @@ func (q *fifo[T]) put(r *Runtime, v T, what string, timeout time.Duration, block
 		return fifoOK
 	}
 	if !q.full() {
+		if q.overLimit() {
+			q.mu.Unlock()
+			return fifoLimit
+		}
 		q.push(v)
 		q.mu.Unlock()
 		return fifoOK
@@ -201,6 +224,10 @@ func (q *fifo[T]) putAsync(ctx context.Context, v T, done func(fifoError)) {
 		return
 	}
 	if !q.full() {
+		if q.overLimit() {
+			done(fifoLimit)
+			return
+		}
 		q.push(v)
 		done(fifoOK)
 		return

@@ -17,6 +17,7 @@ type Group struct {
 	threads sync.WaitGroup
 	spawner *spawner
 	live    atomic.Int64
+	queued  atomic.Int64 // items held in the evaluation's Queues
 	nextID  atomic.Int64
 
 	mu       sync.Mutex

@@ -227,3 +227,25 @@ func TestNoDeadlockDetectionOption(t *testing.T) {
 		t.Fatalf("err = %v, want the timeout", err)
 	}
 }
+
+func TestMaxQueuedItemsAcrossQueues(t *testing.T) {
+	got, err := evalJS(t, Config{MaxQueuedItems: 5}, 10*time.Second, `
+		const a = threads.Queue(), b = threads.Queue();
+		for (let i = 0; i < 3; i++) a.put(i);
+		b.put(0); b.put(1);
+		try { b.put(2) } catch (e) { print(e.name, e.message.includes("MaxQueuedItems")) }
+		try { b.tryPut(2) } catch (e) { print(e.name) } // a limit, not a full queue
+		a.get();
+		b.put(2);
+		print(a.size() + b.size());
+		// A handed-over item is never held: a waiting get takes it past the limit.
+		const c = threads.Queue();
+		const p = threads.run(() => c.get());
+		threads.sleep(20);
+		c.put("direct");
+		print(p.get());
+	`)
+	if err != nil || got != "RangeError true\nRangeError\n5\ndirect" {
+		t.Fatalf("got %q, %v", got, err)
+	}
+}

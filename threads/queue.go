@@ -26,6 +26,8 @@ func (lib *library) failQueue(e fifoError, method string) {
 		lib.throwFault(&Fault{Name: TimeoutError, Message: "Queue." + method + ": timed out"})
 	case fifoStopped:
 		lib.throwFault(cancelFault(lib.r.ctx, "Queue."+method))
+	case fifoLimit:
+		lib.rangeError("Queue.%s: the queues of this evaluation hold %d items, the host's limit (MaxQueuedItems)", method, lib.r.group.env.cfg.MaxQueuedItems)
 	}
 }
 
@@ -61,7 +63,8 @@ var queueClass = &class{
 		if max > 1<<31 {
 			lib.rangeError("threads.Queue: argument 'maxsize' must be at most 2^31, got %d", max)
 		}
-		return &Queue{q: fifo[*clone.Snapshot]{max: int(max)}}
+		g := lib.r.group
+		return &Queue{q: fifo[*clone.Snapshot]{max: int(max), queued: &g.queued, limit: g.env.cfg.MaxQueuedItems}}
 	},
 	methods: []method{
 		{"put", func(lib *library, this goja.Value, c goja.FunctionCall) goja.Value {
@@ -88,7 +91,10 @@ var queueClass = &class{
 			p, settle := lib.asyncResult()
 			q.q.putAsync(lib.r.ctx, item, func(e fifoError) {
 				settle(func() (goja.Value, error) {
-					if e != fifoOK {
+					switch e {
+					case fifoLimit:
+						return nil, &Fault{Name: "RangeError", Message: "Queue.putAsync: the queues of this evaluation hold as many items as the host allows (MaxQueuedItems)"}
+					case fifoClosed:
 						return nil, &Fault{Name: QueueClosedError, Message: "Queue.putAsync: the queue is closed"}
 					}
 					return goja.Undefined(), nil
