@@ -140,3 +140,21 @@ func TestMaxThreadsIsRangeError(t *testing.T) {
 		t.Fatalf("got %q, %v", got, err)
 	}
 }
+
+func TestCancelReachesTheThreadsItStarted(t *testing.T) {
+	start := time.Now()
+	mustEval(t, `
+		const started = threads.Atomic();
+		const parent = threads.run(() => {
+			threads.run(() => { started.add(); for (;;) {} }); // never awaited
+			const child = threads.run(() => { started.add(); for (;;) {} });
+			child.get();
+		});
+		while (started.get() < 2) threads.sleep(1);
+		parent.cancel();
+		try { parent.get() } catch (e) { print(e.name) }
+	`, "CancelledError")
+	if time.Since(start) > 10*time.Second {
+		t.Fatalf("took %v: the children kept running", time.Since(start))
+	}
+}
