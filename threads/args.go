@@ -16,13 +16,16 @@ const maxSafe = 1<<53 - 1
 // intArg reads an integer argument: a Number that is a safe integer, or a
 // BigInt that fits int64. what names it in errors ("Atomic.add: argument 'delta'").
 func (lib *library) intArg(v goja.Value, what string) int64 {
-	if b, ok := v.Export().(*big.Int); ok {
+	// The type first: Export of an object would run its getters.
+	switch jsutil.TypeOf(v) {
+	case "number":
+	case "bigint":
+		b := v.Export().(*big.Int)
 		if !b.IsInt64() {
 			lib.rangeError("%s must fit in a signed 64-bit integer, got %s", what, b.String())
 		}
 		return b.Int64()
-	}
-	if jsutil.TypeOf(v) != "number" {
+	default:
 		lib.typeError("%s must be an integer, got %s", what, jsutil.TypeOf(v))
 	}
 	f := v.ToFloat()

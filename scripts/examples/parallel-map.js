@@ -37,8 +37,8 @@ function parallelMap(array, fn, chunks) {
   return promises.flatMap((p) => p.get());
 }
 
-const N = 40000;
-const CHUNKS = 8;
+const N = 10000;
+const CHUNKS = 4;
 const input = Array.from({ length: N }, (_, i) => i + 1);
 
 const parallel = parallelMap(input, collatzSteps, CHUNKS);
