@@ -8,10 +8,10 @@ import (
 	"time"
 
 	"github.com/dop251/goja"
-	"go.uber.org/goleak"
+	"github.com/jsrun/jsrun/internal/leakcheck"
 )
 
-func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
+func TestMain(m *testing.M) { leakcheck.VerifyTestMain(m) }
 
 // run evaluates src on a fresh loop and returns the global `out` array joined by ",".
 func run(t *testing.T, ctx context.Context, src string) (string, error) {

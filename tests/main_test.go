@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"github.com/jsrun/jsrun/host"
-	"go.uber.org/goleak"
+	"github.com/jsrun/jsrun/internal/leakcheck"
 )
 
 // jsrunBin is the jsrun command, built once for the tests that run it.
@@ -34,7 +34,7 @@ func TestMain(m *testing.M) {
 	code := m.Run()
 	os.RemoveAll(dir)
 	if code == 0 {
-		if err := goleak.Find(); err != nil {
+		if err := leakcheck.Find(); err != nil {
 			fmt.Fprintln(os.Stderr, "leaked goroutines:", err)
 			code = 1
 		}
@@ -45,7 +45,7 @@ func TestMain(m *testing.M) {
 // evalFile runs a script through a host and returns what it printed.
 func evalFile(t *testing.T, path string, timeout time.Duration) (stdout, stderr string, err error) {
 	t.Helper()
-	defer goleak.VerifyNone(t)
+	defer leakcheck.VerifyNone(t)
 	var out, errb bytes.Buffer
 	h := host.New(host.WithStdout(&out), host.WithStderr(&errb))
 	ctx, cancel := context.WithTimeout(context.Background(), timeout)

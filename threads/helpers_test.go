@@ -8,10 +8,10 @@ import (
 	"time"
 
 	"github.com/dop251/goja"
-	"go.uber.org/goleak"
+	"github.com/jsrun/jsrun/internal/leakcheck"
 )
 
-func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
+func TestMain(m *testing.M) { leakcheck.VerifyTestMain(m) }
 
 // printSetup gives every runtime a print(...) that appends a line to out.
 func printSetup(mu *sync.Mutex, out *[]string) func(r *Runtime) error {

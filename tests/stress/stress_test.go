@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"go.uber.org/goleak"
+	"github.com/jsrun/jsrun/internal/leakcheck"
 )
 
 // TestStressManyShortThreads runs 100,000 short threads (10,000 with
@@ -19,7 +19,7 @@ import (
 // its index to an Atomic it receives as an argument and returning twice its
 // index: both totals must be exact.
 func TestStressManyShortThreads(t *testing.T) {
-	defer goleak.VerifyNone(t)
+	defer leakcheck.VerifyNone(t)
 	n := 100_000
 	if testing.Short() {
 		n = 10_000
@@ -92,7 +92,7 @@ func TestStressRandomMixWithCancellation(t *testing.T) {
 		seed := rand.Uint32()
 		qmax := []int{0, 1, 4, 16}[run%4+int(seed%2)]
 		t.Run(fmt.Sprintf("seed=%d", seed), func(t *testing.T) {
-			defer goleak.VerifyNone(t)
+			defer leakcheck.VerifyNone(t)
 			params := fmt.Sprintf("const PARAMS = { seed: %d, workers: %d, consumers: 4, qmax: %d, cancelPct: 33 };\n", seed, workers, qmax)
 			h, out, errOut := newHost()
 			r := eval(h, out, errOut, params+string(script), 3*time.Minute)
@@ -171,7 +171,7 @@ const busyWant = "200 200 100 1,4,9,16,25,36 6 timer\n"
 // with context.DeadlineExceeded and nothing else, returns soon after its
 // deadline, leaves no goroutine behind, and the host still works after it.
 func TestStressDeadlinesLandAnywhere(t *testing.T) {
-	defer goleak.VerifyNone(t)
+	defer leakcheck.VerifyNone(t)
 	h, out, errOut := newHost()
 	// How long a full run takes here, to spread the deadlines over it.
 	full := eval(h, out, errOut, busyScript, time.Minute)
@@ -188,7 +188,7 @@ func TestStressDeadlinesLandAnywhere(t *testing.T) {
 		out.Reset()
 		errOut.Reset()
 		start := time.Now()
-		_, err := h.EvalWithTimeout(d, busyScript)
+		_, err := watch(d, func() (any, error) { return h.EvalWithTimeout(d, busyScript) })
 		took := time.Since(start)
 		switch {
 		case err == nil:
@@ -209,12 +209,14 @@ func TestStressDeadlinesLandAnywhere(t *testing.T) {
 		if took > d+5*time.Second {
 			t.Fatalf("run %d: deadline %v but returned after %v", i, d, took)
 		}
-		if err := goleak.Find(); err != nil {
+		if err := leakcheck.Find(); err != nil {
 			t.Fatalf("run %d (deadline %v): goroutines left behind: %v", i, d, err)
 		}
 		// The host is still usable.
 		out.Reset()
-		if v, err := h.EvalWithTimeout(10*time.Second, `threads.run((a, b) => a + b, 2, 3).get()`); err != nil || v != int64(5) {
+		if v, err := watch(10*time.Second, func() (any, error) {
+			return h.EvalWithTimeout(10*time.Second, `threads.run((a, b) => a + b, 2, 3).get()`)
+		}); err != nil || v != int64(5) {
 			t.Fatalf("after run %d (deadline %v): the host returned %v (%T), %v; want 5", i, d, v, v, err)
 		}
 	}
