@@ -10,26 +10,42 @@ import (
 // promiseView is a thread's ThreadPromise in one runtime. The thread is
 // shared; the view, its Promise and the value rebuilt from the outcome
 // belong to that runtime.
+//
+// The JavaScript object is made lazily real: it inherits Promise.prototype
+// (so `instanceof Promise`, `await`, `Promise.all` and the rest work as for
+// any thenable of that class), and its own then, catch and finally make the
+// native Promise behind it on first use. Most threads are joined with get()
+// and never need one, and a native Promise with its resolving functions is
+// a good part of what a thread costs (about 3 µs). A thread that fails
+// while nobody has looked at it gets its Promise then, rejected, so that
+// the rejection is reported as unhandled exactly as a native one would be.
 type promiseView struct {
 	t       *thread
 	lib     *library
-	promise *goja.Promise
 	obj     *goja.Object
+	promise *goja.Promise // the native Promise, once made
+	resolve func(any) error
+	reject  func(any) error
 
-	restored bool
-	value    goja.Value
-	thrown   bool
-	observed bool // get() or wait() has thrown the error: not an unhandled rejection
+	delivered bool // the outcome has reached this runtime's loop
+	restored  bool
+	value     goja.Value
+	thrown    bool
+	observed  bool // get() or wait() has thrown the error: not an unhandled rejection
 }
 
 // installPromiseProto makes ThreadPromise.prototype: Promise.prototype plus
-// get, wait and cancel, so that a ThreadPromise costs one Promise and no
-// function objects of its own.
+// get, wait and cancel, and then, catch and finally that go through the
+// view's native Promise.
 func (lib *library) installPromiseProto() {
 	rt := lib.r.RT
 	proto := rt.NewObject()
 	promiseProto := rt.Get("Promise").ToObject(rt).Get("prototype").ToObject(rt)
 	_ = proto.SetPrototype(promiseProto)
+	// Not Promise: goja's PromiseResolve (behind await and Promise.resolve)
+	// takes an object whose constructor is Promise for a native promise
+	// without checking, so a ThreadPromise must be seen as a thenable.
+	_ = proto.DefineDataProperty("constructor", goja.Undefined(), goja.FLAG_TRUE, goja.FLAG_FALSE, goja.FLAG_TRUE)
 	_ = proto.Set("get", func(c goja.FunctionCall) goja.Value {
 		v := lib.viewOf(c.This, "get")
 		v.await("ThreadPromise.get")
@@ -45,38 +61,75 @@ func (lib *library) installPromiseProto() {
 		lib.viewOf(c.This, "cancel").t.Cancel()
 		return goja.Undefined()
 	})
+	for _, name := range []string{"then", "catch", "finally"} {
+		method, _ := goja.AssertFunction(promiseProto.Get(name))
+		_ = proto.Set(name, func(c goja.FunctionCall) goja.Value {
+			v := lib.viewOf(c.This, name)
+			ret, err := method(v.native(), c.Arguments...)
+			if err != nil {
+				panic(err)
+			}
+			return ret
+		})
+	}
 	lib.promProto = proto
 }
 
 // newPromiseView makes the ThreadPromise of t in this runtime. It keeps the
-// runtime's loop alive until t settles, then settles the Promise there.
+// runtime's loop alive until t settles.
 func (lib *library) newPromiseView(t *thread) *promiseView {
 	rt := lib.r.RT
-	p, resolve, reject := rt.NewPromise()
-	obj := rt.ToValue(p).(*goja.Object)
 	if lib.promProto == nil {
 		lib.installPromiseProto()
 	}
-	_ = obj.SetPrototype(lib.promProto)
-	v := &promiseView{t: t, lib: lib, promise: p, obj: obj}
+	obj := rt.CreateObject(lib.promProto)
+	v := &promiseView{t: t, lib: lib, obj: obj}
 	clone.Attach(rt, obj, v)
 	report := lib.r.Loop.RegisterCallback()
-	t.subscribe(func() {
-		report(func() error {
-			val, thrown := v.outcome()
-			if !thrown {
-				return resolve(val)
-			}
-			if err := reject(val); err != nil {
-				return err
-			}
-			if v.observed {
-				lib.r.Loop.Handled(p)
-			}
-			return nil
-		})
-	})
+	t.subscribe(func() { report(v.deliver) })
 	return v
+}
+
+// deliver runs on the loop once the thread has settled: it settles the
+// native Promise if there is one, and makes one for a failure nobody has
+// seen, so that it is reported as an unhandled rejection.
+func (v *promiseView) deliver() error {
+	v.delivered = true
+	_, thrown := v.outcome()
+	if v.promise == nil && !(thrown && !v.observed) {
+		return nil
+	}
+	v.native()
+	return v.settleNative()
+}
+
+// native is the view's native Promise, made on first use.
+func (v *promiseView) native() goja.Value {
+	rt := v.lib.r.RT
+	if v.promise == nil {
+		v.promise, v.resolve, v.reject = rt.NewPromise()
+		if v.delivered {
+			if err := v.settleNative(); err != nil {
+				panic(err)
+			}
+		}
+	}
+	return rt.ToValue(v.promise)
+}
+
+// settleNative settles the native Promise with the outcome.
+func (v *promiseView) settleNative() error {
+	val, thrown := v.outcome()
+	if !thrown {
+		return v.resolve(val)
+	}
+	if err := v.reject(val); err != nil {
+		return err
+	}
+	if v.observed {
+		v.lib.r.Loop.Handled(v.promise)
+	}
+	return nil
 }
 
 // viewOf finds the view behind `this` of a ThreadPromise method.
@@ -117,7 +170,9 @@ func (v *promiseView) result() goja.Value {
 	val, thrown := v.outcome()
 	if thrown {
 		v.observed = true
-		v.lib.r.Loop.Handled(v.promise)
+		if v.promise != nil {
+			v.lib.r.Loop.Handled(v.promise)
+		}
 		panic(val)
 	}
 	return val
