@@ -26,6 +26,15 @@ type refBox struct {
 
 var refBoxType = reflect.TypeOf(&refBox{})
 
+// refBox is a goja.DynamicObject with no properties: cheaper to make than a
+// reflection wrapper, and as opaque (scripts see an empty object that
+// refuses properties).
+func (*refBox) Get(string) goja.Value       { return nil }
+func (*refBox) Set(string, goja.Value) bool { return false }
+func (*refBox) Has(string) bool             { return false }
+func (*refBox) Delete(string) bool          { return false }
+func (*refBox) Keys() []string              { return nil }
+
 // Attach marks obj (created by the caller in rt) as a host object that
 // travels by reference as ref: a snapshot stores ref instead of copying obj,
 // and Restore asks the Codec's RestoreRef for the object to put in its place.
@@ -37,7 +46,7 @@ var refBoxType = reflect.TypeOf(&refBox{})
 // property (already attached, or not extensible): both are programming
 // errors of the caller.
 func Attach(rt *goja.Runtime, obj *goja.Object, ref any) {
-	box := rt.ToValue(&refBox{ref: ref, owner: obj})
+	box := rt.NewDynamicObject(&refBox{ref: ref, owner: obj})
 	if err := obj.DefineDataPropertySymbol(refSymbol, box, goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE); err != nil {
 		panic(fmt.Sprintf("clone.Attach: %v", err))
 	}
