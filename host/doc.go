@@ -1,0 +1,102 @@
+// Package host embeds jsrun in a Go program: it runs JavaScript whose
+// `threads` library gives scripts real parallelism on goroutines, each
+// thread in a fresh, isolated goja runtime.
+//
+// # Running a script
+//
+// Make one Host and use it for any number of evaluations, one after another
+// or at once; they share compiled programs, never state:
+//
+//	h := host.New(host.WithStdout(os.Stdout))
+//	v, err := h.Eval(ctx, `threads.run((a, b) => a + b, 1, 2).get()`)
+//	// v == int64(3)
+//
+// Eval, EvalFile and EvalWithTimeout return when the main script, its event
+// loop (timers, promises) and every thread it started, transitively, have
+// finished, or when ctx ends. In that case every runtime is interrupted,
+// every blocked call (ThreadPromise.get, Queue.get, WaitGroup.wait, ...)
+// returns with CancelledError or TimeoutError inside the script, and no
+// goroutine outlives the call. A script that can never finish, because every
+// runtime waits on something only another waiting runtime could do, fails
+// at once with a deadlock error that names each wait, as Go does.
+//
+// The result is the script's completion value, or what it settled to if it
+// is a promise, exported by goja's rules: numbers as int64 or float64,
+// strings, bools, nil for undefined and null, objects as map[string]any,
+// arrays as []any. Call runs a script and then one of its functions with
+// arguments from Go.
+//
+// # Errors
+//
+// An evaluation fails with:
+//   - *ScriptError: an exception nothing caught, an unhandled promise
+//     rejection (in the main runtime or any thread), or a syntax error; its
+//     Stack has file:line:col frames, and a thread's error ends with the
+//     threads.run call that started the thread;
+//   - *ExitError: the script called process.exit (in any runtime);
+//   - an error wrapping context.DeadlineExceeded or context.Canceled when ctx
+//     ended first;
+//   - an error wrapping threads.ErrDeadlock.
+//
+// A Go panic in a callback, the library's or an embedder's, becomes an
+// error; the host process never crashes because of what a script did.
+//
+// # Giving scripts your Go functions
+//
+// WithModule makes require(name) return a module of Go functions in every
+// runtime, the main one and each thread's, built afresh in each, on that
+// runtime's goroutine. A function may block: threads run on their own
+// goroutines, so a script fans blocking calls out in parallel. It should
+// watch Runtime.Context, which ends when its thread is cancelled or the
+// evaluation ends, since goja cannot interrupt Go code:
+//
+//	h := host.New(host.WithModule("db", func(r *host.Runtime, exports *goja.Object) error {
+//		return exports.Set("query", func(c goja.FunctionCall) goja.Value {
+//			row, err := db.QueryContext(r.Context(), c.Argument(0).String())
+//			if err != nil {
+//				panic(r.NewGoError(err)) // a JavaScript exception
+//			}
+//			return r.ToValue(row)
+//		})
+//	}))
+//
+// and in JavaScript:
+//
+//	const db = require("db");
+//	const rows = ids.map((id) => threads.run((id) => db.query(id), id)).map((p) => p.get());
+//
+// WithGlobal installs a global value the same way. scripts/examples/goservice
+// is a complete service that fans 50 blocking calls out over threads.
+//
+// # What every runtime has
+//
+// console (log, info, debug to stdout; warn, error to stderr; plain lines),
+// setTimeout, setInterval, setImmediate and their clear functions,
+// queueMicrotask, require (CommonJS files relative to the requiring file;
+// "threads", "fs", "console" and the embedder's modules), process (argv,
+// env, exit, platform), and threads. A thread gets each of these only when
+// a function it receives names it (or names require, eval, Function or
+// globalThis, which may reach any of them): making native functions is most
+// of what a fresh runtime would otherwise cost.
+//
+// The fs module is synchronous (readFileSync, writeFileSync, readdirSync,
+// existsSync, statSync, mkdirSync) with Node's error shape (code "ENOENT",
+// syscall, path). WithFileSystem confines it to one directory (through an
+// os.Root: no path, "..", or symbolic link leaves it); WithoutFileSystem
+// removes it.
+//
+// # Limits
+//
+// Every limit fails inside the script with a JavaScript error, never by
+// crashing or hanging the host:
+//   - WithMaxThreads: threads alive at once per evaluation (default
+//     threads.DefaultMaxThreads, 2,000); threads.run throws a RangeError past it;
+//   - WithMaxCallStackSize: call depth per runtime (default 10,000);
+//     deeper recursion fails that runtime's task with a RangeError;
+//   - WithMaxCloneBytes: size of one value cloned between runtimes
+//     (default none); a DataCloneError past it;
+//   - WithMaxQueuedItems: items held by all the Queues of an evaluation
+//     (default 1,000,000); a RangeError past it;
+//   - RegexpMatchTimeout: one match of a backtracking regular expression,
+//     so that a catastrophic pattern cannot keep a cancelled runtime alive.
+package host
