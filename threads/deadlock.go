@@ -143,6 +143,8 @@ type waiter struct {
 	counted bool
 	// item is what a Queue handed over with the wake-up.
 	item any
+	// view is the ThreadPromise a get() or wait() waits on.
+	view *promiseView
 	// notify, when set, is an asynchronous waiter's wake-up (putAsync,
 	// getAsync, waitAsync): it posts to the waiting runtime's loop instead
 	// of waking a blocked goroutine.

@@ -86,7 +86,7 @@ func (lib *library) newPromiseView(t *thread) *promiseView {
 	v := &promiseView{t: t, lib: lib, obj: obj}
 	clone.Attach(rt, obj, v)
 	report := lib.r.Loop.RegisterCallback()
-	t.subscribe(func() { report(v.deliver) })
+	t.subscribeView(subscriber{view: v, f: func() { report(v.deliver) }, skip: func() { report(nil) }})
 	return v
 }
 
@@ -157,6 +157,7 @@ func (v *promiseView) await(what string) {
 	default:
 	}
 	w := newWaiter(v.lib.r)
+	w.view = v
 	t.waiters = append(t.waiters, w)
 	w.sleep(what + " (" + t.name() + ")")
 	t.mu.Unlock()
@@ -166,7 +167,10 @@ func (v *promiseView) await(what string) {
 }
 
 // result returns the value or throws the error the thread settled with.
+// The outcome has reached this runtime: a native Promise made later is
+// settled at once.
 func (v *promiseView) result() goja.Value {
+	v.delivered = true
 	val, thrown := v.outcome()
 	if thrown {
 		v.observed = true

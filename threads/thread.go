@@ -32,8 +32,16 @@ type thread struct {
 	origin string
 
 	mu      sync.Mutex
-	subs    []func()
+	subs    []subscriber
 	waiters []*waiter // runtimes blocked in get() or wait()
+}
+
+// subscriber is told when the thread settles. A view's subscriber can be
+// told without a job on its loop (see settle).
+type subscriber struct {
+	view *promiseView
+	f    func() // posts the view's delivery (or does the work, without a view)
+	skip func() // releases the view's keep-alive without a job
 }
 
 // outcome is how a thread settled: exactly one field is set.
@@ -72,28 +80,52 @@ func (t *thread) settle(o outcome) bool {
 	t.mu.Lock()
 	subs := t.subs
 	t.subs = nil
+	// A view whose runtime is blocked in get() on it takes the outcome
+	// there: posting a delivery job as well would keep the outcome alive
+	// until that runtime next turns its loop, which a script calling get()
+	// in a loop may not do for a million threads. It only needs its
+	// keep-alive released, unless it has a native Promise to settle (set on
+	// that runtime before it blocked, under t.mu, so this read is ordered).
+	for i, s := range subs {
+		if s.view != nil && s.view.promise == nil && t.blockedOn(s.view) {
+			subs[i].f = s.skip
+		}
+	}
 	for _, w := range t.waiters {
 		w.wake()
 	}
 	t.waiters = nil
 	t.mu.Unlock()
-	for _, f := range subs {
-		f()
+	for _, s := range subs {
+		s.f()
 	}
 	return true
 }
 
+// blockedOn reports whether a runtime waits in get() or wait() on view.
+// t.mu is held.
+func (t *thread) blockedOn(v *promiseView) bool {
+	for _, w := range t.waiters {
+		if w.view == v {
+			return true
+		}
+	}
+	return false
+}
+
 // subscribe calls f once the thread has settled (at once if it has).
-func (t *thread) subscribe(f func()) {
+func (t *thread) subscribe(f func()) { t.subscribeView(subscriber{f: f}) }
+
+func (t *thread) subscribeView(s subscriber) {
 	t.mu.Lock()
 	select {
 	case <-t.done:
 		t.mu.Unlock()
-		f()
+		s.f()
 		return
 	default:
 	}
-	t.subs = append(t.subs, f)
+	t.subs = append(t.subs, s)
 	t.mu.Unlock()
 }
 
