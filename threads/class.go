@@ -32,20 +32,19 @@ type classState struct {
 
 // installClass makes the constructor (callable with or without new) and
 // the prototype of cl in this runtime.
+//
+// The prototype holds the getters (which need their receiver) and
+// [Symbol.iterator]; the methods sit behind it on a dynamic object that
+// makes each on first use: a native function costs about a microsecond and
+// a kilobyte, and a thread that receives a Queue to call get() on should
+// not pay for the other nine. Methods are not enumerable, as in a class.
 func (lib *library) installClass(cl *class) *classState {
 	if st, ok := lib.classes[cl.name]; ok {
 		return st
 	}
 	rt := lib.r.RT
-	proto := rt.NewObject()
-	for _, m := range cl.methods {
-		m := m
-		what := cl.name + "." + m.name
-		_ = proto.Set(m.name, func(c goja.FunctionCall) goja.Value {
-			defer lib.recoverGo(what)
-			return m.fn(lib, c.This, c)
-		})
-	}
+	st := &classState{proto: rt.NewObject()}
+	front := st.proto
 	for _, g := range cl.getters {
 		g := g
 		what := cl.name + "." + g.name
@@ -53,12 +52,12 @@ func (lib *library) installClass(cl *class) *classState {
 			defer lib.recoverGo(what)
 			return g.fn(lib, c.This, c)
 		})
-		_ = proto.DefineAccessorProperty(g.name, getter, nil, goja.FLAG_FALSE, goja.FLAG_TRUE)
+		_ = front.DefineAccessorProperty(g.name, getter, nil, goja.FLAG_FALSE, goja.FLAG_TRUE)
 	}
 	if cl.iterate != nil {
-		_ = proto.SetSymbol(goja.SymIterator, func(c goja.FunctionCall) goja.Value { return cl.iterate(lib, c.This) })
+		_ = front.SetSymbol(goja.SymIterator, func(c goja.FunctionCall) goja.Value { return cl.iterate(lib, c.This) })
 	}
-	st := &classState{proto: proto}
+	_ = front.SetPrototype(rt.NewDynamicObject(&lazyMethods{lib: lib, cl: cl}))
 	// A native constructor: with `new` or without, it returns the face it
 	// makes itself, so `threads.Atomic(1)` works like `new threads.Atomic(1)`.
 	st.ctor = rt.ToValue(func(c goja.ConstructorCall) *goja.Object {
@@ -67,14 +66,64 @@ func (lib *library) installClass(cl *class) *classState {
 		return lib.wrapRef(h)
 	}).(*goja.Object)
 	_ = st.ctor.DefineDataProperty("name", rt.ToValue(cl.name), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
-	_ = st.ctor.DefineDataProperty("prototype", proto, goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
-	_ = proto.DefineDataProperty("constructor", st.ctor, goja.FLAG_TRUE, goja.FLAG_FALSE, goja.FLAG_TRUE)
+	_ = st.ctor.DefineDataProperty("prototype", front, goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
+	_ = front.DefineDataProperty("constructor", st.ctor, goja.FLAG_TRUE, goja.FLAG_FALSE, goja.FLAG_TRUE)
 	if lib.classes == nil {
 		lib.classes = map[string]*classState{}
 	}
 	lib.classes[cl.name] = st
 	return st
 }
+
+// lazyMethods is a class's prototype in one runtime (see installClass).
+type lazyMethods struct {
+	lib  *library
+	cl   *class
+	made map[string]goja.Value
+}
+
+func (m *lazyMethods) Get(key string) goja.Value {
+	if v, ok := m.made[key]; ok {
+		return v
+	}
+	for _, me := range m.cl.methods {
+		if me.name != key {
+			continue
+		}
+		me, lib := me, m.lib
+		what := m.cl.name + "." + me.name
+		v := lib.r.RT.ToValue(func(c goja.FunctionCall) goja.Value {
+			defer lib.recoverGo(what)
+			return me.fn(lib, c.This, c)
+		})
+		if m.made == nil {
+			m.made = map[string]goja.Value{}
+		}
+		m.made[key] = v
+		return v
+	}
+	return nil
+}
+
+func (m *lazyMethods) Has(key string) bool { return m.Get(key) != nil }
+
+// Set lets a script replace a method of its own runtime's prototype, as it
+// could on a class.
+func (m *lazyMethods) Set(key string, v goja.Value) bool {
+	if m.made == nil {
+		m.made = map[string]goja.Value{}
+	}
+	m.made[key] = v
+	return true
+}
+
+func (m *lazyMethods) Delete(key string) bool {
+	m.Set(key, goja.Undefined())
+	return true
+}
+
+// Keys is empty: methods are not enumerable.
+func (m *lazyMethods) Keys() []string { return nil }
 
 // recoverGo turns a Go panic in a native method of the library (a bug of
 // ours) into a JavaScript Error in the calling runtime, instead of a crash.
