@@ -29,7 +29,8 @@ func benchJS(b *testing.B, src string) {
 	b.Helper()
 	var mainMade atomic.Bool
 	cfg := Config{
-		Globals: []string{"N", "benchStart", "benchStop", "benchHeap", "benchStack", "benchMetric"},
+		MaxThreads: 1 << 20, // BenchmarkBlocked holds b.N threads at once
+		Globals:    []string{"N", "benchStart", "benchStop", "benchHeap", "benchStack", "benchMetric"},
 		Setup: func(r *Runtime) error {
 			if !mainMade.CompareAndSwap(false, true) {
 				return nil // threads do not get the hooks
