@@ -179,8 +179,7 @@ func (p *Pool) submit(lib *library, item goja.Value, method string) *thread {
 	}
 	arg := lib.snapshot(item, "Pool."+method+": argument 'item'")
 	g := p.group
-	t := &thread{id: g.nextID.Add(1), group: g, ctx: g.ctx, cancel: func(error) {}, done: make(chan struct{})}
-	t.label = "Pool item " + strconv.FormatInt(t.id, 10)
+	t := &thread{id: g.nextID.Add(1), group: g, ctx: g.ctx, cancel: noCancel, done: make(chan struct{}), poolItem: true}
 	if err := p.inflight.add(1); err != nil {
 		lib.rangeError("Pool.%s: too many items in flight", method)
 	}
@@ -198,9 +197,21 @@ func (p *Pool) submit(lib *library, item goja.Value, method string) *thread {
 	return nil
 }
 
-// submitAll submits every item of an iterable, in order.
+// submitAll submits every item of an iterable, in order. An array is read
+// by index: goja's iterator protocol costs most of a small item's
+// submission (a result object per step).
 func (p *Pool) submitAll(lib *library, items goja.Value, method string) []*thread {
-	if jsutil.TypeOf(items) != "array" && jsutil.TypeOf(items) != "object" {
+	switch jsutil.TypeOf(items) {
+	case "array":
+		arr := items.(*goja.Object)
+		n := arr.Get("length").ToInteger()
+		out := make([]*thread, 0, n)
+		for i := int64(0); i < n; i++ {
+			out = append(out, p.submit(lib, arr.Get(strconv.FormatInt(i, 10)), method))
+		}
+		return out
+	case "object":
+	default:
 		lib.typeError("Pool.%s: argument 'items' must be an array or another iterable, got %s", method, jsutil.TypeOf(items))
 	}
 	var out []*thread
@@ -210,6 +221,8 @@ func (p *Pool) submitAll(lib *library, items goja.Value, method string) []*threa
 	})
 	return out
 }
+
+func noCancel(error) {}
 
 func (p *Pool) itemDone() {
 	p.pending.Add(-1)

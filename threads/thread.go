@@ -17,11 +17,11 @@ import (
 // thread is the Go side of one threads.run: shared by every runtime that
 // holds its ThreadPromise, safe for concurrent use.
 type thread struct {
-	id     int64
-	label  string // how errors name it, when not "thread N"
-	group  *Group
-	ctx    context.Context
-	cancel context.CancelCauseFunc
+	id       int64
+	poolItem bool // a Pool item rather than a thread of its own
+	group    *Group
+	ctx      context.Context
+	cancel   context.CancelCauseFunc
 
 	settled atomic.Bool
 	done    chan struct{} // closed once out is set
@@ -52,8 +52,8 @@ type outcome struct {
 }
 
 func (t *thread) name() string {
-	if t.label != "" {
-		return t.label
+	if t.poolItem {
+		return "Pool item " + strconv.FormatInt(t.id, 10)
 	}
 	return "thread " + strconv.FormatInt(t.id, 10)
 }
