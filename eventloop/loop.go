@@ -183,8 +183,8 @@ func (l *Loop) turn() bool {
 		}
 		ran = true
 	}
-	now := time.Now()
-	for l.err == nil && l.timers.Len() > 0 && !l.timers.peek().when.After(now) {
+	t := now()
+	for l.err == nil && l.timers.Len() > 0 && l.timers.peek().when <= t {
 		l.fire(l.timers.pop())
 		ran = true
 	}
@@ -212,7 +212,7 @@ func (l *Loop) sleep(ctx context.Context) bool {
 
 	var due <-chan time.Time
 	if l.timers.Len() > 0 {
-		d := time.Until(l.timers.peek().when)
+		d := time.Duration(l.timers.peek().when - now())
 		if d <= 0 {
 			return true
 		}

@@ -12,7 +12,7 @@ import (
 // timer is one setTimeout, setInterval or setImmediate registration.
 type timer struct {
 	id        int64
-	when      time.Time
+	when      int64 // monotonic nanoseconds (see now): cheap to compare in the heap
 	seq       int64 // breaks ties between equal deadlines: first set, first run
 	fn        goja.Callable
 	args      []goja.Value
@@ -27,10 +27,10 @@ type timerQueue []*timer
 
 func (q timerQueue) Len() int { return len(q) }
 func (q timerQueue) Less(i, j int) bool {
-	if q[i].when.Equal(q[j].when) {
+	if q[i].when == q[j].when {
 		return q[i].seq < q[j].seq
 	}
-	return q[i].when.Before(q[j].when)
+	return q[i].when < q[j].when
 }
 func (q timerQueue) Swap(i, j int) {
 	q[i], q[j] = q[j], q[i]
@@ -53,6 +53,13 @@ func (q *timerQueue) Pop() any {
 func (q timerQueue) peek() *timer   { return q[0] }
 func (q *timerQueue) pop() *timer   { return heap.Pop(q).(*timer) }
 func (q *timerQueue) push(t *timer) { heap.Push(q, t) }
+
+// epoch anchors now: time.Since reads the monotonic clock, so timers are
+// not moved by changes of the wall clock.
+var epoch = time.Now()
+
+// now is the monotonic time in nanoseconds since epoch.
+func now() int64 { return int64(time.Since(epoch)) }
 
 // maxDelay is Node's limit: longer delays, like non-positive ones, become 1 ms.
 const maxDelay = math.MaxInt32
@@ -101,7 +108,7 @@ func (l *Loop) setTimer(c goja.FunctionCall, repeat bool, name string) goja.Valu
 	}
 	d := time.Duration(delay * float64(time.Millisecond))
 	t := l.newTimer(fn, c.Arguments, 2)
-	t.when = time.Now().Add(d)
+	t.when = now() + int64(d)
 	t.repeat = repeat
 	t.interval = d
 	l.timers.push(t)
@@ -143,7 +150,7 @@ func (l *Loop) clearTimer(v goja.Value) {
 // fire runs a due timer and re-arms it if it is an interval.
 func (l *Loop) fire(t *timer) {
 	if t.repeat {
-		t.when = time.Now().Add(t.interval)
+		t.when = now() + int64(t.interval)
 		l.nextID++
 		t.seq = l.nextID
 		l.timers.push(t)
