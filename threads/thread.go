@@ -87,7 +87,7 @@ func (t *thread) settle(o outcome) bool {
 	// keep-alive released, unless it has a native Promise to settle (set on
 	// that runtime before it blocked, under t.mu, so this read is ordered).
 	for i, s := range subs {
-		if s.view != nil && s.view.promise == nil && t.blockedOn(s.view) {
+		if s.view != nil && t.blockedOn(s.view) && s.view.promise == nil {
 			subs[i].f = s.skip
 		}
 	}
