@@ -118,30 +118,13 @@ func (h *Host) evalCall(ctx context.Context, name, src, function string, args []
 	if err != nil {
 		return nil, syntaxError(err, src)
 	}
-	g := h.env.NewGroup(ctx)
-	main, err := g.NewMain()
-	if err != nil {
-		g.Stop(err)
-		_ = g.Wait()
-		return nil, err
-	}
-	var completion goja.Value
-	err = main.Loop.Run(g.Context(), func() error {
+	completion, err := h.env.Eval(ctx, func(main *threads.Runtime) (goja.Value, error) {
 		v, err := main.RT.RunProgram(prog)
 		if err != nil || function == "" {
-			completion = v
-			return err
+			return v, err
 		}
-		completion, err = callGlobal(main.RT, function, args)
-		return err
+		return callGlobal(main.RT, function, args)
 	})
-	main.Finish()
-	if err != nil {
-		g.Stop(err)
-	}
-	if werr := g.Wait(); err == nil {
-		err = werr
-	}
 	if err != nil {
 		return nil, h.evalError(ctx, err)
 	}

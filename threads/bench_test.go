@@ -84,23 +84,8 @@ func benchJS(b *testing.B, src string) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
 	defer cancel()
-	g := env.NewGroup(ctx)
-	main, err := g.NewMain()
-	if err != nil {
-		b.Fatal(err)
-	}
-	err = main.Loop.Run(g.Context(), func() error {
-		_, err := main.RT.RunProgram(prog)
-		return err
-	})
+	_, err = env.Eval(ctx, func(main *Runtime) (goja.Value, error) { return main.RT.RunProgram(prog) })
 	b.StopTimer()
-	main.Finish()
-	if err != nil {
-		g.Stop(err)
-	}
-	if werr := g.Wait(); err == nil {
-		err = werr
-	}
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -2,7 +2,9 @@ package threads
 
 import (
 	"context"
+
 	"errors"
+	"github.com/dop251/goja"
 	"sync"
 	"sync/atomic"
 )
@@ -32,6 +34,34 @@ type Group struct {
 func (e *Env) NewGroup(ctx context.Context) *Group {
 	ctx, cancel := context.WithCancelCause(ctx)
 	return &Group{env: e, ctx: ctx, cancel: cancel, spawner: newSpawner()}
+}
+
+// Eval runs one evaluation under ctx: it makes the main runtime, runs main
+// on that runtime's loop, lets the loop run out, and waits for every thread
+// the evaluation started. It returns what main returned (a value of the
+// main runtime, idle by then) and the evaluation's first error.
+func (e *Env) Eval(ctx context.Context, main func(r *Runtime) (goja.Value, error)) (goja.Value, error) {
+	g := e.NewGroup(ctx)
+	r, err := g.NewMain()
+	if err != nil {
+		g.Stop(err)
+		_ = g.Wait()
+		return nil, err
+	}
+	var v goja.Value
+	err = r.Loop.Run(g.Context(), func() error {
+		var err error
+		v, err = main(r)
+		return err
+	})
+	r.Finish()
+	if err != nil {
+		g.Stop(err)
+	}
+	if werr := g.Wait(); err == nil {
+		err = werr
+	}
+	return v, err
 }
 
 // Context ends when the evaluation must stop.

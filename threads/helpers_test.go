@@ -47,22 +47,7 @@ func evalJS(t testing.TB, cfg Config, timeout time.Duration, src string) (string
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
-	g := env.NewGroup(ctx)
-	main, err := g.NewMain()
-	if err != nil {
-		return "", err
-	}
-	err = main.Loop.Run(g.Context(), func() error {
-		_, err := main.RT.RunProgram(prog)
-		return err
-	})
-	main.Finish()
-	if err != nil {
-		g.Stop(err)
-	}
-	if werr := g.Wait(); err == nil {
-		err = werr
-	}
+	_, err = env.Eval(ctx, func(main *Runtime) (goja.Value, error) { return main.RT.RunProgram(prog) })
 	mu.Lock()
 	defer mu.Unlock()
 	return strings.Join(out, "\n"), err
