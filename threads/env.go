@@ -192,9 +192,9 @@ type Runtime struct {
 // evaluation ended.
 func (r *Runtime) Context() context.Context { return r.ctx }
 
-// Finish tells the evaluation that the main runtime's loop has returned;
+// finish tells the evaluation that the main runtime's loop has returned;
 // the host calls it once, after Run.
-func (r *Runtime) Finish() { r.group.leave() }
+func (r *Runtime) finish() { r.group.leave() }
 
 // Exit ends the whole evaluation with cause, as process.exit does.
 func (r *Runtime) Exit(cause error) { r.group.Stop(cause) }

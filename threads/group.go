@@ -30,8 +30,8 @@ type Group struct {
 	deadlock bool                 // reported once
 }
 
-// NewGroup starts an evaluation under ctx.
-func (e *Env) NewGroup(ctx context.Context) *Group {
+// newGroup starts an evaluation under ctx.
+func (e *Env) newGroup(ctx context.Context) *Group {
 	ctx, cancel := context.WithCancelCause(ctx)
 	return &Group{env: e, ctx: ctx, cancel: cancel, spawner: newSpawner()}
 }
@@ -41,8 +41,8 @@ func (e *Env) NewGroup(ctx context.Context) *Group {
 // the evaluation started. It returns what main returned (a value of the
 // main runtime, idle by then) and the evaluation's first error.
 func (e *Env) Eval(ctx context.Context, main func(r *Runtime) (goja.Value, error)) (goja.Value, error) {
-	g := e.NewGroup(ctx)
-	r, err := g.NewMain()
+	g := e.newGroup(ctx)
+	r, err := g.newMain()
 	if err != nil {
 		g.Stop(err)
 		_ = g.Wait()
@@ -54,7 +54,7 @@ func (e *Env) Eval(ctx context.Context, main func(r *Runtime) (goja.Value, error
 		v, err = main(r)
 		return err
 	})
-	r.Finish()
+	r.finish()
 	if err != nil {
 		g.Stop(err)
 	}
@@ -67,9 +67,9 @@ func (e *Env) Eval(ctx context.Context, main func(r *Runtime) (goja.Value, error
 // Context ends when the evaluation must stop.
 func (g *Group) Context() context.Context { return g.ctx }
 
-// NewMain makes the evaluation's main runtime.
-// Call Finish on it when its loop has returned.
-func (g *Group) NewMain() (*Runtime, error) {
+// newMain makes the evaluation's main runtime.
+// Call finish on it when its loop has returned.
+func (g *Group) newMain() (*Runtime, error) {
 	r, err := g.newRuntime(g.ctx, "main", true)
 	if err == nil {
 		g.enter()
