@@ -194,7 +194,9 @@ func (v *promiseView) outcome() (goja.Value, bool) {
 		v.value, v.thrown = lib.faultValue(o.fault), true
 	case o.thrown != nil:
 		v.value, v.thrown = lib.restore(o.thrown), true
-		lib.addOrigin(v.value, v.t.origin)
+		if v.t.hasOrigin {
+			lib.addOrigin(v.value, v.t.origin.Position().String())
+		}
 	default:
 		val, err := o.value.RestoreValue(lib.r.RT, lib.codec)
 		if err != nil {

@@ -29,18 +29,18 @@ func (lib *library) run(c goja.FunctionCall) goja.Value {
 		lib.throw(err)
 	}
 	t := g.start(r.ctx, s)
-	t.origin = lib.callerPosition()
+	t.origin, t.hasOrigin = lib.caller()
 	return lib.newPromiseView(t).obj
 }
 
-// callerPosition is "file:line:col" of the script code calling the native
-// function running now, or "" when there is none.
-func (lib *library) callerPosition() string {
+// caller is the frame of the script code calling the native function
+// running now. Its position is formatted only if an error needs it.
+func (lib *library) caller() (goja.StackFrame, bool) {
 	var buf [3]goja.StackFrame
 	for _, f := range lib.r.RT.CaptureCallStack(3, buf[:0]) {
-		if f.SrcName() != "<native>" && f.Position().Line > 0 {
-			return f.Position().String()
+		if f.SrcName() != "<native>" {
+			return f, true
 		}
 	}
-	return ""
+	return goja.StackFrame{}, false
 }

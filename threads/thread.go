@@ -28,8 +28,10 @@ type thread struct {
 	out     outcome
 	// origin is where threads.run was called, in the creating runtime:
 	// errors the thread throws end their stack with it, as Node shows an
-	// async call's caller.
-	origin string
+	// async call's caller. A frame only refers to its immutable program, so
+	// any runtime may format it.
+	origin    goja.StackFrame
+	hasOrigin bool
 
 	mu      sync.Mutex
 	subs    []subscriber
