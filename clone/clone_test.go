@@ -2,108 +2,30 @@ package clone
 
 import (
 	"errors"
+	"github.com/jsrun/jsrun/internal/clonecases"
 	"strings"
 	"testing"
 
 	"github.com/dop251/goja"
 )
 
-// roundTripCases: src is evaluated in runtime A, cloned into runtime B, and
-// compared there with want (evaluated in B; empty: src itself).
-var roundTripCases = []struct {
+// roundTripCases are clonecases.RoundTrip with their options.
+var roundTripCases = func() []struct {
 	name, src, want string
 	opts            *Options
-}{
-	// primitives
-	{"undefined", `undefined`, ``, nil},
-	{"null", `null`, ``, nil},
-	{"bools", `[true, false]`, ``, nil},
-	{"numbers", `[0, -0, NaN, Infinity, -Infinity, 1.5, 2**53, -(2**31), 5e-324]`, ``, nil},
-	{"negative zero root", `-0`, ``, nil},
-	{"strings", `["", "ascii", "é€😀", "\ud800", "a\udc00b", "\udbff\udfff"]`, ``, nil},
-	{"lone surrogate root", `"x\ud800"`, ``, nil},
-	{"bigint", `[0n, 1n, -(2n**100n), 2n**64n-1n]`, ``, nil},
-	// wrapper objects
-	{"wrappers", `[Object(-0), new Number(NaN), new Number(7), new String("\ud800x"), new Boolean(false), Object(2n**70n)]`, ``, nil},
-	// Date, RegExp
-	{"dates", `[new Date(0), new Date(-1), new Date(8.64e15), new Date(NaN), new Date(1234567.5)]`, ``, nil},
-	{"regexp lastIndex reset", `(() => { const r = /a+b/gimsuy; r.lastIndex = 3; return r })()`, `/a+b/gimsuy`, nil},
-	{"regexp escapes", `[/\//, /[/]/, new RegExp("\n"), new RegExp(""), /\ud800/u]`, ``, nil},
-	{"regexp extra props dropped", `(() => { const r = /x/; r.extra = 1; return r })()`, `/x/`, nil},
-	// ArrayBuffer, typed arrays, DataView
-	{"array buffers", `(() => { const b = new ArrayBuffer(8); new Uint8Array(b).set([1, 2, 3, 4, 5, 6, 7, 255]); return [b, new ArrayBuffer(0)] })()`, ``, nil},
-	{"every typed array", `[new Int8Array([-1, 2]), new Uint8Array([255, 0]), new Uint8ClampedArray([255, 3]),
-		new Int16Array([-300]), new Uint16Array([65535]), new Int32Array([-1e9]), new Uint32Array([4e9]),
-		new Float32Array([1.5, -0]), new Float64Array([-0, NaN, 1e300]),
-		new BigInt64Array([-1n, 2n**62n]), new BigUint64Array([2n**64n-1n])]`, ``, nil},
-	{"views share one buffer", `(() => { const b = new ArrayBuffer(16); new Uint8Array(b).forEach((_, i, a) => a[i] = i);
-		return [new Uint8Array(b, 1, 3), new Float32Array(b, 4, 2), new DataView(b, 2, 5), b] })()`, ``, nil},
-	{"views without their buffer", `(() => { const b = new ArrayBuffer(8); return [new Uint8Array(b, 1), new Int16Array(b, 2, 2)] })()`, ``, nil},
-	{"dataview", `new DataView(new Uint8Array([9, 8, 7, 6]).buffer, 1)`, ``, nil},
-	// Internal slots are read through the built-ins, not the instance's
-	// (possibly shadowed) properties.
-	{"shadowed typed array", `(() => { const t = new Uint8Array([1, 2, 3, 4]); Object.defineProperty(t, "length", {value: 99}); Object.defineProperty(t, "buffer", {value: new ArrayBuffer(1)}); return t })()`, `new Uint8Array([1, 2, 3, 4])`, nil},
-	{"shadowed regexp", `(() => { const r = /a/g; Object.defineProperty(r, "source", {value: "zzz"}); Object.defineProperty(r, "global", {value: false}); return r })()`, `/a/g`, nil},
-	{"shadowed map", `(() => { const m = new Map([[1, 2]]); m.forEach = () => {}; return m })()`, `new Map([[1, 2]])`, nil},
-	{"shadowed dataview", `(() => { const v = new DataView(new ArrayBuffer(4), 1); Object.defineProperty(v, "byteOffset", {value: 3}); return v })()`, `new DataView(new ArrayBuffer(4), 1)`, nil},
-	{"typed array extra props dropped", `(() => { const a = new Uint8Array(2); a.x = 1; return a })()`, `new Uint8Array(2)`, nil},
-	// Map, Set
-	{"map", `new Map([[1, "a"], ["1", "b"], [{}, []], [NaN, -0], [undefined, null]])`, ``, nil},
-	{"map object key identity", `(() => { const k = {n: 1}; return {k, m: new Map([[k, k]])} })()`, ``, nil},
-	{"set", `new Set([1, "1", {}, NaN, [2]])`, ``, nil},
-	{"map extra props dropped", `(() => { const m = new Map([[1, 2]]); m.x = 1; return m })()`, `new Map([[1, 2]])`, nil},
-	// Arrays
-	{"holes", `[1, , 3, , ]`, ``, nil},
-	{"array extra props and length", `(() => { const a = [1, 2]; a.x = "y"; a[5] = 6; a.length = 10; return a })()`, ``, nil},
-	{"sparse array", `(() => { const a = []; a[1e9] = 1; a.k = 2; return a })()`, ``, nil},
-	{"max length array", `(() => { const a = [1]; a.length = 4294967295; a[4294967294] = 2; return a })()`, ``, nil},
-	{"nested arrays", `[[[]], [undefined, null], [[1, [2, [3]]]]]`, ``, nil},
-	{"Array.prototype", `Array.prototype`, `[]`, nil},
-	// ordinary objects
-	{"plain", `({a: 1, b: {c: [1, 2]}, "": 0, "a b": "\u0000"})`, ``, nil},
-	{"key order", `({b: 1, 2: 1, a: 1, 1: 1, [-1]: 1, "01": 1})`, ``, nil},
-	{"__proto__ key stays a key", `JSON.parse('{"__proto__": {"x": 1}, "y": 2}')`, ``, nil},
-	{"null prototype", `Object.assign(Object.create(null), {a: 1})`, `({a: 1})`, nil},
-	{"class instance", `(() => { class P { constructor() { this.x = 1 } get y() { return 2 } m() {} }; return new P })()`, `({x: 1})`, nil},
-	{"dropped keys", `(() => { const o = {a: 1}; Object.defineProperty(o, "h", {value: 2, enumerable: false}); o[Symbol("s")] = Symbol("v"); return o })()`, `({a: 1})`, nil},
-	{"inherited dropped", `Object.assign(Object.create({inh: 1}), {own: 2})`, `({own: 2})`, nil},
-	{"getter becomes data", `({get g() { return {n: 5} }, x: 1})`, `({g: {n: 5}, x: 1})`, nil},
-	{"frozen becomes plain", `Object.freeze({a: Object.freeze([1])})`, `({a: [1]})`, nil},
-	{"lone surrogate keys", `({"\ud800": 1, "a\udc00": {"\ud800x": 2}, "\ufffd": 3, "é": 4})`, ``, nil},
-	{"lone surrogate array prop", `(() => { const a = [1]; a["\udc00"] = 2; return a })()`, ``, nil},
-	{"Math and JSON", `[Math, JSON]`, `[{}, {}]`, nil},
-	{"getter deleting a later key", `({get a() { delete this.b; return 1 }, b: 2, c: 3})`, `({a: 1, c: 3})`, nil},
-	{"getter truncating its array", `(() => { const a = [0, 1, 2]; Object.defineProperty(a, 0, {get() { a.length = 1; return "x" }, enumerable: true}); return a })()`,
-		`(() => { const a = ["x"]; a.length = 3; return a })()`, nil},
-	// Errors
-	{"error", `new Error("m")`, ``, nil},
-	{"error without message", `new Error`, ``, nil},
-	{"native error kinds", `[new EvalError("a"), new RangeError("b"), new ReferenceError("c"), new SyntaxError("d"), new TypeError("e"), new URIError("f")]`, ``, nil},
-	{"error cause", `new RangeError("r", {cause: {x: [1]}})`, ``, nil},
-	{"error custom name", `(() => { const e = new Error("m"); e.name = "Foo"; return e })()`, `new Error("m")`, nil},
-	{"error custom name preserved", `(() => { const e = new Error("m"); e.name = "Foo"; return e })()`,
-		`(() => { const e = new Error("m"); Object.defineProperty(e, "name", {value: "Foo", writable: true, configurable: true}); return e })()`, &Options{PreserveErrorNames: true}},
-	{"error renamed native", `(() => { const e = new Error("m"); e.name = "TypeError"; return e })()`, `new TypeError("m")`, nil},
-	{"error subclass", `(() => { class MyErr extends Error {}; return new MyErr("q") })()`, `new Error("q")`, nil},
-	{"error subclass named preserved", `(() => { class MyErr extends RangeError { get name() { return "MyErr" } }; return new MyErr("q") })()`,
-		`(() => { const e = new Error("q"); Object.defineProperty(e, "name", {value: "MyErr", writable: true, configurable: true}); return e })()`, &Options{PreserveErrorNames: true}},
-	{"aggregate error", `new AggregateError([1], "m")`, `new Error("m")`, nil},
-	// goja formats a stack lazily, on first access, reading name and message:
-	// that may run this getter; the clone still takes no accessor message.
-	{"error message accessor not copied", `(() => { const e = new Error; Object.defineProperty(e, "message", {get() { return "g" }}); return e })()`, `new Error`, nil},
-	{"error message to string", `(() => { const e = new Error("x"); e.message = 42; return e })()`,
-		`(() => { const e = new Error("x"); e.message = "42"; return e })()`, nil},
-	{"error extra props dropped", `(() => { const e = new Error("x"); e.extra = 1; return e })()`, `new Error("x")`, nil},
-	{"error without stack", `(() => { const e = new Error("x"); delete e.stack; return e })()`, ``, nil},
-	// sharing and cycles
-	{"self cycle", `(() => { const o = {}; o.o = o; return o })()`, ``, nil},
-	{"array cycle", `(() => { const a = []; a.push(a, a, [a]); return a })()`, ``, nil},
-	{"shared", `(() => { const s = {}; return [s, s, {s}] })()`, ``, nil},
-	{"map cycle", `(() => { const m = new Map(); m.set(m, m); m.set("a", [m]); return m })()`, ``, nil},
-	{"set cycle", `(() => { const s = new Set(); s.add(s); s.add({s}); return s })()`, ``, nil},
-	{"error cause cycle", `(() => { const o = {}; const e = new Error("c", {cause: o}); o.e = e; return e })()`, ``, nil},
-	{"mixed cycle", `(() => { const a = []; const m = new Map([["a", a]]); const o = {m, a, d: new Date(3)}; a.push(o, m, new Set([o])); return [o, a, m] })()`, ``, nil},
-}
+} {
+	out := make([]struct {
+		name, src, want string
+		opts            *Options
+	}, len(clonecases.RoundTrip))
+	for i, c := range clonecases.RoundTrip {
+		out[i].name, out[i].src, out[i].want = c.Name, c.Src, c.Want
+		if c.PreserveErrorNames {
+			out[i].opts = &Options{PreserveErrorNames: true}
+		}
+	}
+	return out
+}()
 
 func TestRoundTrip(t *testing.T) {
 	for _, c := range roundTripCases {
