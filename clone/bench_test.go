@@ -110,3 +110,89 @@ func BenchmarkSmallObject(b *testing.B) {
 		}
 	}
 }
+
+// benchCodec carries every function as one shared payload and restores it
+// as a function made once per target runtime: the clone's own cost of a
+// function root, without the cost of a real Codec.
+type benchCodec struct{ fn goja.Value }
+
+func (benchCodec) SnapshotFunction(*goja.Runtime, *goja.Object, string) (any, error) {
+	return "fn", nil
+}
+
+func (c *benchCodec) RestoreFunction(*goja.Runtime, any) (goja.Value, error) { return c.fn, nil }
+
+func (benchCodec) RestoreRef(*goja.Runtime, any) (goja.Value, error) { return goja.Undefined(), nil }
+
+// BenchmarkTinyArgsFunc is what jsrun does for threads.run(fn, 1, 2): the
+// function and its two arguments in one SnapshotValues, through a Codec.
+func BenchmarkTinyArgsFunc(b *testing.B) {
+	src, dst := goja.New(), goja.New()
+	args := []goja.Value{run(b, src, `(function add(x, y) { return x + y })`), src.ToValue(1), src.ToValue(2)}
+	var codec Codec = &benchCodec{fn: run(b, dst, `(function add(x, y) { return x + y })`)}
+	opts := &Options{Codec: codec}
+	name := func(i int) string { return "args" }
+	b.ReportAllocs()
+	for b.Loop() {
+		s, err := SnapshotValues(src, args, name, opts)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := s.Restore(dst, codec); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// freshPrograms build the values of BenchmarkFirstUse. A compiled Program
+// may run in any runtime, so compiling is not part of what is measured.
+var freshPrograms = map[string]*goja.Program{
+	"SmallObject": goja.MustCompile("small", `({id: 1, name: "job", opts: {retries: 3}})`, false),
+	// What a thread throws: an Error with a stack, name and message.
+	"Error": goja.MustCompile("error", `(function work() { return new TypeError("boom: " + 42) })()`, false),
+	// A kind read through the runtime's built-ins.
+	"Map": goja.MustCompile("map", `new Map([["a", 1], ["b", {c: 2}]])`, false),
+}
+
+// BenchmarkFirstUse is a clone in runtimes that never cloned before, as
+// jsrun does with a fresh runtime per thread: snapshot a small value in one
+// fresh runtime, restore it in another. Creating the runtimes and the value
+// is not timed (runtimes are made in untimed batches), so what is left is
+// every per-runtime cost the clone itself pays.
+func BenchmarkFirstUse(b *testing.B) {
+	for _, name := range []string{"TwoInts", "SmallObject", "Error", "Map"} {
+		b.Run(name, func(b *testing.B) {
+			const batch = 64
+			var srcs, dsts [batch]*goja.Runtime
+			var vals [batch][]goja.Value
+			b.ReportAllocs()
+			for i := 0; i < b.N; {
+				b.StopTimer()
+				n := min(batch, b.N-i)
+				for j := 0; j < n; j++ {
+					srcs[j], dsts[j] = goja.New(), goja.New()
+					if name == "TwoInts" {
+						vals[j] = []goja.Value{srcs[j].ToValue(1), srcs[j].ToValue(2)}
+						continue
+					}
+					v, err := srcs[j].RunProgram(freshPrograms[name])
+					if err != nil {
+						b.Fatal(err)
+					}
+					vals[j] = []goja.Value{v}
+				}
+				b.StartTimer()
+				for j := 0; j < n; j++ {
+					s, err := SnapshotValues(srcs[j], vals[j], nil, &Options{PreserveErrorNames: true})
+					if err != nil {
+						b.Fatal(err)
+					}
+					if _, err := s.Restore(dsts[j], nil); err != nil {
+						b.Fatal(err)
+					}
+				}
+				i += n
+			}
+		})
+	}
+}

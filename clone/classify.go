@@ -53,6 +53,10 @@ var impl struct {
 	// primitive value types that may be kept in a snapshot as they are
 	prims    []reflect.Type
 	imported reflect.Type // goja's lazily scanned string, see normalizeString
+
+	// the most common primitives: numbers that fit an int, other numbers,
+	// ASCII strings
+	intType, floatType, asciiType reflect.Type
 }
 
 // proxyType is what ExportType reports for every Proxy, revoked ones
@@ -133,8 +137,10 @@ func loadImpl() {
 			}
 			impl.prims = append(impl.prims, reflect.TypeOf(v))
 		}
+		impl.intType, impl.floatType, impl.asciiType = impl.prims[0], impl.prims[1], impl.prims[6]
 		impl.imported = reflect.TypeOf(rt.ToValue(strings.Repeat("x", 32)))
 		impl.prims = append(impl.prims, impl.imported)
+		learnLayout(rt)
 	})
 }
 

@@ -56,20 +56,23 @@ const (
 	keepSegments    = maxPathSegments / 2
 )
 
-// loc is where a value sits: slot of node parent, or root slot when parent
-// is -1.
+// loc is where a value sits: child slot of node parent, or root slot when
+// parent is -1.
 type loc struct{ parent, slot int32 }
 
 // path renders the location of the value at l, following the parent links
 // the walk recorded. It runs only when an error is being built.
 func (s *Snapshot) path(l loc) string {
+	if l.parent < 0 {
+		return s.rootLabel(int(l.slot))
+	}
 	var chain []loc
 	for {
 		chain = append(chain, l)
 		if l.parent < 0 {
 			break
 		}
-		n := &s.nodes[l.parent]
+		n := s.node(l.parent)
 		l = loc{n.parent, n.pslot}
 	}
 	var b strings.Builder
@@ -101,9 +104,9 @@ func (s *Snapshot) rootLabel(i int) string {
 
 // writeSegment writes how the value at l is reached from its parent node.
 func (s *Snapshot) writeSegment(b *strings.Builder, l loc) {
-	n := &s.nodes[l.parent]
-	pos := l.slot - n.first
-	sl := &s.slots[l.slot]
+	n := s.node(l.parent)
+	pos := l.slot
+	sl := &n.slots[pos]
 	switch n.kind {
 	case kObject:
 		writeKey(b, n.keys[pos])
@@ -113,7 +116,7 @@ func (s *Snapshot) writeSegment(b *strings.Builder, l loc) {
 			b.WriteString(strconv.FormatUint(uint64(sl.key), 10))
 			b.WriteByte(']')
 		} else {
-			writeKey(b, n.keys[pos])
+			writeKey(b, n.keys[pos-n.nIdx])
 		}
 	case kMap:
 		entry := strconv.Itoa(int(pos / 2))
@@ -121,7 +124,7 @@ func (s *Snapshot) writeSegment(b *strings.Builder, l loc) {
 			b.WriteString(".keys()[" + entry + "]")
 			return
 		}
-		if k := s.slots[l.slot-1].v; k != nil && (goja.IsString(k) || goja.IsNumber(k)) {
+		if k := n.slots[pos-1].v; k != nil && (goja.IsString(k) || goja.IsNumber(k)) {
 			b.WriteString(".get(")
 			if goja.IsString(k) {
 				b.WriteString(strconv.Quote(k.String()))

@@ -200,27 +200,55 @@ func (r *realm) apply(f *goja.Object, this goja.Value, args ...goja.Value) (goja
 	return res.Get("r"), nil
 }
 
+// invokerSource is the invoker's factory: called (as a constructor) with
+// Reflect.apply, it returns the invoker.
+const invokerSource = "return function (f, t, a) { this.r = apply(f, t, a) }"
+
+// invokerProgram evaluates to the factory. A compiled Program belongs to no
+// runtime, so it is compiled once for all of them.
+var invokerProgram = goja.MustCompile("clone-invoker", "(function (apply) { "+invokerSource+" })", false)
+
 // getInvoker builds the invoker: new inv(f, this, args) stores
-// Reflect.apply(f, this, args) as the new object's r. Building it compiles a
-// line of JS (Function constructor, itself called through New), so it is
-// done at most once per clone, and only when a clone started from Go needs
-// an intrinsic.
+// Reflect.apply(f, this, args) as the new object's r. It is done at most
+// once per clone, and only when a clone started from Go needs an intrinsic.
+//
+// The factory comes from invokerProgram when the runtime's job queue is
+// empty (running a Program from Go ends by running that queue; the program
+// itself runs nothing but a function expression), else from the Function
+// constructor, which compiles it in this runtime, several times slower.
 func (r *realm) getInvoker() (*goja.Object, error) {
 	if r.invoker != nil {
 		return r.invoker, nil
-	}
-	function, err := r.ctor("Function")
-	if err != nil {
-		return nil, err
 	}
 	reflectObj, err := r.ctor("Reflect")
 	if err != nil {
 		return nil, err
 	}
-	factory, err := r.rt.New(function, r.rt.ToValue("apply"),
-		r.rt.ToValue("return function (f, t, a) { this.r = apply(f, t, a) }"))
-	if err != nil {
-		return nil, err
+	var factory *goja.Object
+	if false && noPendingJobs(r.rt) {
+		v, err := r.rt.RunProgram(invokerProgram)
+		if err != nil {
+			if _, ok := err.(*goja.Exception); !ok {
+				// RunProgram returns, and clears, what a call inside a
+				// clone would raise and leave pending (an Interrupt):
+				// restore it and raise it, as that call would have.
+				if ie, ok := err.(*goja.InterruptedError); ok {
+					r.rt.Interrupt(ie.Value())
+				}
+				panic(err)
+			}
+			return nil, err
+		}
+		factory, _ = v.(*goja.Object)
+	}
+	if factory == nil {
+		function, err := r.ctor("Function")
+		if err != nil {
+			return nil, err
+		}
+		if factory, err = r.rt.New(function, r.rt.ToValue("apply"), r.rt.ToValue(invokerSource)); err != nil {
+			return nil, err
+		}
 	}
 	// A constructor that returns an object yields that object: the inner
 	// function, closed over Reflect.apply as it is now.

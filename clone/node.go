@@ -31,32 +31,35 @@ type slot struct {
 	// ref is the node index when v is nil; skipped marks a property that a
 	// getter deleted before it was read (the spec skips it).
 	ref int32
-	// key is the array index for the index slots of an array, unused
+	// key is the array index for the element slots of an array, unused
 	// otherwise (a named property's key is in its node's keys).
 	key uint32
 }
 
 const skipped = -1
 
-// node is one object of the cloned graph. Children live in the shared
-// Snapshot.slots array, in the range [first, first+count), so the whole
-// snapshot is a handful of flat slices whatever its shape.
+// node is one object of the cloned graph. Its children are slots carved
+// from large shared chunks, so a snapshot is a few big allocations whatever
+// its shape, and nothing is copied as it grows.
 type node struct {
 	kind kind
 	sub  uint8 // typed array element type; arrays: holey flag
-	// parent and pslot record where the walk first met this node (parent -1:
-	// pslot is a root index); they exist so error paths can be built lazily,
-	// only when something fails.
+	// parent and pslot record where the walk first met this node: child
+	// pslot of node parent, or root pslot when parent is -1. They exist so
+	// error paths can be built lazily, only when something fails.
 	parent int32
 	pslot  int32
-	first  int32
-	count  int32
 	nIdx   int32  // arrays: how many leading slots are elements
 	length uint32 // arrays: the length property
-	// keys are the property keys of objects and arrays, parallel to their
-	// slots: the slice goja's Keys returned, kept rather than copied.
-	keys  []string
-	extra any // kind-specific immutable payload, see kind
+	slots  []slot // the children
+	// keys are the named property keys of objects and arrays, parallel to
+	// slots[nIdx:].
+	keys []string
+	// extra is the kind-specific immutable payload, see kind. Objects and
+	// arrays: a map[int32]goja.Value from child position to the real key of
+	// properties whose key a Go string cannot carry (lone surrogates; keys
+	// then holds a readable approximation), or nil.
+	extra any
 }
 
 // holey marks an array whose elements are not exactly 0..n-1 with
@@ -80,22 +83,31 @@ type errorData struct {
 }
 
 // Snapshot is a structured clone of some values, detached from any runtime:
-// flat slices of nodes and slots linked by index, holding Go data and
+// nodes and slots in a few large chunks, linked by index, holding Go data and
 // runtime-independent primitive goja values only. It is immutable once
 // SnapshotValues returns: any number of goroutines may hold it and restore it
 // at the same time.
 type Snapshot struct {
 	roots []slot
-	nodes []node
-	slots []slot
-	// lossy holds, by slot, the real key of properties whose key a Go string
-	// cannot carry (lone surrogates); the node's keys then hold a readable
-	// approximation.
-	lossy    map[int32]goja.Value
+	// chunks hold the nodes, nodeChunk to a chunk (the first one grows to
+	// that size), so a big snapshot never copies its nodes as it grows.
+	chunks   [][]node
+	nnodes   int32
 	size     int64
 	rootName func(int) string
 	name     string  // label of every root when rootName is nil (SnapshotValue)
-	rootBuf  [2]slot // roots of up to two values, saving an allocation on the hot path
+	rootBuf  [4]slot // roots of up to four values, saving an allocation on the hot path
+}
+
+// objectSnapshot is the Snapshot of values that hold objects, with room for
+// a small value's nodes, children and keys: a small object costs one
+// allocation, not one per slice. Chunks beyond these come from the heap.
+type objectSnapshot struct {
+	Snapshot
+	chunkBuf [1][]node
+	nodeBuf  [2]node
+	slotBuf  [4]slot
+	keyBuf   [4]string
 }
 
 // Len reports how many values the snapshot holds.
@@ -112,3 +124,35 @@ const (
 	sizeSlot = 8  // any value, the same as a JS number
 	sizeNode = 16 // any object, on top of its contents
 )
+
+const (
+	nodeShift = 8
+	nodeChunk = 1 << nodeShift
+)
+
+// node returns node i.
+func (s *Snapshot) node(i int32) *node {
+	return &s.chunks[i>>nodeShift][i&(nodeChunk-1)]
+}
+
+// addNode appends n and returns its index. Pointers from node are
+// invalidated while the first chunk grows. Chunks are allocated at their
+// full length, so adding a node is one store.
+func (s *Snapshot) addNode(n node) int32 {
+	idx := s.nnodes
+	c := int(idx >> nodeShift)
+	if c == len(s.chunks) {
+		size := nodeChunk
+		if c == 0 {
+			size = 4
+		}
+		s.chunks = append(s.chunks, make([]node, size))
+	} else if c == 0 && int(idx) == len(s.chunks[0]) {
+		grown := make([]node, min(2*len(s.chunks[0]), nodeChunk))
+		copy(grown, s.chunks[0])
+		s.chunks[0] = grown
+	}
+	s.chunks[c][idx&(nodeChunk-1)] = n
+	s.nnodes++
+	return idx
+}

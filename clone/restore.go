@@ -2,6 +2,7 @@ package clone
 
 import (
 	"bytes"
+	"sync"
 
 	"github.com/dop251/goja"
 )
@@ -18,25 +19,53 @@ import (
 // *DataCloneError.
 func (s *Snapshot) Restore(rt *goja.Runtime, codec Codec) ([]goja.Value, error) {
 	out := make([]goja.Value, len(s.roots))
-	if len(s.nodes) == 0 {
+	if s.nnodes == 0 {
 		for i := range s.roots {
 			out[i] = s.roots[i].v
 		}
 		return out, nil
 	}
-	r := &restorer{s: s, rt: rt, codec: codec}
+	r := restorers.Get().(*restorer)
+	r.s, r.rt, r.codec = s, rt, codec
 	r.realm.rt = rt
 	var err error
-	if ex := rt.Try(func() { err = r.run() }); ex != nil {
+	ex := rt.Try(func() { err = r.run() })
+	if ex == nil && err == nil {
+		for i := range s.roots {
+			out[i] = r.value(&s.roots[i])
+		}
+	}
+	r.release()
+	if ex != nil {
 		return nil, ex
 	}
 	if err != nil {
 		return nil, err
 	}
-	for i := range s.roots {
-		out[i] = r.value(&s.roots[i])
-	}
 	return out, nil
+}
+
+// restorers recycles restorer state between restores.
+var restorers = sync.Pool{New: func() any { return &restorer{} }}
+
+// release returns r to the pool, keeping only its (emptied) per-node
+// slices when they are small.
+func (r *restorer) release() {
+	objs, filled, vals, scratch := r.objs[:0], r.filled[:0], r.vals[:0], r.scratch[:0]
+	if cap(objs) > 1024 {
+		objs, filled = nil, nil
+	}
+	if cap(vals) > 1024 {
+		vals = nil
+	}
+	if cap(scratch) > 1024 {
+		scratch = nil
+	}
+	clear(objs[:cap(objs)])
+	clear(vals[:cap(vals)])
+	clear(scratch[:cap(scratch)])
+	*r = restorer{objs: objs, filled: filled, vals: vals, scratch: scratch}
+	restorers.Put(r)
 }
 
 // RestoreValue restores root 0 (undefined if the snapshot holds no value).
@@ -44,7 +73,7 @@ func (s *Snapshot) RestoreValue(rt *goja.Runtime, codec Codec) (goja.Value, erro
 	if len(s.roots) == 0 {
 		return goja.Undefined(), nil
 	}
-	if len(s.nodes) == 0 {
+	if s.nnodes == 0 {
 		return s.roots[0].v, nil
 	}
 	vals, err := s.Restore(rt, codec)
@@ -63,9 +92,18 @@ type restorer struct {
 	codec   Codec
 	realm   realm
 	objs    []goja.Value // node -> restored object
-	filled  []bool       // arrays built complete in one NewArray call
+	filled  []bool       // objects and arrays built complete in pass 3
+	vals    []goja.Value // scratch: the property values of one object
 	scratch []interface{}
+	proto   map[string]struct{} // see protoKeys; nil: not known (yet)
+	// assign says plain objects are filled by assignment (see fillNamed):
+	// only worth listing Object.prototype's keys for when there are many.
+	assign bool
 }
+
+// assignMin is how many properties of plain objects a snapshot needs for
+// Restore to fill them by assignment.
+const assignMin = 64
 
 // value is what slot sl restores to; nil for an object not yet created.
 func (r *restorer) value(sl *slot) goja.Value {
@@ -77,16 +115,31 @@ func (r *restorer) value(sl *slot) goja.Value {
 
 func (r *restorer) run() error {
 	s := r.s
-	r.objs = make([]goja.Value, len(s.nodes))
-	// Pass 1: everything but arrays, Maps, Sets and views.
-	for i := range s.nodes {
-		if err := r.create(int32(i)); err != nil {
+	num := s.nnodes
+	if int(num) <= cap(r.objs) {
+		r.objs, r.filled = r.objs[:num], r.filled[:num]
+		clear(r.filled)
+	} else {
+		r.objs, r.filled = make([]goja.Value, num), make([]bool, num)
+	}
+	// Pass 1: everything but plain objects, arrays, Maps, Sets and views.
+	views := false
+	props := 0
+	for i := range num {
+		if err := r.create(i); err != nil {
 			return err
 		}
+		switch n := s.node(i); n.kind {
+		case kTypedArray, kDataView:
+			views = true
+		case kObject:
+			props += len(n.slots)
+		}
 	}
+	r.assign = props >= assignMin
 	// Pass 2: views, now that every buffer exists.
-	for i := range s.nodes {
-		n := &s.nodes[i]
+	for i := int32(0); views && i < num; i++ {
+		n := s.node(i)
 		if n.kind != kTypedArray && n.kind != kDataView {
 			continue
 		}
@@ -95,33 +148,39 @@ func (r *restorer) run() error {
 			name = typedArrayNames[n.sub]
 		}
 		vd := n.extra.(*viewData)
-		v, err := r.construct(int32(i), name, r.value(&s.slots[n.first]), r.rt.ToValue(vd.offset), r.rt.ToValue(vd.length))
+		v, err := r.construct(i, name, r.value(&n.slots[0]), r.rt.ToValue(vd.offset), r.rt.ToValue(vd.length))
 		if err != nil {
 			return err
 		}
 		r.objs[i] = v
 	}
-	// Pass 3: arrays, Maps and Sets, last first: a child is usually
-	// discovered after its parent, so it exists when the parent is built,
-	// and the parent can be made complete in one call. Only a cycle back to
-	// a container not built yet leaves one to fill in pass 4.
-	r.filled = make([]bool, len(s.nodes))
-	for i := len(s.nodes) - 1; i >= 0; i-- {
+	// Pass 3: plain objects, arrays, Maps and Sets, last first: a child is
+	// usually discovered after its parent, so it exists when the parent is
+	// built, and the parent can be made complete at once. Only a reference
+	// back to one not built yet (a cycle, a shared value met earlier)
+	// leaves one to fill in pass 4.
+	for i := num - 1; i >= 0; i-- {
 		var err error
-		switch s.nodes[i].kind {
+		switch n := s.node(i); n.kind {
+		case kObject:
+			o := r.rt.NewObject()
+			r.objs[i] = o
+			if r.ready(n) {
+				r.filled[i] = true
+				err = r.fillObject(o, n)
+			}
 		case kArray:
-			r.objs[i] = r.newArray(int32(i))
+			r.objs[i] = r.newArray(i)
 		case kMap, kSet:
-			r.objs[i], err = r.newCollection(int32(i))
+			r.objs[i], err = r.newCollection(i)
 		}
 		if err != nil {
 			return err
 		}
 	}
-	r.scratch = nil
 	// Pass 4: fill.
-	for i := range s.nodes {
-		if err := r.fill(int32(i)); err != nil {
+	for i := range num {
+		if err := r.fill(i); err != nil {
 			return err
 		}
 	}
@@ -130,12 +189,10 @@ func (r *restorer) run() error {
 
 // create makes node i (pass 1).
 func (r *restorer) create(i int32) error {
-	n := &r.s.nodes[i]
+	n := r.s.node(i)
 	var v goja.Value
 	var err error
 	switch n.kind {
-	case kObject:
-		v = r.rt.NewObject()
 	case kDate:
 		v, err = r.construct(i, "Date", r.rt.ToValue(n.extra.(float64)))
 	case kRegExp:
@@ -151,6 +208,7 @@ func (r *restorer) create(i int32) error {
 		if r.codec == nil {
 			return r.refuse(i, "functions and host objects cannot be restored without a Codec")
 		}
+		r.proto = nil // the Codec may run JS
 		if n.kind == kRef {
 			v, err = r.codec.RestoreRef(r.rt, n.extra)
 		} else {
@@ -162,7 +220,7 @@ func (r *restorer) create(i int32) error {
 		if v == nil {
 			v = goja.Undefined()
 		}
-	default: // arrays, Maps, Sets and views come later
+	default: // plain objects, arrays, Maps, Sets and views come later
 		return nil
 	}
 	if err != nil {
@@ -177,18 +235,18 @@ func (r *restorer) create(i int32) error {
 // The constructor path keeps plain Go from calling into JS (see
 // realm.apply), so it does not need the invoker.
 func (r *restorer) newCollection(i int32) (goja.Value, error) {
-	n := &r.s.nodes[i]
-	name, step := "Set", int32(1)
+	n := r.s.node(i)
+	name, step := "Set", 1
 	if n.kind == kMap {
 		name, step = "Map", 2
 	}
-	if n.count == 0 {
+	if len(n.slots) == 0 {
 		r.filled[i] = true
 		return r.construct(i, name)
 	}
-	items := make([]interface{}, 0, n.count/step)
-	for j := n.first; j < n.first+n.count; j += step {
-		v := r.value(&r.s.slots[j])
+	items := make([]interface{}, 0, len(n.slots)/step)
+	for j := 0; j < len(n.slots); j += step {
+		v := r.value(&n.slots[j])
 		if v == nil {
 			return r.construct(i, name)
 		}
@@ -196,7 +254,7 @@ func (r *restorer) newCollection(i int32) (goja.Value, error) {
 			items = append(items, v)
 			continue
 		}
-		w := r.value(&r.s.slots[j+1])
+		w := r.value(&n.slots[j+1])
 		if w == nil {
 			return r.construct(i, name)
 		}
@@ -207,7 +265,7 @@ func (r *restorer) newCollection(i int32) (goja.Value, error) {
 }
 
 func (r *restorer) refuse(i int32, reason string) error {
-	n := &r.s.nodes[i]
+	n := r.s.node(i)
 	return r.s.refuse(loc{n.parent, n.pslot}, reason)
 }
 
@@ -217,6 +275,7 @@ func (r *restorer) construct(i int32, name string, args ...goja.Value) (goja.Val
 	if err != nil {
 		return nil, r.refuse(i, "cannot restore: "+err.Error())
 	}
+	r.proto = nil // a constructor a script replaced may change Object.prototype
 	o, err := r.rt.New(c, args...)
 	if err != nil {
 		return nil, err
@@ -225,7 +284,7 @@ func (r *restorer) construct(i int32, name string, args ...goja.Value) (goja.Val
 }
 
 func (r *restorer) newError(i int32) (goja.Value, error) {
-	d := r.s.nodes[i].extra.(*errorData)
+	d := r.s.node(i).extra.(*errorData)
 	v, err := r.construct(i, d.proto)
 	if err != nil {
 		return nil, err
@@ -260,15 +319,15 @@ func (r *restorer) newError(i int32) (goja.Value, error) {
 // newArray makes array node i (pass 3): complete in one NewArray call when
 // it is dense and all its elements exist, else empty for fill to populate.
 func (r *restorer) newArray(i int32) goja.Value {
-	n := &r.s.nodes[i]
+	n := r.s.node(i)
 	if n.sub&holey == 0 {
 		if cap(r.scratch) < int(n.nIdx) {
 			r.scratch = make([]interface{}, 0, n.nIdx)
 		}
 		items := r.scratch[:0]
 		complete := true
-		for j := n.first; j < n.first+n.nIdx; j++ {
-			sl := &r.s.slots[j]
+		for j := range n.nIdx {
+			sl := &n.slots[j]
 			if sl.v != nil {
 				items = append(items, sl.v)
 				continue

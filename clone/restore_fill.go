@@ -13,15 +13,18 @@ import (
 // runs.
 func (r *restorer) fill(i int32) error {
 	s := r.s
-	n := &s.nodes[i]
+	n := s.node(i)
 	switch n.kind {
 	case kObject:
-		return r.fillNamed(r.objs[i].(*goja.Object), n, n.first, n.first+n.count)
+		if r.filled[i] {
+			return nil
+		}
+		return r.fillObject(r.objs[i].(*goja.Object), n)
 	case kArray:
 		a := r.objs[i].(*goja.Object)
 		if !r.filled[i] {
-			for j := n.first; j < n.first+n.nIdx; j++ {
-				sl := &s.slots[j]
+			for j := range n.nIdx {
+				sl := &n.slots[j]
 				if sl.v == nil && sl.ref == skipped {
 					continue
 				}
@@ -34,58 +37,140 @@ func (r *restorer) fill(i int32) error {
 				return err
 			}
 		}
-		return r.fillNamed(a, n, n.first+n.nIdx, n.first+n.count)
+		return r.fillNamed(a, n, n.nIdx, int32(len(n.slots)), false)
 	case kMap, kSet:
 		if r.filled[i] {
 			return nil
 		}
-		id, step := inSetAdd, int32(1)
+		id, step := inSetAdd, 1
 		if n.kind == kMap {
 			id, step = inMapSet, 2
 		}
 		this := r.objs[i]
-		for j := n.first; j < n.first+n.count; j += step {
+		for j := 0; j < len(n.slots); j += step {
 			var err error
 			if n.kind == kMap {
-				_, err = r.realm.call(id, this, r.value(&s.slots[j]), r.value(&s.slots[j+1]))
+				_, err = r.realm.call(id, this, r.value(&n.slots[j]), r.value(&n.slots[j+1]))
 			} else {
-				_, err = r.realm.call(id, this, r.value(&s.slots[j]))
+				_, err = r.realm.call(id, this, r.value(&n.slots[j]))
 			}
+			r.proto = nil // JS may have run
 			if err != nil {
 				return r.fail(i, err)
 			}
 		}
 	case kError:
-		if n.count == 1 {
+		if len(n.slots) == 1 {
 			o := r.objs[i].(*goja.Object)
-			return o.DefineDataProperty("cause", r.value(&s.slots[n.first]), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+			return o.DefineDataProperty("cause", r.value(&n.slots[0]), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 		}
 	}
 	return nil
 }
 
+// ready reports whether every object node n refers to exists.
+func (r *restorer) ready(n *node) bool {
+	for j := range n.slots {
+		if sl := &n.slots[j]; sl.v == nil && sl.ref != skipped && r.objs[sl.ref] == nil {
+			return false
+		}
+	}
+	return true
+}
+
+// fillObject gives plain object o, fresh from NewObject, the properties of
+// node n.
+func (r *restorer) fillObject(o *goja.Object, n *node) error {
+	if _, lossy := n.extra.(map[int32]goja.Value); !lossy {
+		if tab, p := selfWords(o); tab != nil && tab == gi.tabObject && fillFresh(p, n.keys, r.props(n)) {
+			return nil
+		}
+	}
+	return r.fillNamed(o, n, 0, int32(len(n.slots)), true)
+}
+
+// props returns, in r.vals, the values of plain object n (skipped
+// properties as nil), parallel to n.keys.
+func (r *restorer) props(n *node) []goja.Value {
+	vals := r.vals[:0]
+	for j := range n.slots {
+		sl := &n.slots[j]
+		if sl.v == nil && sl.ref == skipped {
+			vals = append(vals, nil)
+			continue
+		}
+		vals = append(vals, r.value(sl))
+	}
+	r.vals = vals
+	return vals
+}
+
 // fillNamed defines the named properties of n in slots [from, to) on o.
-func (r *restorer) fillNamed(o *goja.Object, n *node, from, to int32) error {
-	s := r.s
+//
+// A plain object (assign true: a fresh NewObject, Object.prototype its
+// prototype) takes most keys by assignment, which goja does without the
+// descriptor machinery (and allocations) of a definition. On
+// such an object assignment and CreateDataProperty do the same thing
+// unless Object.prototype has the key (an accessor such as __proto__, a
+// setter or a read-only property a script put there): those keys are still
+// defined.
+func (r *restorer) fillNamed(o *goja.Object, n *node, from, to int32, assign bool) error {
+	var proto map[string]struct{}
+	if assign && r.assign {
+		proto = r.protoKeys(o)
+	}
+	keys := n.keys[from-n.nIdx:]
+	lossy, _ := n.extra.(map[int32]goja.Value)
 	for j := from; j < to; j++ {
-		sl := &s.slots[j]
+		sl := &n.slots[j]
 		if sl.v == nil && sl.ref == skipped {
 			continue
 		}
 		v := r.value(sl)
-		if s.lossy != nil {
-			if key := s.lossy[j]; key != nil {
+		if lossy != nil {
+			if key := lossy[j]; key != nil {
 				if err := r.defineLossy(o, key, v); err != nil {
+					return err
+				}
+				proto = nil
+				if assign && r.assign {
+					proto = r.protoKeys(o) // a replaced defineProperty may have changed it
+				}
+				continue
+			}
+		}
+		k := keys[j-from]
+		if proto != nil {
+			if _, shadowed := proto[k]; !shadowed {
+				if err := o.Set(k, v); err != nil {
 					return err
 				}
 				continue
 			}
 		}
-		if err := o.DefineDataProperty(n.keys[j-n.first], v, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_TRUE); err != nil {
+		if err := o.DefineDataProperty(k, v, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_TRUE); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// protoKeys returns the own keys of Object.prototype, the prototype of o
+// (a fresh plain object), computed once per restore: nothing a restore
+// runs changes them but JS through realm calls, which reset r.proto.
+func (r *restorer) protoKeys(o *goja.Object) map[string]struct{} {
+	if r.proto == nil {
+		p := o.Prototype()
+		if p == nil {
+			return nil
+		}
+		names := p.GetOwnPropertyNames()
+		r.proto = make(map[string]struct{}, len(names))
+		for _, k := range names {
+			r.proto[k] = struct{}{}
+		}
+	}
+	return r.proto
 }
 
 // defineLossy defines a property whose key a Go string cannot carry, through
@@ -101,5 +186,6 @@ func (r *restorer) defineLossy(o *goja.Object, key, v goja.Value) error {
 		}
 	}
 	_, err := r.realm.call(inDefineProperty, goja.Undefined(), o, key, desc)
+	r.proto = nil // JS may have run
 	return err
 }

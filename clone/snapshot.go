@@ -3,8 +3,10 @@ package clone
 import (
 	"fmt"
 	"reflect"
+	"sync"
 
 	"github.com/dop251/goja"
+	"github.com/dop251/goja/unistring"
 )
 
 // SnapshotValues copies vals (which may share objects: identity across roots
@@ -38,15 +40,6 @@ func snapshot(rt *goja.Runtime, vals []goja.Value, rootName func(int) string, na
 	if opts != nil {
 		o = *opts
 	}
-	s := &Snapshot{rootName: rootName, name: name}
-	if len(vals) <= len(s.rootBuf) {
-		s.roots = s.rootBuf[:len(vals):len(vals)]
-	} else {
-		s.roots = make([]slot, len(vals))
-	}
-	if err := s.charge(int64(len(vals))*sizeSlot, o.MaxBytes, loc{-1, 0}); err != nil {
-		return nil, err
-	}
 	// Fast path, the common shape of thread arguments and results: no
 	// object means no walk, no memo, no JS, nothing to catch.
 	simple := true
@@ -56,6 +49,25 @@ func snapshot(rt *goja.Runtime, vals []goja.Value, rootName func(int) string, na
 			break
 		}
 	}
+	var s *Snapshot
+	var bufs *objectSnapshot
+	if simple {
+		s = &Snapshot{}
+	} else {
+		bufs = &objectSnapshot{}
+		s = &bufs.Snapshot
+		bufs.chunkBuf[0] = bufs.nodeBuf[:]
+		s.chunks = bufs.chunkBuf[:]
+	}
+	s.rootName, s.name = rootName, name
+	if len(vals) <= len(s.rootBuf) {
+		s.roots = s.rootBuf[:len(vals):len(vals)]
+	} else {
+		s.roots = make([]slot, len(vals))
+	}
+	if err := s.charge(int64(len(vals))*sizeSlot, o.MaxBytes, loc{-1, 0}); err != nil {
+		return nil, err
+	}
 	if simple {
 		for i, v := range vals {
 			if err := s.primitive(v, loc{-1, int32(i)}, o.MaxBytes); err != nil {
@@ -64,19 +76,73 @@ func snapshot(rt *goja.Runtime, vals []goja.Value, rootName func(int) string, na
 		}
 		return s, nil
 	}
-	w := &walker{rt: rt, opts: o, s: s}
+	w := walkers.Get().(*walker)
+	w.rt, w.opts, w.s = rt, o, s
 	w.realm.rt = rt
-	w.stack = w.frames[:0]
-	s.nodes = make([]node, 0, 8)
-	s.slots = make([]slot, 0, 16)
+	w.slotArena, w.keyArena = bufs.slotBuf[:0], bufs.keyBuf[:0]
 	var err error
-	if ex := rt.Try(func() { err = w.run(vals) }); ex != nil {
+	ex := rt.Try(func() { err = w.run(vals) })
+	w.release()
+	if ex != nil {
 		return nil, ex
 	}
 	if err != nil {
 		return nil, err
 	}
 	return s, nil
+}
+
+// refOf is RefOf(o), short-cut for the common representations: a mark is
+// an own property, so an object with no own symbol-keyed property at all is
+// not a host object. (RefOf would still look the symbol up through the
+// prototype chain, which could only find, and run, an accessor a script
+// defined on a prototype with the mark's symbol.)
+func (w *walker) refOf(o *goja.Object, common bool) (any, bool) {
+	if common {
+		if _, p := selfWords(o); !hasOwnSymbols(p) {
+			return nil, false
+		}
+	}
+	w.js++ // a getter on the prototype chain may run
+	return RefOf(o)
+}
+
+// walkers recycles walker state (work list, memo table) between snapshots.
+var walkers = sync.Pool{New: func() any {
+	w := &walker{}
+	w.stack = w.frames[:0]
+	return w
+}}
+
+// release returns w to the pool, keeping only runtime-independent scratch
+// space: the work list and a small memo table, emptied.
+func (w *walker) release() {
+	stack := w.stack[:0]
+	if cap(stack) > 64 {
+		stack = nil // a deep value's work list is not worth keeping
+	}
+	clear(stack[:cap(stack)])
+	memo := w.memo
+	if len(memo.entries) > 1024 {
+		memo = objTable{}
+	} else {
+		clear(memo.entries)
+		memo.n, memo.miss = 0, nil
+	}
+	vals, pre := w.vals[:0], w.pre[:0]
+	if cap(vals) > 1024 {
+		vals = nil
+	}
+	if cap(pre) > 1024 {
+		pre = nil
+	}
+	clear(vals[:cap(vals)])
+	clear(pre[:cap(pre)])
+	*w = walker{stack: stack, memo: memo, vals: vals, pre: pre}
+	if w.stack == nil {
+		w.stack = w.frames[:0]
+	}
+	walkers.Put(w)
 }
 
 // walker is the state of one snapshot: an explicit depth-first work list
@@ -86,9 +152,9 @@ type walker struct {
 	opts Options
 	s    *Snapshot
 	// memo maps objects to their node (identity, cycles). The first few
-	// live in small, scanned linearly, sparing small values a map.
+	// live in small, scanned linearly, sparing small values a table.
 	small  [8]*goja.Object
-	memo   map[*goja.Object]int32
+	memo   objTable
 	stack  []frame
 	frames [4]frame // initial backing of stack
 	realm  realm
@@ -96,6 +162,19 @@ type walker struct {
 	// mapCB appends to collect.
 	collect []goja.Value
 	mapCB   goja.Value
+	// slotArena and keyArena back the children and key lists of nodes: one
+	// allocation for many nodes.
+	slotArena []slot
+	keyArena  []string
+	// recent key lists, to share (see namedKeys)
+	recent     [4][]string
+	nextRecent uint8
+	vals       []goja.Value // scratch: the stored values of one object
+	// pre holds the property values of the objects on the work list, read
+	// when they were listed (a stack: each frame owns a range); js counts
+	// the operations that may have run JS since (see frame.gen).
+	pre []goja.Value
+	js  uint32
 }
 
 // frame is an object whose children are still being read. Children are read
@@ -104,12 +183,20 @@ type walker struct {
 // algorithm of the spec runs them.
 type frame struct {
 	obj   *goja.Object
-	keys  []string             // property keys, read with Get
-	lossy map[int32]goja.Value // real keys of positions whose Go string is lossy
-	vals  []goja.Value         // children read up front (Map, Set, view buffer, cause)
+	keys  []string         // named property keys (after nIdx elements), read with Get
+	lossy map[int32]rawKey // by child position: keys a Go string cannot carry
+	vals  []goja.Value     // children read up front (Map, Set, view buffer, cause)
+	slots []slot           // the node's children
 	node  int32
-	base  int32 // slot of child 0
 	i, n  int32
+	nIdx  int32 // arrays: the first nIdx children are elements, read by index
+	// Named children [0, npre) were read with the keys, into walker.pre
+	// from pre on, when walker.js was gen. While it still is, no JS has run
+	// since (no getter, no user code of any kind), so the object is as it
+	// was and those values are current: they save looking each property
+	// up again.
+	pre, npre int32
+	gen       uint32
 }
 
 func (w *walker) run(vals []goja.Value) error {
@@ -131,32 +218,61 @@ func (w *walker) drain() error {
 		f := &w.stack[top]
 		i := f.i
 		f.i++
-		l := loc{f.node, f.base + i}
+		l := loc{f.node, i}
 		var v goja.Value
 		switch {
 		case f.vals != nil:
 			v = f.vals[i]
-		case f.lossy != nil && f.lossy[i] != nil:
-			var err error
-			if v, err = w.realm.call(inReflectGet, goja.Undefined(), f.obj, f.lossy[i]); err != nil {
-				return w.fail(l, err)
-			}
+		case i < f.nIdx:
+			v = w.elem(f.obj, f.slots[i].key)
 		default:
-			v = f.obj.Get(f.keys[i]) // runs a getter, if any, exactly once
+			if f.lossy != nil {
+				if k, ok := f.lossy[i]; ok {
+					var err error
+					if v, err = w.getLossy(f.obj, k); err != nil {
+						return w.fail(l, err)
+					}
+					break
+				}
+			}
+			j := i - f.nIdx
+			if j < f.npre && f.gen == w.js {
+				if pv := w.pre[f.pre+j]; !isProp(pv) {
+					v = pv
+					break
+				}
+			}
+			key := f.keys[j]
+			// A plain value straight from goja's property map, else Get,
+			// which runs a getter, if any, exactly once. (A key that is
+			// not ASCII is stored differently and so never found here.)
+			if tab, p := selfWords(f.obj); tab != nil && (tab == gi.tabObject || tab == gi.tabArray) {
+				if v = propMap(p)[unistring.String(key)]; v != nil && !isProp(v) {
+					break
+				}
+			}
+			w.js++
+			v = f.obj.Get(key)
+		}
+		if v == nil {
+			// An earlier getter deleted the property; the spec skips it.
+			f.slots[i].ref = skipped
+			if i < f.nIdx {
+				w.s.node(f.node).sub |= holey
+			}
 		}
 		if f.i == f.n {
 			// Pop before walking the last child: a chain of last children
 			// (nested arrays, linked lists) then needs one frame, not one
 			// per level.
+			if f.npre > 0 {
+				clear(w.pre[f.pre:])
+				w.pre = w.pre[:f.pre]
+			}
 			w.stack[top] = frame{}
 			w.stack = w.stack[:top]
 		}
 		if v == nil {
-			// An earlier getter deleted the property; the spec skips it.
-			w.s.slots[l.slot].ref = skipped
-			if n := &w.s.nodes[l.parent]; n.kind == kArray && l.slot-n.first < n.nIdx {
-				n.sub |= holey
-			}
 			continue
 		}
 		if err := w.visit(v, l); err != nil {
@@ -189,46 +305,62 @@ func (w *walker) visit(v goja.Value, l loc) error {
 
 // seen returns the node o was recorded as, if any.
 func (w *walker) seen(o *goja.Object) (int32, bool) {
-	if w.memo == nil {
-		for i, p := range w.small[:min(len(w.s.nodes), len(w.small))] {
+	if int(w.s.nnodes) <= len(w.small) {
+		for i, p := range w.small[:w.s.nnodes] {
 			if p == o {
 				return int32(i), true
 			}
 		}
 		return 0, false
 	}
-	idx, ok := w.memo[o]
-	return idx, ok
+	return w.memo.get(o)
 }
 
 func (s *Snapshot) slotAt(l loc) *slot {
 	if l.parent < 0 {
 		return &s.roots[l.slot]
 	}
-	return &s.slots[l.slot]
+	return &s.node(l.parent).slots[l.slot]
 }
 
 // primitive stores a non-object value at l.
 func (s *Snapshot) primitive(v goja.Value, l loc, max int64) error {
+	v, err := s.checkPrimitive(v, l, max)
+	if err != nil {
+		return err
+	}
+	s.slotAt(l).v = v
+	return nil
+}
+
+// checkPrimitive returns what a snapshot stores for the non-object value v
+// found at l, or why it cannot.
+func (s *Snapshot) checkPrimitive(v goja.Value, l loc, max int64) (goja.Value, error) {
 	if v == nil {
 		v = goja.Undefined()
 	}
 	t := reflect.TypeOf(v)
+	if t == impl.intType || t == impl.floatType {
+		return v, nil
+	}
+	if t == impl.asciiType {
+		// An ASCII string's length is its Go string's.
+		return v, s.charge(int64(len(v.String())), max, l)
+	}
 	if t == impl.imported {
 		v = normalizeString(v.(goja.String))
 	} else if !knownPrimitive(t) {
 		if _, isSym := v.(*goja.Symbol); isSym {
-			return s.refuse(l, "Symbol values cannot be cloned")
+			return nil, s.refuse(l, "Symbol values cannot be cloned")
 		}
-		return s.refuse(l, fmt.Sprintf("%T values cannot be cloned", v))
+		return nil, s.refuse(l, fmt.Sprintf("%T values cannot be cloned", v))
 	}
 	if str, ok := v.(goja.String); ok {
 		if err := s.charge(int64(str.Length()), max, l); err != nil {
-			return err
+			return nil, err
 		}
 	}
-	s.slotAt(l).v = v
-	return nil
+	return v, nil
 }
 
 // normalizeString replaces goja's importedString (what ToValue makes of a
@@ -263,49 +395,74 @@ func (w *walker) fail(l loc, err error) error {
 
 // newNode records o as node n reached at l, and makes l refer to it.
 func (w *walker) newNode(o *goja.Object, l loc, n node) (int32, error) {
-	idx := int32(len(w.s.nodes))
 	n.parent, n.pslot = l.parent, l.slot
-	w.s.nodes = append(w.s.nodes, n)
+	idx := w.s.addNode(n)
 	switch {
 	case int(idx) < len(w.small):
 		w.small[idx] = o
 	case int(idx) == len(w.small):
-		w.memo = make(map[*goja.Object]int32, 2*len(w.small))
 		for i, p := range w.small {
-			w.memo[p] = int32(i)
+			w.memo.put(p, int32(i))
 		}
 		w.small = [len(w.small)]*goja.Object{}
 		fallthrough
 	default:
-		w.memo[o] = idx
+		w.memo.put(o, idx)
 	}
 	sl := w.s.slotAt(l)
 	sl.v, sl.ref = nil, idx
 	return idx, w.s.charge(sizeNode, w.opts.MaxBytes, l)
 }
 
-// reserve appends n empty child slots and returns the first one's index.
-// l locates the object, for the error if that exceeds MaxBytes.
-func (w *walker) reserve(n int, l loc) (int32, error) {
-	first := int32(len(w.s.slots))
-	w.s.slots = append(w.s.slots, make([]slot, n)...)
-	return first, w.s.charge(int64(n)*sizeSlot, w.opts.MaxBytes, l)
+// reserve returns n empty child slots for node idx, and makes them its
+// slots. l locates the object, for the error if that exceeds MaxBytes.
+func (w *walker) reserve(idx int32, n int, l loc) ([]slot, error) {
+	if cap(w.slotArena)-len(w.slotArena) < n {
+		// Chunks grow with the value, so a small one allocates little and
+		// a big one a few big chunks.
+		w.slotArena = make([]slot, 0, max(n, min(2*cap(w.slotArena), 4096), 8))
+	}
+	start := len(w.slotArena)
+	w.slotArena = w.slotArena[:start+n]
+	slots := w.slotArena[start : start+n : start+n]
+	w.s.node(idx).slots = slots
+	return slots, w.s.charge(int64(n)*sizeSlot, w.opts.MaxBytes, l)
 }
 
 // object stores a not yet seen object at l. The order of the checks is the
 // contract: Proxy (decided without running a trap), host object, function,
 // then the kind of object.
 func (w *walker) object(o *goja.Object, l loc) error {
-	et := o.ExportType()
-	if et == proxyType {
-		return w.s.refuse(l, "Proxy objects cannot be cloned")
+	// The representations read directly are neither a Proxy nor a
+	// function: those checks are only needed for the others.
+	tab, _ := selfWords(o)
+	common := tab != nil && (tab == gi.tabObject || tab == gi.tabArray || tab == gi.tabError)
+	if !common || tab == gi.tabError {
+		w.js++ // anything else may run JS: getters, built-ins, a Codec
 	}
-	if ref, ok := RefOf(o); ok {
+	var et reflect.Type
+	if !common {
+		et = o.ExportType()
+		if et == proxyType {
+			return w.s.refuse(l, "Proxy objects cannot be cloned")
+		}
+	}
+	if ref, ok := w.refOf(o, common); ok {
 		if w.opts.Codec == nil {
 			return w.s.refuse(l, "host objects cannot be cloned without a Codec")
 		}
 		_, err := w.newNode(o, l, node{kind: kRef, extra: ref})
 		return err
+	}
+	if common {
+		switch tab {
+		case gi.tabObject:
+			return w.ordinary(o, l)
+		case gi.tabArray:
+			return w.array(o, l)
+		default:
+			return w.error(o, l)
+		}
 	}
 	if et != nil && et.Kind() == reflect.Func {
 		if w.opts.Codec == nil {

@@ -93,12 +93,10 @@ func (w *walker) view(o *goja.Object, l loc, typed bool) error {
 	if err != nil {
 		return err
 	}
-	first, err := w.reserve(1, l)
+	slots, err := w.reserve(idx, 1, l)
 	if err != nil {
 		return err
 	}
-	n := &w.s.nodes[idx]
-	n.first, n.count = first, 1
-	w.push(frame{vals: []goja.Value{buf}, node: idx, base: first, n: 1})
+	w.push(frame{vals: []goja.Value{buf}, slots: slots, node: idx, n: 1})
 	return nil
 }

@@ -4,6 +4,7 @@ package clone
 
 import (
 	"github.com/dop251/goja"
+	"github.com/dop251/goja/unistring"
 )
 
 // nativeErrors are the names HTML keeps; any other becomes "Error" unless
@@ -64,13 +65,11 @@ func (w *walker) error(o *goja.Object, l loc) error {
 		return err
 	}
 	if hasCause {
-		first, err := w.reserve(1, l)
+		slots, err := w.reserve(idx, 1, l)
 		if err != nil {
 			return err
 		}
-		n := &w.s.nodes[idx]
-		n.first, n.count = first, 1
-		w.push(frame{vals: []goja.Value{cause}, node: idx, base: first, n: 1})
+		w.push(frame{vals: []goja.Value{cause}, slots: slots, node: idx, n: 1})
 	}
 	return nil
 }
@@ -93,6 +92,18 @@ func (w *walker) toString(v goja.Value) goja.String {
 
 // ownData returns o's own data property name, without running an accessor.
 func (w *walker) ownData(o *goja.Object, name string, l loc) (goja.Value, bool, error) {
+	if tab, p := selfWords(o); tab != nil && tab == gi.tabError {
+		// What Object.getOwnPropertyDescriptor does, read directly. goja
+		// adds an Error's stack property when it is first looked up
+		// (formatting it reads name and message, as the descriptor lookup
+		// would); Get makes it do that, and runs nothing else, since a
+		// property goja just added is a data property.
+		if name == "stack" && !stackAdded(p) && propMap(p)["stack"] == nil {
+			o.Get("stack")
+		}
+		v, ok := ownDataFast(p, unistring.String(name))
+		return v, ok, nil
+	}
 	dv, err := w.realm.call(inGetOwnPropertyDescriptor, goja.Undefined(), o, w.rt.ToValue(name))
 	if err != nil {
 		return nil, false, w.fail(l, err)

@@ -7,6 +7,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unsafe"
 
 	"github.com/dop251/goja"
 )
@@ -15,43 +16,132 @@ import (
 // keys, non-enumerable and inherited properties are dropped, and the
 // prototype is not kept (class instances arrive as plain objects).
 func (w *walker) ordinary(o *goja.Object, l loc) error {
-	keys := o.Keys()
+	var keys []string
+	var lossy map[int32]rawKey
+	fast := false
+	w.vals = w.vals[:0]
+	if tab, p := selfWords(o); tab != nil && tab == gi.tabObject {
+		keys, fast = w.namedKeys(p, 0, &lossy, &w.vals)
+	}
+	if !fast {
+		keys = o.Keys()
+	}
 	idx, err := w.newNode(o, l, node{kind: kObject})
 	if err != nil {
 		return err
 	}
-	first, err := w.reserve(len(keys), l)
+	slots, err := w.reserve(idx, len(keys), l)
 	if err != nil {
 		return err
 	}
-	lossy, err := w.names(o, keys, 0, first, l)
-	if err != nil {
+	if lossy, err = w.names(o, idx, keys, 0, lossy, fast, l); err != nil {
 		return err
 	}
-	n := &w.s.nodes[idx]
-	n.first, n.count, n.keys = first, int32(len(keys)), keys
-	w.push(frame{obj: o, keys: keys, lossy: lossy, node: idx, base: first, n: int32(len(keys))})
+	w.s.node(idx).keys = keys
+	if fast && leaf(w.vals) {
+		return w.leaf(idx, slots, w.vals)
+	}
+	f := frame{obj: o, keys: keys, lossy: lossy, slots: slots, node: idx, n: int32(len(keys))}
+	if fast && len(keys) > 0 {
+		f.pre, f.npre, f.gen = int32(len(w.pre)), int32(len(w.vals)), w.js
+		w.pre = append(w.pre, w.vals...)
+	}
+	w.push(f)
 	return nil
 }
 
-// names charges keys[from:] against MaxBytes and handles the keys a Go
-// string cannot carry.
+// leaf reports whether vals, the stored values of an object's children,
+// are all plain primitives: no getter to run, no object to walk.
+//
+// Then nothing can run between reading the first child and the last, so
+// they may be read at once, as goja stores them, rather than one at a time
+// as the walk reaches them: the result is the same, for one property
+// lookup instead of two, and no work list frame.
+func leaf(vals []goja.Value) bool {
+	for _, v := range vals {
+		if _, isObj := v.(*goja.Object); isObj || isProp(v) {
+			return false
+		}
+	}
+	return true
+}
+
+// leaf stores the children of a leaf node (see leaf).
+func (w *walker) leaf(idx int32, slots []slot, vals []goja.Value) error {
+	for i, v := range vals {
+		pv, err := w.s.checkPrimitive(v, loc{idx, int32(i)}, w.opts.MaxBytes)
+		if err != nil {
+			return err
+		}
+		slots[i].v = pv
+	}
+	return nil
+}
+
+// namedKeys lists the keys of the baseObject at p into the walk's key
+// arena (see the package-level namedKeys); pos0 is the child position of
+// the first one.
+func (w *walker) namedKeys(p unsafe.Pointer, pos0 int, lossy *map[int32]rawKey, vals *[]goja.Value) ([]string, bool) {
+	n := len(propNames(p))
+	if cap(w.keyArena)-len(w.keyArena) < n {
+		w.keyArena = make([]string, 0, max(n, min(2*cap(w.keyArena), 1024), 8))
+	}
+	start := len(w.keyArena)
+	keys, ok := namedKeys(p, w.keyArena[start:start], pos0, lossy, vals)
+	if !ok {
+		return nil, false
+	}
+	keys = keys[:len(keys):len(keys)]
+	if *lossy == nil {
+		// Objects built by the same code have the same keys: share the
+		// list with a recent object that has them too.
+		for _, r := range w.recent {
+			if equalKeys(r, keys) {
+				return r, true
+			}
+		}
+		w.recent[w.nextRecent%uint8(len(w.recent))] = keys
+		w.nextRecent++
+	}
+	w.keyArena = w.keyArena[:start+len(keys)]
+	return keys, true
+}
+
+// equalKeys reports whether key lists a and b hold the very same strings
+// (same data, not merely equal): keys read from goja objects made by the
+// same code do, and comparing them is then a pointer compare per key.
+func equalKeys(a, b []string) bool {
+	if len(a) != len(b) || len(a) == 0 {
+		return false
+	}
+	for i := range a {
+		if len(a[i]) != len(b[i]) || unsafe.StringData(a[i]) != unsafe.StringData(b[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// names charges the named keys (children pos0 and on of node idx) against
+// MaxBytes and records the keys a Go string cannot carry.
 //
 // goja hands keys out as Go strings, which cannot hold a lone surrogate (it
-// becomes U+FFFD). A key containing U+FFFD is therefore fetched again, as a
-// JS string, through Object.keys; the returned map gives those real keys by
-// position, for reading the value, and the snapshot keeps them by slot.
-func (w *walker) names(o *goja.Object, keys []string, from int, first int32, l loc) (map[int32]goja.Value, error) {
-	var lossy map[int32]goja.Value
+// becomes U+FFFD). When the keys were read from goja's representation
+// (fast), lossy already holds the real keys of those; otherwise a key
+// containing U+FFFD is fetched again, as a JS string, through Object.keys.
+// The returned map gives the real keys by child position, for reading the
+// value, and the node keeps them by position too.
+func (w *walker) names(o *goja.Object, idx int32, keys []string, pos0 int, lossy map[int32]rawKey, fast bool, l loc) (map[int32]rawKey, error) {
 	var real *goja.Object
 	n := 0
-	for i := from; i < len(keys); i++ {
-		k := keys[i]
+	for j, k := range keys {
 		n += len(k)
-		if !strings.Contains(k, "\uFFFD") {
+		if fast || !strings.Contains(k, "\uFFFD") {
 			continue
 		}
+		i := pos0 + j
 		if real == nil {
+			w.js++
 			v, err := w.realm.call(inObjectKeys, goja.Undefined(), o)
 			if err != nil {
 				return nil, w.fail(l, err)
@@ -60,61 +150,157 @@ func (w *walker) names(o *goja.Object, keys []string, from int, first int32, l l
 			if real == nil {
 				return nil, w.s.refuse(l, "cannot clone: Object.keys returned no array")
 			}
-			lossy = make(map[int32]goja.Value)
+			lossy = make(map[int32]rawKey)
 		}
 		kv, ok := real.Get(strconv.Itoa(i)).(goja.String)
 		if !ok {
 			return nil, w.s.refuse(l, "cannot clone: the object's keys changed while it was read")
 		}
-		kv = normalizeString(kv)
-		lossy[int32(i)] = kv
-		if w.s.lossy == nil {
-			w.s.lossy = make(map[int32]goja.Value)
+		lossy[int32(i)] = rawKey{real: normalizeString(kv)}
+	}
+	if len(lossy) > 0 {
+		real := make(map[int32]goja.Value, len(lossy))
+		for i, k := range lossy {
+			real[i] = k.real
 		}
-		w.s.lossy[first+int32(i)] = kv
+		w.s.node(idx).extra = real
 	}
 	return lossy, w.s.charge(int64(n), w.opts.MaxBytes, l)
+}
+
+// getLossy reads the property of o whose key a Go string cannot carry:
+// straight from goja's representation when it is a plain data property,
+// else through Reflect.get.
+func (w *walker) getLossy(o *goja.Object, k rawKey) (goja.Value, error) {
+	if tab, p := selfWords(o); tab != nil && k.raw != "" && (tab == gi.tabObject || tab == gi.tabArray) {
+		if v := propMap(p)[k.raw]; v != nil && !isProp(v) {
+			return v, nil
+		}
+	}
+	w.js++
+	return w.realm.call(inReflectGet, goja.Undefined(), o, k.real)
 }
 
 // array copies length, elements (holes stay holes) and other enumerable
 // properties.
 func (w *walker) array(o *goja.Object, l loc) error {
-	keys := o.Keys()
-	length := o.Get("length").ToInteger()
+	tab, p := selfWords(o)
+	var length int64
+	if tab != nil && tab == gi.tabArray {
+		length = int64(arrayLength(p))
+	} else {
+		length = o.Get("length").ToInteger()
+	}
 	if length < 0 || length > math.MaxUint32 {
 		return w.s.refuse(l, "cannot clone: invalid array length")
+	}
+	var named []string
+	var lossy map[int32]rawKey
+	var elems []goja.Value
+	fast := false
+	nIdx := 0
+	isLeaf := true
+	w.vals = w.vals[:0]
+	if tab != nil && tab == gi.tabArray {
+		elems = arrayValues(p)
+		for _, e := range elems {
+			if e == nil {
+				continue
+			}
+			if isProp(e) {
+				isLeaf = false
+				if !enumerable(e) {
+					continue
+				}
+			} else if _, isObj := e.(*goja.Object); isObj {
+				isLeaf = false
+			}
+			nIdx++
+		}
+		if onlyLength(p) {
+			fast = true
+		} else {
+			named, fast = w.namedKeys(p, nIdx, &lossy, &w.vals)
+		}
+	}
+	var keys []string
+	if !fast {
+		keys = o.Keys()
+		nIdx = 0
+		for nIdx < len(keys) {
+			if _, ok := arrayIndex(keys[nIdx]); !ok {
+				break
+			}
+			nIdx++
+		}
+		named = keys[nIdx:]
 	}
 	idx, err := w.newNode(o, l, node{kind: kArray, length: uint32(length)})
 	if err != nil {
 		return err
 	}
-	first, err := w.reserve(len(keys), l)
+	slots, err := w.reserve(idx, nIdx+len(named), l)
 	if err != nil {
 		return err
 	}
-	// Own keys list array indices first, ascending; the rest are named.
-	nIdx := 0
+	// Elements first, ascending; then named properties.
 	dense := true
-	for nIdx < len(keys) {
-		ix, ok := arrayIndex(keys[nIdx])
-		if !ok {
-			break
+	if fast {
+		j := 0
+		for ix, e := range elems {
+			if e != nil && (!isProp(e) || enumerable(e)) {
+				slots[j].key = uint32(ix)
+				dense = dense && ix == j
+				j++
+			}
 		}
-		w.s.slots[first+int32(nIdx)].key = ix
-		dense = dense && ix == uint32(nIdx)
-		nIdx++
+	} else {
+		for j := range nIdx {
+			ix, _ := arrayIndex(keys[j])
+			slots[j].key = ix
+			dense = dense && ix == uint32(j)
+		}
 	}
-	lossy, err := w.names(o, keys, nIdx, first, l)
-	if err != nil {
+	if lossy, err = w.names(o, idx, named, nIdx, lossy, fast, l); err != nil {
 		return err
 	}
-	n := &w.s.nodes[idx]
-	n.first, n.count, n.nIdx, n.keys = first, int32(len(keys)), int32(nIdx), keys
+	n := w.s.node(idx)
+	n.nIdx, n.keys = int32(nIdx), named
 	if !dense || int64(nIdx) != length {
 		n.sub |= holey
 	}
-	w.push(frame{obj: o, keys: keys, lossy: lossy, node: idx, base: first, n: int32(len(keys))})
+	if fast && isLeaf && leaf(w.vals) {
+		for j := range nIdx {
+			v, err := w.s.checkPrimitive(elems[slots[j].key], loc{idx, int32(j)}, w.opts.MaxBytes)
+			if err != nil {
+				return err
+			}
+			slots[j].v = v
+		}
+		return w.leaf(idx, slots[nIdx:], w.vals)
+	}
+	w.push(frame{obj: o, keys: named, lossy: lossy, slots: slots, node: idx, n: int32(nIdx + len(named)), nIdx: int32(nIdx)})
 	return nil
+}
+
+func enumerable(prop goja.Value) bool {
+	_, _, e := propFields(prop)
+	return e
+}
+
+// elem reads element ix of array o: straight from goja's element slice when
+// it holds a plain value there, else with Get (a getter, a hole a getter
+// made, an array goja no longer stores densely).
+func (w *walker) elem(o *goja.Object, ix uint32) goja.Value {
+	if tab, p := selfWords(o); tab != nil && tab == gi.tabArray {
+		if vals := arrayValues(p); int64(ix) < int64(len(vals)) {
+			if v := vals[ix]; v != nil && !isProp(v) {
+				return v
+			}
+		}
+	}
+	w.js++
+	return o.Get(itoa(ix))
 }
 
 // arrayIndex parses a canonical array index ("0", "17"; not "01", not
@@ -166,12 +352,10 @@ func (w *walker) collection(o *goja.Object, l loc, isMap bool) error {
 	if err != nil {
 		return err
 	}
-	first, err := w.reserve(len(vals), l)
+	slots, err := w.reserve(idx, len(vals), l)
 	if err != nil {
 		return err
 	}
-	n := &w.s.nodes[idx]
-	n.first, n.count = first, int32(len(vals))
-	w.push(frame{vals: vals, node: idx, base: first, n: int32(len(vals))})
+	w.push(frame{vals: vals, slots: slots, node: idx, n: int32(len(vals))})
 	return nil
 }

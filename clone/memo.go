@@ -1,0 +1,74 @@
+package clone
+
+import (
+	"unsafe"
+
+	"github.com/dop251/goja"
+)
+
+// objTable maps objects to their node index: open addressing with linear
+// probing on the object's address (Go's heap does not move objects). It
+// costs a fraction of a Go map per lookup and insertion, the two things a
+// walk does for every object it meets.
+type objTable struct {
+	entries []objEntry // len a power of two; o nil: free
+	n       int
+	// miss and missAt remember where the last unsuccessful lookup ended,
+	// which is where put, called next for that object, stores it.
+	miss   *goja.Object
+	missAt uint
+}
+
+type objEntry struct {
+	o   *goja.Object
+	idx int32
+}
+
+func hashObj(o *goja.Object) uint {
+	x := uint64(uintptr(unsafe.Pointer(o)))
+	x ^= x >> 31
+	x *= 0x9e3779b97f4a7c15
+	return uint(x >> 29)
+}
+
+func (t *objTable) get(o *goja.Object) (int32, bool) {
+	mask := uint(len(t.entries) - 1)
+	for i := hashObj(o) & mask; ; i = (i + 1) & mask {
+		e := &t.entries[i]
+		if e.o == o {
+			return e.idx, true
+		}
+		if e.o == nil {
+			t.miss, t.missAt = o, i
+			return 0, false
+		}
+	}
+}
+
+// put adds o, which must not be in t.
+func (t *objTable) put(o *goja.Object, idx int32) {
+	if 4*(t.n+1) > 3*len(t.entries) {
+		old := t.entries
+		t.entries = make([]objEntry, max(2*len(old), 64))
+		t.n = 0
+		t.miss = nil
+		for _, e := range old {
+			if e.o != nil {
+				t.put(e.o, e.idx)
+			}
+		}
+	}
+	mask := uint(len(t.entries) - 1)
+	i := hashObj(o) & mask
+	if t.miss == o {
+		// The free entry where the last lookup, of o, ended: nothing was
+		// added since, or the table would have forgotten it.
+		i = t.missAt
+	}
+	for t.entries[i].o != nil {
+		i = (i + 1) & mask
+	}
+	t.entries[i] = objEntry{o, idx}
+	t.n++
+	t.miss = nil
+}
