@@ -42,7 +42,7 @@ type Config struct {
 
 // Defaults for Config.
 const (
-	DefaultMaxThreads       = 2000
+	DefaultMaxThreads       = 1000
 	DefaultMaxCallStackSize = 10000
 	DefaultMaxQueuedItems   = 1_000_000
 )
