@@ -116,13 +116,13 @@ func BenchmarkSmallObject(b *testing.B) {
 // function root, without the cost of a real Codec.
 type benchCodec struct{ fn goja.Value }
 
-func (benchCodec) SnapshotFunction(*goja.Runtime, *goja.Object, string) (any, error) {
+func (*benchCodec) SnapshotFunction(*goja.Runtime, *goja.Object, string) (any, error) {
 	return "fn", nil
 }
 
 func (c *benchCodec) RestoreFunction(*goja.Runtime, any) (goja.Value, error) { return c.fn, nil }
 
-func (benchCodec) RestoreRef(*goja.Runtime, any) (goja.Value, error) { return goja.Undefined(), nil }
+func (*benchCodec) RestoreRef(*goja.Runtime, any) (goja.Value, error) { return goja.Undefined(), nil }
 
 // BenchmarkTinyArgsFunc is what jsrun does for threads.run(fn, 1, 2): the
 // function and its two arguments in one SnapshotValues, through a Codec.

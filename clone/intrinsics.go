@@ -225,7 +225,7 @@ func (r *realm) getInvoker() (*goja.Object, error) {
 		return nil, err
 	}
 	var factory *goja.Object
-	if false && noPendingJobs(r.rt) {
+	if noPendingJobs(r.rt) {
 		v, err := r.rt.RunProgram(invokerProgram)
 		if err != nil {
 			if _, ok := err.(*goja.Exception); !ok {
