@@ -30,6 +30,15 @@ type Codec interface {
 	RestoreRef(rt *goja.Runtime, ref any) (goja.Value, error)
 }
 
+// RefFinder is a Codec that also knows host objects of its own making that
+// carry no mark: goja DynamicObjects, which cannot hold one. FindRef is
+// asked about every object that is not an ordinary goja object (a dynamic
+// object, a Go value wrapper, ...) before the mark is looked up; it must
+// not run script code.
+type RefFinder interface {
+	FindRef(obj *goja.Object) (ref any, ok bool)
+}
+
 // Options tunes SnapshotValues and SnapshotValue. The zero value (and a nil
 // *Options) is the plain HTML algorithm with no size limit.
 type Options struct {

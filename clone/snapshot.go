@@ -447,6 +447,14 @@ func (w *walker) object(o *goja.Object, l loc) error {
 			return w.s.refuse(l, "Proxy objects cannot be cloned")
 		}
 	}
+	if !common {
+		if f, ok := w.opts.Codec.(RefFinder); ok {
+			if ref, ok := f.FindRef(o); ok {
+				_, err := w.newNode(o, l, node{kind: kRef, extra: ref})
+				return err
+			}
+		}
+	}
 	if ref, ok := w.refOf(o, common); ok {
 		if w.opts.Codec == nil {
 			return w.s.refuse(l, "host objects cannot be cloned without a Codec")

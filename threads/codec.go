@@ -58,7 +58,8 @@ type freeName struct {
 }
 
 var (
-	_ clone.Codec = (*codec)(nil)
+	_ clone.Codec     = (*codec)(nil)
+	_ clone.RefFinder = (*codec)(nil)
 	// nativeSuffix ends the source text goja gives native and bound functions.
 	nativeSuffix = "{ [native code] }"
 )
@@ -140,6 +141,15 @@ func (c *codec) RestoreFunction(rt *goja.Runtime, payload any) (goja.Value, erro
 		return nil, err
 	}
 	return rt.RunProgram(p.entry.prog)
+}
+
+// FindRef finds the view behind a ThreadPromise object, which carries no
+// mark (see promiseFace).
+func (c *codec) FindRef(obj *goja.Object) (any, bool) {
+	if obj.ExportType() != promiseFaceType {
+		return nil, false
+	}
+	return obj.Export().(*promiseFace).v, true
 }
 
 // RestoreRef makes this runtime's object for a threads object that

@@ -1,6 +1,8 @@
 package threads
 
 import (
+	"reflect"
+	"slices"
 	"strings"
 
 	"github.com/dop251/goja"
@@ -82,9 +84,10 @@ func (lib *library) newPromiseView(t *thread) *promiseView {
 	if lib.promProto == nil {
 		lib.installPromiseProto()
 	}
-	obj := rt.CreateObject(lib.promProto)
-	v := &promiseView{t: t, lib: lib, obj: obj}
-	clone.Attach(rt, obj, v)
+	v := &promiseView{t: t, lib: lib}
+	obj := rt.NewDynamicObject(&promiseFace{v: v})
+	_ = obj.SetPrototype(lib.promProto)
+	v.obj = obj
 	report := lib.r.Loop.RegisterCallback()
 	t.subscribeView(subscriber{view: v, f: func() { report(v.deliver) }, skip: func() { report(nil) }})
 	return v
@@ -134,16 +137,55 @@ func (v *promiseView) settleNative() error {
 
 // viewOf finds the view behind `this` of a ThreadPromise method.
 func (lib *library) viewOf(this goja.Value, method string) *promiseView {
-	if obj, ok := this.(*goja.Object); ok {
-		if ref, ok := clone.RefOf(obj); ok {
-			if v, ok := ref.(*promiseView); ok && v.lib == lib {
-				return v
-			}
+	if obj, ok := this.(*goja.Object); ok && obj.ExportType() == promiseFaceType {
+		if v := obj.Export().(*promiseFace).v; v.lib == lib {
+			return v
 		}
 	}
 	lib.typeError("ThreadPromise.%s: 'this' must be a ThreadPromise of this runtime", method)
 	return nil
 }
+
+// promiseFace is a ThreadPromise object: a goja DynamicObject whose Go
+// value is its view, so that finding the view (for get(), or for a clone
+// that carries the promise by reference) is one Export, where a mark would
+// cost a symbol-keyed property per promise. Properties a script sets on it
+// are kept, as on any object.
+type promiseFace struct {
+	v     *promiseView
+	props map[string]goja.Value
+	keys  []string
+}
+
+var promiseFaceType = reflect.TypeOf((*promiseFace)(nil))
+
+func (f *promiseFace) Get(key string) goja.Value { return f.props[key] }
+
+func (f *promiseFace) Set(key string, val goja.Value) bool {
+	if f.props == nil {
+		f.props = map[string]goja.Value{}
+	}
+	if _, ok := f.props[key]; !ok {
+		f.keys = append(f.keys, key)
+	}
+	f.props[key] = val
+	return true
+}
+
+func (f *promiseFace) Has(key string) bool {
+	_, ok := f.props[key]
+	return ok
+}
+
+func (f *promiseFace) Delete(key string) bool {
+	if _, ok := f.props[key]; ok {
+		delete(f.props, key)
+		f.keys = slices.DeleteFunc(f.keys, func(k string) bool { return k == key })
+	}
+	return true
+}
+
+func (f *promiseFace) Keys() []string { return f.keys }
 
 // await blocks the runtime until the thread settles or the runtime must
 // stop, in which case it throws CancelledError or TimeoutError.
