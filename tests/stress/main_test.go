@@ -77,6 +77,8 @@ func watch(d time.Duration, eval func() (any, error)) (any, error) {
 // newHost makes a host that prints into fresh buffers.
 func newHost(opts ...host.Option) (*host.Host, *bytes.Buffer, *bytes.Buffer) {
 	var out, errOut bytes.Buffer
-	opts = append([]host.Option{host.WithStdout(&out), host.WithStderr(&errOut)}, opts...)
+	// The stress scripts hold more threads alive at once than the default
+	// limit (1,000 workers plus consumers, batches of 2,000).
+	opts = append([]host.Option{host.WithStdout(&out), host.WithStderr(&errOut), host.WithMaxThreads(10_000)}, opts...)
 	return host.New(opts...), &out, &errOut
 }
