@@ -73,9 +73,6 @@ func (lib *library) errorClass(name string) *goja.Object {
 	return ctor
 }
 
-// Threads returns the `threads` object of r, for require("threads").
-func (r *Runtime) Threads() *goja.Object { return r.lib.Threads() }
-
 // Threads is the runtime's `threads` object, made on first use.
 func (lib *library) Threads() *goja.Object {
 	if lib.threads == nil {
