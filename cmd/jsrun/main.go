@@ -18,6 +18,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/debug"
 	"time"
 
 	"github.com/jsrun/jsrun/host"
@@ -25,7 +26,18 @@ import (
 
 const version = "0.1.0"
 
+// gcPercent is the GC target the command sets unless GOGC is in the
+// environment. goja allocates for nearly every value, so with Go's default
+// of 100 the GC's mark workers take a good share of the cores that threads
+// compute on: on 2 cores, 4 CPU-bound tasks on 2 threads ran 1.77x faster
+// than on one at GOGC=100 and 1.90x at 300, while 10,000 blocked threads
+// still peaked under 300 MiB. An embedding program keeps its own setting.
+const gcPercent = 300
+
 func main() {
+	if _, set := os.LookupEnv("GOGC"); !set {
+		debug.SetGCPercent(gcPercent)
+	}
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
