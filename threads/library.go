@@ -11,20 +11,25 @@ import (
 
 // library is the per-runtime state of the threads library.
 type library struct {
-	r         *Runtime
-	threads   *goja.Object            // the `threads` object
-	errors    map[string]*goja.Object // library error classes by name
-	promProto *goja.Object            // ThreadPromise.prototype, inherits Promise.prototype; made on first use
-	classes   map[string]*classState  // the library's classes installed here, on first use
-	toSource  goja.Callable           // the intrinsic Function.prototype.toString
-	codec     *codec
-	faces     map[refHolder]*goja.Object // shared objects already given a face here
+	r          *Runtime
+	threads    *goja.Object            // the `threads` object
+	errors     map[string]*goja.Object // library error classes by name
+	promProto  *goja.Object            // ThreadPromise.prototype, inherits Promise.prototype; made on first use
+	classes    map[string]*classState  // the library's classes installed here, on first use
+	toSource   goja.Callable           // the intrinsic Function.prototype.toString
+	codec      *codec
+	opts       *clone.Options // made once: every clone of the runtime uses them
+	optsThrown *clone.Options
+	faces      map[refHolder]*goja.Object // shared objects already given a face here
 }
 
 func installLibrary(r *Runtime) error {
 	lib := &library{r: r}
 	r.lib = lib
 	lib.codec = &codec{lib: lib}
+	max := r.group.env.cfg.MaxCloneBytes
+	lib.opts = &clone.Options{Codec: lib.codec, MaxBytes: max}
+	lib.optsThrown = &clone.Options{Codec: lib.codec, MaxBytes: max, PreserveErrorNames: true}
 	return nil
 }
 
@@ -154,7 +159,11 @@ func (lib *library) errorValue(err error) goja.Value {
 // throw throws err (see errorValue) in this runtime.
 func (lib *library) throw(err error) { panic(lib.errorValue(err)) }
 
-// cloneOptions are the clone options of this runtime's evaluation.
+// cloneOptions are the clone options of this runtime's evaluation, for a
+// value or for a thrown error (which keeps a custom name).
 func (lib *library) cloneOptions(thrown bool) *clone.Options {
-	return &clone.Options{Codec: lib.codec, MaxBytes: lib.r.group.env.cfg.MaxCloneBytes, PreserveErrorNames: thrown}
+	if thrown {
+		return lib.optsThrown
+	}
+	return lib.opts
 }

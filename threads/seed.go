@@ -39,45 +39,40 @@ func (lib *library) prepare(fn *goja.Object, fnName string, args []goja.Value) (
 	roots := make([]goja.Value, 0, 1+len(args))
 	roots = append(roots, fn)
 	roots = append(roots, args...)
-	seen := map[string]bool{}
+	var names []string // the globals of this pass: none in the first
+	var seen map[string]bool
 	for {
-		snap, err := clone.SnapshotValues(lib.r.RT, roots, func(i int) string {
-			if len(s.passes) == 0 {
-				switch {
-				case i == 0:
-					return fnName
-				case i <= len(args):
-					return "args[" + strconv.Itoa(i-1) + "]"
-				}
-			}
-			return "global " + rootName(s, roots, i)
-		}, lib.cloneOptions(false))
+		snap, err := clone.SnapshotValues(lib.r.RT, roots, rootLabels(fnName, len(args), names), lib.opts)
 		if err != nil {
 			return nil, err
 		}
 		s.passes = append(s.passes, snap)
+		s.names = append(s.names, names)
 		// The free names of the functions just carried, transitively
 		// through the top-level functions they name, are the next pass.
-		names, vals, err := lib.resolveFree(seen, s)
-		if err != nil {
-			return nil, err
-		}
-		if len(s.passes) == 1 {
-			s.names = append(s.names, nil)
-		}
+		names, roots = lib.resolveFree(&seen, s)
 		if len(names) == 0 {
 			return s, nil
 		}
-		s.names = append(s.names, names)
-		roots = vals
 	}
 }
 
-func rootName(s *seed, roots []goja.Value, i int) string {
-	if n := len(s.names); n > 0 && i < len(s.names[n-1]) {
-		return s.names[n-1][i]
+// rootLabels names the roots of one pass in error paths. The snapshot
+// keeps it (a restore error names its path too), so it captures only
+// values that do not change.
+func rootLabels(fnName string, nargs int, globals []string) func(i int) string {
+	if globals != nil {
+		return func(i int) string { return "global " + globals[i] }
 	}
-	return "#" + strconv.Itoa(i)
+	return func(i int) string {
+		if i == 0 {
+			return fnName
+		}
+		if i <= nargs {
+			return "args[" + strconv.Itoa(i-1) + "]"
+		}
+		return "#" + strconv.Itoa(i)
+	}
 }
 
 // resolveFree turns the free names the codec collected into the values to
@@ -85,10 +80,14 @@ func rootName(s *seed, roots []goja.Value, i int) string {
 // is required again; a top-level binding or an own property of the global
 // object is carried; a built-in is the thread's own; anything else stays
 // unresolved.
-func (lib *library) resolveFree(seen map[string]bool, s *seed) ([]string, []goja.Value, error) {
+func (lib *library) resolveFree(seenp *map[string]bool, s *seed) ([]string, []goja.Value) {
 	c := lib.codec
 	var names []string
 	var vals []goja.Value
+	if len(c.free) > 0 && *seenp == nil {
+		*seenp = map[string]bool{}
+	}
+	seen := *seenp
 	for len(c.free) > 0 {
 		f := c.free[len(c.free)-1]
 		c.free = c.free[:len(c.free)-1]
@@ -114,7 +113,7 @@ func (lib *library) resolveFree(seen map[string]bool, s *seed) ([]string, []goja
 		names = append(names, f.name)
 		vals = append(vals, v)
 	}
-	return names, vals, nil
+	return names, vals
 }
 
 // lookup reads a global binding (lexical or global object) of this
