@@ -13,6 +13,19 @@ var benchPayloads = []struct {
 }{
 	// ~1 MiB as JSON: thousands of small objects.
 	{"JSONObjects", `Array.from({length: 7400}, (_, i) => ({id: i, name: "item" + i, price: i * 1.25, tags: ["a", "b"], active: i % 2 === 0, owner: {first: "Ada", last: "Lovelace"}}))`, 1 << 20},
+	// The payload of scripts/bench's clone pair: ~10,000 records built one
+	// by one between other allocations (JSON.stringify), as a program
+	// builds its data, so they lie scattered in memory.
+	{"Records", `(() => {
+		const out = [];
+		for (let i = 0, size = 2; size < 1 << 20; i++) {
+			const o = {id: i, name: "item-" + i, active: i % 3 === 0, price: Math.round(i * 1.37 * 100) / 100,
+				tags: ["t" + (i % 7), "g" + (i % 11)], pos: {x: i % 100, y: (i * 7) % 100}};
+			out.push(o);
+			size += JSON.stringify(o).length + 1;
+		}
+		return out;
+	})()`, 1 << 20},
 	// 1 MiB of float64s in a plain array.
 	{"NumberArray", `Array.from({length: 131072}, (_, i) => i * 1.5)`, 1 << 20},
 	{"Float64Array", `new Float64Array(131072).map((_, i) => i * 1.5)`, 1 << 20},

@@ -32,6 +32,9 @@ func hashObj(o *goja.Object) uint {
 }
 
 func (t *objTable) get(o *goja.Object) (int32, bool) {
+	if len(t.entries) == 0 {
+		return 0, false
+	}
 	mask := uint(len(t.entries) - 1)
 	for i := hashObj(o) & mask; ; i = (i + 1) & mask {
 		e := &t.entries[i]
@@ -48,15 +51,7 @@ func (t *objTable) get(o *goja.Object) (int32, bool) {
 // put adds o, which must not be in t.
 func (t *objTable) put(o *goja.Object, idx int32) {
 	if 4*(t.n+1) > 3*len(t.entries) {
-		old := t.entries
-		t.entries = make([]objEntry, max(2*len(old), 64))
-		t.n = 0
-		t.miss = nil
-		for _, e := range old {
-			if e.o != nil {
-				t.put(e.o, e.idx)
-			}
-		}
+		t.resize(max(2*len(t.entries), 64))
 	}
 	mask := uint(len(t.entries) - 1)
 	i := hashObj(o) & mask
@@ -70,5 +65,56 @@ func (t *objTable) put(o *goja.Object, idx int32) {
 	}
 	t.entries[i] = objEntry{o, idx}
 	t.n++
+	t.miss = nil
+}
+
+// reserve makes room for n more objects without growing again.
+func (t *objTable) reserve(n int) {
+	size := max(len(t.entries), 64)
+	for 4*(t.n+n) > 3*size {
+		size *= 2
+	}
+	if size > len(t.entries) {
+		t.resize(size)
+	}
+}
+
+// resize moves the entries to a table of size entries, a power of two.
+func (t *objTable) resize(size int) {
+	old := t.entries
+	t.entries = make([]objEntry, size)
+	t.n = 0
+	t.miss = nil
+	for _, e := range old {
+		if e.o != nil {
+			t.put(e.o, e.idx)
+		}
+	}
+}
+
+// remove deletes o, which must be in t, shifting back the entries after it
+// that probed past it, so that lookups need no tombstones.
+func (t *objTable) remove(o *goja.Object) {
+	mask := uint(len(t.entries) - 1)
+	i := hashObj(o) & mask
+	for t.entries[i].o != o {
+		i = (i + 1) & mask
+	}
+	for j := i; ; {
+		j = (j + 1) & mask
+		e := t.entries[j]
+		if e.o == nil {
+			break
+		}
+		// e may move to the hole at i unless its home h lies cyclically
+		// in (i, j].
+		h := hashObj(e.o) & mask
+		if (i < j && (h <= i || h > j)) || (i > j && h <= i && h > j) {
+			t.entries[i] = e
+			i = j
+		}
+	}
+	t.entries[i] = objEntry{}
+	t.n--
 	t.miss = nil
 }

@@ -97,6 +97,7 @@ type Snapshot struct {
 	rootName func(int) string
 	name     string  // label of every root when rootName is nil (SnapshotValue)
 	rootBuf  [4]slot // roots of up to four values, saving an allocation on the hot path
+	spec     bool    // made by a speculative walk (see snapshot_parallel.go)
 }
 
 // objectSnapshot is the Snapshot of values that hold objects, with room for

@@ -124,7 +124,7 @@ func (r *restorer) run() error {
 	}
 	// Pass 1: everything but plain objects, arrays, Maps, Sets and views.
 	views := false
-	props := 0
+	props, plain := 0, 0
 	for i := range num {
 		if err := r.create(i); err != nil {
 			return err
@@ -134,9 +134,15 @@ func (r *restorer) run() error {
 			views = true
 		case kObject:
 			props += len(n.slots)
+			plain++
+		case kArray:
+			plain++
 		}
 	}
 	r.assign = props >= assignMin
+	if k := helpers(plain); k > 0 {
+		r.buildParallel(k)
+	}
 	// Pass 2: views, now that every buffer exists.
 	for i := int32(0); views && i < num; i++ {
 		n := s.node(i)
@@ -163,14 +169,20 @@ func (r *restorer) run() error {
 		var err error
 		switch n := s.node(i); n.kind {
 		case kObject:
-			o := r.rt.NewObject()
-			r.objs[i] = o
+			if r.filled[i] {
+				continue // built by buildParallel
+			}
+			if r.objs[i] == nil {
+				r.objs[i] = r.rt.NewObject()
+			}
 			if r.ready(n) {
 				r.filled[i] = true
-				err = r.fillObject(o, n)
+				err = r.fillObject(r.objs[i].(*goja.Object), n)
 			}
 		case kArray:
-			r.objs[i] = r.newArray(i)
+			if r.objs[i] == nil {
+				r.objs[i] = r.newArray(i)
+			}
 		case kMap, kSet:
 			r.objs[i], err = r.newCollection(i)
 		}

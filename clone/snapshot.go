@@ -103,7 +103,7 @@ func (w *walker) refOf(o *goja.Object, common bool) (any, bool) {
 			return nil, false
 		}
 	}
-	w.js++ // a getter on the prototype chain may run
+	w.mayRunJS() // a getter on the prototype chain may run (never speculative: see object)
 	return RefOf(o)
 }
 
@@ -155,6 +155,7 @@ type walker struct {
 	// live in small, scanned linearly, sparing small values a table.
 	small  [8]*goja.Object
 	memo   objTable
+	tabled bool // the memo is in the table, no longer in small
 	stack  []frame
 	frames [4]frame // initial backing of stack
 	realm  realm
@@ -175,6 +176,26 @@ type walker struct {
 	// the operations that may have run JS since (see frame.gen).
 	pre []goja.Value
 	js  uint32
+	// A speculative walk (see snapshot_parallel.go) gives up where JS
+	// could run: spec marks one, gaveUp says it did, first is the first
+	// node of the element being walked (the memo holds that element's
+	// objects only), and specObjs lists the object of every node.
+	spec     bool
+	gaveUp   bool
+	first    int32
+	specObjs []*goja.Object
+}
+
+// mayRunJS is called before anything that may run JavaScript or change the
+// runtime's objects. It reports false, and the walk must give up, when the
+// walk is speculative.
+func (w *walker) mayRunJS() bool {
+	if w.spec {
+		w.gaveUp = true
+		return false
+	}
+	w.js++
+	return true
 }
 
 // frame is an object whose children are still being read. Children are read
@@ -197,6 +218,8 @@ type frame struct {
 	// up again.
 	pre, npre int32
 	gen       uint32
+	// scan holds the elements of a big array walked ahead in parallel.
+	scan *parallelScan
 }
 
 func (w *walker) run(vals []goja.Value) error {
@@ -219,6 +242,12 @@ func (w *walker) drain() error {
 		i := f.i
 		f.i++
 		l := loc{f.node, i}
+		if f.scan != nil && i < f.nIdx && w.take(f, i) {
+			if f.i == f.n {
+				w.pop(top)
+			}
+			continue
+		}
 		var v goja.Value
 		switch {
 		case f.vals != nil:
@@ -251,8 +280,13 @@ func (w *walker) drain() error {
 					break
 				}
 			}
-			w.js++
+			if !w.mayRunJS() {
+				return errSpec
+			}
 			v = f.obj.Get(key)
+		}
+		if w.gaveUp {
+			return errSpec
 		}
 		if v == nil {
 			// An earlier getter deleted the property; the spec skips it.
@@ -265,12 +299,7 @@ func (w *walker) drain() error {
 			// Pop before walking the last child: a chain of last children
 			// (nested arrays, linked lists) then needs one frame, not one
 			// per level.
-			if f.npre > 0 {
-				clear(w.pre[f.pre:])
-				w.pre = w.pre[:f.pre]
-			}
-			w.stack[top] = frame{}
-			w.stack = w.stack[:top]
+			w.pop(top)
 		}
 		if v == nil {
 			continue
@@ -280,6 +309,16 @@ func (w *walker) drain() error {
 		}
 	}
 	return nil
+}
+
+// pop removes frame top, the last one.
+func (w *walker) pop(top int) {
+	if f := &w.stack[top]; f.npre > 0 {
+		clear(w.pre[f.pre:])
+		w.pre = w.pre[:f.pre]
+	}
+	w.stack[top] = frame{}
+	w.stack = w.stack[:top]
 }
 
 func (w *walker) push(f frame) {
@@ -305,10 +344,10 @@ func (w *walker) visit(v goja.Value, l loc) error {
 
 // seen returns the node o was recorded as, if any.
 func (w *walker) seen(o *goja.Object) (int32, bool) {
-	if int(w.s.nnodes) <= len(w.small) {
-		for i, p := range w.small[:w.s.nnodes] {
+	if !w.tabled {
+		for i, p := range w.small[:w.s.nnodes-w.first] {
 			if p == o {
-				return int32(i), true
+				return w.first + int32(i), true
 			}
 		}
 		return 0, false
@@ -348,6 +387,9 @@ func (s *Snapshot) checkPrimitive(v goja.Value, l loc, max int64) (goja.Value, e
 		return v, s.charge(int64(len(v.String())), max, l)
 	}
 	if t == impl.imported {
+		if s.spec {
+			return nil, errSpec // normalizing scans it: a write
+		}
 		v = normalizeString(v.(goja.String))
 	} else if !knownPrimitive(t) {
 		if _, isSym := v.(*goja.Symbol); isSym {
@@ -397,21 +439,35 @@ func (w *walker) fail(l loc, err error) error {
 func (w *walker) newNode(o *goja.Object, l loc, n node) (int32, error) {
 	n.parent, n.pslot = l.parent, l.slot
 	idx := w.s.addNode(n)
-	switch {
-	case int(idx) < len(w.small):
-		w.small[idx] = o
-	case int(idx) == len(w.small):
-		for i, p := range w.small {
-			w.memo.put(p, int32(i))
-		}
-		w.small = [len(w.small)]*goja.Object{}
-		fallthrough
-	default:
-		w.memo.put(o, idx)
-	}
+	w.remember(o, idx)
 	sl := w.s.slotAt(l)
 	sl.v, sl.ref = nil, idx
 	return idx, w.s.charge(sizeNode, w.opts.MaxBytes, l)
+}
+
+// remember records that o is node idx, the last node added.
+func (w *walker) remember(o *goja.Object, idx int32) {
+	if w.spec {
+		w.specObjs = append(w.specObjs, o)
+	}
+	if !w.tabled {
+		rel := idx - w.first
+		if int(rel) < len(w.small) {
+			w.small[rel] = o
+			return
+		}
+		w.toTable(rel)
+	}
+	w.memo.put(o, idx)
+}
+
+// toTable moves the memo, its first n objects in small, to the table.
+func (w *walker) toTable(n int32) {
+	for i, p := range w.small[:n] {
+		w.memo.put(p, w.first+int32(i))
+	}
+	w.small = [len(w.small)]*goja.Object{}
+	w.tabled = true
 }
 
 // reserve returns n empty child slots for node idx, and makes them its
@@ -435,10 +491,13 @@ func (w *walker) reserve(idx int32, n int, l loc) ([]slot, error) {
 func (w *walker) object(o *goja.Object, l loc) error {
 	// The representations read directly are neither a Proxy nor a
 	// function: those checks are only needed for the others.
-	tab, _ := selfWords(o)
+	tab, p := selfWords(o)
 	common := tab != nil && (tab == gi.tabObject || tab == gi.tabArray || tab == gi.tabError)
+	if w.spec && (!common || tab == gi.tabError || hasOwnSymbols(p)) {
+		return errSpec
+	}
 	if !common || tab == gi.tabError {
-		w.js++ // anything else may run JS: getters, built-ins, a Codec
+		w.mayRunJS() // anything else may run JS: getters, built-ins, a Codec (never speculative: see above)
 	}
 	var et reflect.Type
 	if !common {

@@ -24,6 +24,9 @@ func (w *walker) ordinary(o *goja.Object, l loc) error {
 		keys, fast = w.namedKeys(p, 0, &lossy, &w.vals)
 	}
 	if !fast {
+		if w.spec {
+			return errSpec // Keys sorts the object's keys: a write
+		}
 		keys = o.Keys()
 	}
 	idx, err := w.newNode(o, l, node{kind: kObject})
@@ -141,7 +144,9 @@ func (w *walker) names(o *goja.Object, idx int32, keys []string, pos0 int, lossy
 		}
 		i := pos0 + j
 		if real == nil {
-			w.js++
+			if !w.mayRunJS() {
+				return nil, errSpec
+			}
 			v, err := w.realm.call(inObjectKeys, goja.Undefined(), o)
 			if err != nil {
 				return nil, w.fail(l, err)
@@ -177,7 +182,9 @@ func (w *walker) getLossy(o *goja.Object, k rawKey) (goja.Value, error) {
 			return v, nil
 		}
 	}
-	w.js++
+	if !w.mayRunJS() {
+		return nil, errSpec
+	}
 	return w.realm.call(inReflectGet, goja.Undefined(), o, k.real)
 }
 
@@ -225,6 +232,9 @@ func (w *walker) array(o *goja.Object, l loc) error {
 	}
 	var keys []string
 	if !fast {
+		if w.spec {
+			return errSpec
+		}
 		keys = o.Keys()
 		nIdx = 0
 		for nIdx < len(keys) {
@@ -279,7 +289,11 @@ func (w *walker) array(o *goja.Object, l loc) error {
 		}
 		return w.leaf(idx, slots[nIdx:], w.vals)
 	}
-	w.push(frame{obj: o, keys: named, lossy: lossy, slots: slots, node: idx, n: int32(nIdx + len(named)), nIdx: int32(nIdx)})
+	f := frame{obj: o, keys: named, lossy: lossy, slots: slots, node: idx, n: int32(nIdx + len(named)), nIdx: int32(nIdx)}
+	if fast {
+		f.scan = w.scanElements(elems, slots, nIdx)
+	}
+	w.push(f)
 	return nil
 }
 
@@ -299,7 +313,9 @@ func (w *walker) elem(o *goja.Object, ix uint32) goja.Value {
 			}
 		}
 	}
-	w.js++
+	if !w.mayRunJS() {
+		return goja.Undefined() // the walk gives up (drain checks gaveUp)
+	}
 	return o.Get(itoa(ix))
 }
 

@@ -305,3 +305,41 @@ func BenchmarkPoolSubmitGetOneByOne(b *testing.B) {
 		return s;
 	}`)
 }
+
+// clonePayloadJS builds the 1 MiB JSON-like payload of scripts/bench's
+// clone pair (thousands of small objects), as the variable payload.
+const clonePayloadJS = `
+	const payload = [];
+	for (let i = 0, size = 2; size < 1 << 20; i++) {
+		const o = {id: i, name: "item-" + i, active: i % 3 === 0, price: Math.round(i * 1.37 * 100) / 100,
+			tags: ["t" + (i % 7), "g" + (i % 11)], pos: {x: i % 100, y: (i * 7) % 100}};
+		payload.push(o);
+		size += JSON.stringify(o).length + 1;
+	}
+`
+
+// BenchmarkRunClone is the 1 MiB JSON-like payload through a thread:
+// "in" clones it into the thread only (the result is a number), "roundtrip"
+// clones it in and back (x => x).
+func BenchmarkRunClone(b *testing.B) {
+	b.Run("in", func(b *testing.B) {
+		b.SetBytes(1 << 20)
+		b.ReportAllocs()
+		benchJS(b, clonePayloadJS+`
+			for (let i = 0; i < 3; i++) threads.run((x) => x.length, payload).get();
+			benchStart();
+			for (let i = 0; i < N; i++) if (threads.run((x) => x.length, payload).get() !== payload.length) throw new Error("wrong length");
+			benchStop();
+		`)
+	})
+	b.Run("roundtrip", func(b *testing.B) {
+		b.SetBytes(1 << 20)
+		b.ReportAllocs()
+		benchJS(b, clonePayloadJS+`
+			for (let i = 0; i < 3; i++) threads.run((x) => x, payload).get();
+			benchStart();
+			for (let i = 0; i < N; i++) if (threads.run((x) => x, payload).get().length !== payload.length) throw new Error("wrong copy");
+			benchStop();
+		`)
+	})
+}

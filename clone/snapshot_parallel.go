@@ -1,0 +1,236 @@
+package clone
+
+// Reading the elements of a big array on several goroutines at once.
+//
+// A snapshot of JSON-like data spends most of its time waiting for memory:
+// a goja object is five or six heap blocks (the Object, its representation,
+// the property map and its group, the ordered key list, each string value's
+// header), and the objects of a program's data lie wherever the allocator
+// put them while the program ran, so nearly every one of those reads misses
+// the cache. Such waiting overlaps perfectly across cores. So when the walk
+// meets an array with many object elements, it has the elements' subtrees
+// walked speculatively, split between itself and a few helper goroutines,
+// each into a private snapshot, and then takes each element's result in
+// order as the ordinary walk reaches it.
+//
+// What keeps this exactly equivalent to the sequential walk:
+//
+//   - No JavaScript runs and nothing of the runtime is written while the
+//     helpers read: the owner goroutine waits for them, and a speculative
+//     walk gives up on an element (errSpec) wherever the ordinary walk
+//     would call goja's public API or might run JavaScript: getters,
+//     anything that is not a plain object or an array, keys goja has not
+//     sorted yet, own symbols (a host object's mark), goja's lazily scanned
+//     strings. The element is then walked normally.
+//   - Results are used only while no JavaScript has run since they were
+//     taken (walker.js unchanged): a getter in an earlier element may have
+//     changed a later one.
+//   - An element's result is self-contained: each element is walked with a
+//     memo of its own, and the owner takes a result only if none of its
+//     objects was met before (the owner's memo), so an object shared with
+//     anything walked earlier sends the element to the ordinary walk.
+//     Shared references and cycles then come out as the sequential walk
+//     makes them.
+//   - Sizes are charged as the owner takes each result; a result that would
+//     exceed Options.MaxBytes is walked normally, so the error names the
+//     same path.
+
+import (
+	"errors"
+	"runtime"
+	"sync"
+	"sync/atomic"
+
+	"github.com/dop251/goja"
+)
+
+// parallelism is how many goroutines may share one clone's work: the CPUs
+// Go may use. Tests change it to force either path.
+var parallelism = func() int { return runtime.GOMAXPROCS(0) }
+
+// parallelStats counts the work done in parallel, for tests to see that
+// the parallel paths ran: elements taken from speculative walks, and
+// restores built by several goroutines.
+var parallelStats struct{ taken, built atomic.Int64 }
+
+// errSpec stops a speculative walk of one element.
+var errSpec = errors.New("clone: not walked speculatively")
+
+// parallelElems is how many object elements an array needs for its
+// elements to be walked in parallel.
+const parallelElems = 512
+
+// maxScanners bounds the goroutines that walk one array.
+const maxScanners = 4
+
+// elemResult is what a speculative walk made of one element.
+type elemResult struct {
+	ok         bool
+	start, end int32 // its nodes in the part's snapshot
+	size       int64 // what it charged
+}
+
+// scanPart is one goroutine's share of the elements: a private walker and
+// snapshot, and a result per element.
+type scanPart struct {
+	s       *Snapshot
+	objs    []*goja.Object // by node of s: the object it was made from
+	lo, hi  int32          // element positions
+	results []elemResult
+}
+
+// parallelScan is the speculative walk of one array's elements.
+type parallelScan struct {
+	parts []scanPart
+	gen   uint32 // walker.js when it ran
+}
+
+// scanElements walks the object elements of an array (its first nIdx
+// elements, elems as goja stores them, the node's slots giving each
+// element's index) speculatively, or returns nil when the array is not
+// worth it.
+func (w *walker) scanElements(elems []goja.Value, slots []slot, nIdx int) *parallelScan {
+	procs := min(parallelism(), maxScanners)
+	if w.spec || procs < 2 || nIdx < parallelElems {
+		return nil
+	}
+	objects := 0
+	for j := range nIdx {
+		if _, isObj := elems[slots[j].key].(*goja.Object); isObj {
+			objects++
+		}
+	}
+	if objects < parallelElems {
+		return nil
+	}
+	procs = min(procs, objects/(parallelElems/2))
+	ps := &parallelScan{parts: make([]scanPart, procs), gen: w.js}
+	var wg sync.WaitGroup
+	for p := range ps.parts {
+		part := &ps.parts[p]
+		part.lo, part.hi = int32(nIdx*p/procs), int32(nIdx*(p+1)/procs)
+		if p == 0 {
+			continue
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			part.scan(w, elems, slots)
+		}()
+	}
+	ps.parts[0].scan(w, elems, slots)
+	wg.Wait()
+	n := 0
+	for _, part := range ps.parts {
+		n += len(part.objs)
+	}
+	if !w.tabled {
+		w.toTable(w.s.nnodes - w.first)
+	}
+	w.memo.reserve(n)
+	return ps
+}
+
+// scan walks the part's elements, each alone, with a speculative walker.
+func (part *scanPart) scan(owner *walker, elems []goja.Value, slots []slot) {
+	w := walkers.Get().(*walker)
+	defer w.release()
+	s := &Snapshot{roots: make([]slot, part.hi-part.lo), spec: true}
+	w.rt, w.s, w.spec = owner.rt, s, true
+	w.opts = owner.opts
+	w.opts.MaxBytes = 0 // charged when the owner takes a result
+	part.results = make([]elemResult, part.hi-part.lo)
+	for j := part.lo; j < part.hi; j++ {
+		v, isObj := elems[slots[j].key].(*goja.Object)
+		if !isObj {
+			continue
+		}
+		r := &part.results[j-part.lo]
+		// Each element has a memo of its own: sharing across elements is
+		// for the owner to find (see take).
+		r.start, w.first = s.nnodes, s.nnodes
+		w.small = [len(w.small)]*goja.Object{}
+		if w.tabled {
+			clear(w.memo.entries)
+			w.memo.n, w.memo.miss, w.tabled = 0, nil, false
+		}
+		size := s.size
+		err := w.visit(v, loc{-1, j - part.lo})
+		if err == nil {
+			err = w.drain()
+		}
+		if err != nil || w.gaveUp {
+			// Keep the nodes (later elements may meet them, and give up
+			// in turn), drop the work list.
+			clear(w.stack)
+			w.stack = w.stack[:0]
+			clear(w.pre)
+			w.pre = w.pre[:0]
+			w.gaveUp = false
+			continue
+		}
+		r.ok, r.end, r.size = true, s.nnodes, s.size-size
+	}
+	part.s, part.objs = s, w.specObjs
+	w.specObjs = nil
+}
+
+// take moves the speculative result of element position j of the array
+// frame f into the walk, and reports whether it did; if not, the element
+// is walked normally.
+func (w *walker) take(f *frame, j int32) bool {
+	ps := f.scan
+	if ps.gen != w.js {
+		return false
+	}
+	var part *scanPart
+	for p := range ps.parts {
+		if j >= ps.parts[p].lo && j < ps.parts[p].hi {
+			part = &ps.parts[p]
+			break
+		}
+	}
+	r := &part.results[j-part.lo]
+	if !r.ok {
+		return false
+	}
+	if max := w.opts.MaxBytes; max > 0 && w.s.size+r.size > max {
+		return false
+	}
+	if !w.tabled {
+		w.toTable(w.s.nnodes - w.first)
+	}
+	base := w.s.nnodes
+	objs := part.objs[r.start:r.end]
+	for k, o := range objs {
+		if _, seen := w.memo.get(o); seen {
+			// Met before: undo, and let the walk find the reference.
+			for _, o := range objs[:k] {
+				w.memo.remove(o)
+			}
+			w.s.nnodes = base
+			return false
+		}
+		w.memo.put(o, base+int32(k))
+		w.s.addNode(*part.s.node(r.start + int32(k)))
+	}
+	shift := base - r.start
+	for k := base; k < w.s.nnodes; k++ {
+		n := w.s.node(k)
+		if k == base {
+			n.parent, n.pslot = f.node, j
+		} else {
+			n.parent += shift
+		}
+		for c := range n.slots {
+			if sl := &n.slots[c]; sl.v == nil && sl.ref != skipped {
+				sl.ref += shift
+			}
+		}
+	}
+	w.s.size += r.size
+	parallelStats.taken.Add(1)
+	sl := &f.slots[j]
+	sl.v, sl.ref = nil, base
+	return true
+}
