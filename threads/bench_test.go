@@ -343,3 +343,4 @@ func BenchmarkRunClone(b *testing.B) {
 		`)
 	})
 }
+

@@ -1,5 +1,7 @@
 // clone: a 1 MiB JSON-like payload (about 10,000 small objects).
 //   clone_local_ms      structuredClone(payload) (ms, mean)
+//   clone_in_ms         postMessage to a running worker that posts back the
+//                       payload's length: cloned there only (ms, mean)
 //   clone_roundtrip_ms  postMessage to a running worker that posts it back:
 //                       cloned there and back (ms, mean; the worker is
 //                       started before the clock starts)
@@ -21,6 +23,20 @@ function check(v) {
   let t0 = now();
   for (let i = 0; i < reps; i++) check(structuredClone(payload));
   emit("clone_local_ms", (now() - t0) / reps);
+
+  const wIn = new Worker(path.join(__dirname, "clone_in_worker.js"));
+  const into = () =>
+    new Promise((resolve) => {
+      wIn.once("message", resolve);
+      wIn.postMessage(payload);
+    });
+  for (let i = 0; i < 3; i++) await into(); // warm-up
+  t0 = now();
+  for (let i = 0; i < reps; i++) {
+    if ((await into()) !== payload.length) throw new Error("clone: wrong length");
+  }
+  emit("clone_in_ms", (now() - t0) / reps);
+  await wIn.terminate();
 
   const w = new Worker(path.join(__dirname, "clone_worker.js"));
   const roundTrip = () =>

@@ -1,0 +1,3 @@
+"use strict";
+const { parentPort } = require("worker_threads");
+parentPort.on("message", (m) => parentPort.postMessage(m.length));
