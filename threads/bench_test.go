@@ -343,4 +343,3 @@ func BenchmarkRunClone(b *testing.B) {
 		`)
 	})
 }
-
