@@ -19,6 +19,7 @@ const (
 	kError                   // extra: *errorData; one slot for cause when present
 	kRef                     // host object by reference; extra: the ref given to Attach
 	kFunction                // extra: the Codec's payload
+	kDead                    // nothing: padding that aligns nodes taken from a parallel walk
 )
 
 // slot is one child value of a node (or a root): a primitive, or a reference

@@ -242,11 +242,14 @@ func (w *walker) drain() error {
 		i := f.i
 		f.i++
 		l := loc{f.node, i}
-		if f.scan != nil && i < f.nIdx && w.take(f, i) {
-			if f.i == f.n {
-				w.pop(top)
+		if f.scan != nil && i < f.nIdx {
+			if n := w.take(f, i); n > 0 {
+				f.i = i + n
+				if f.i == f.n {
+					w.pop(top)
+				}
+				continue
 			}
-			continue
 		}
 		var v goja.Value
 		switch {

@@ -37,6 +37,7 @@ package clone
 
 import (
 	"errors"
+	"reflect"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -77,6 +78,11 @@ type scanPart struct {
 	objs    []*goja.Object // by node of s: the object it was made from
 	lo, hi  int32          // element positions
 	results []elemResult
+	// whole says every element is an object walked to the end or a plain
+	// primitive, so the part can be taken at once (see takePart); size
+	// is then what it all charged.
+	whole bool
+	size  int64
 }
 
 // parallelScan is the speculative walk of one array's elements.
@@ -135,14 +141,24 @@ func (w *walker) scanElements(elems []goja.Value, slots []slot, nIdx int) *paral
 func (part *scanPart) scan(owner *walker, elems []goja.Value, slots []slot) {
 	w := walkers.Get().(*walker)
 	defer w.release()
-	s := &Snapshot{roots: make([]slot, part.hi-part.lo), spec: true}
+	// Full-size chunks from the first node on, so that the owner can
+	// adopt them whole (see takePart).
+	s := &Snapshot{roots: make([]slot, part.hi-part.lo), spec: true, chunks: [][]node{make([]node, nodeChunk)}}
 	w.rt, w.s, w.spec = owner.rt, s, true
 	w.opts = owner.opts
 	w.opts.MaxBytes = 0 // charged when the owner takes a result
 	part.results = make([]elemResult, part.hi-part.lo)
+	part.whole = true
 	for j := part.lo; j < part.hi; j++ {
-		v, isObj := elems[slots[j].key].(*goja.Object)
+		e := elems[slots[j].key]
+		v, isObj := e.(*goja.Object)
 		if !isObj {
+			if !knownPrimitive(reflect.TypeOf(e)) {
+				// An accessor (the walk runs it in order), a lazily
+				// scanned string (storing it writes it), a Symbol (the
+				// walk refuses it in order).
+				part.whole = false
+			}
 			continue
 		}
 		r := &part.results[j-part.lo]
@@ -160,8 +176,8 @@ func (part *scanPart) scan(owner *walker, elems []goja.Value, slots []slot) {
 			err = w.drain()
 		}
 		if err != nil || w.gaveUp {
-			// Keep the nodes (later elements may meet them, and give up
-			// in turn), drop the work list.
+			// Keep the nodes (numbering stays dense), drop the work list.
+			part.whole = false
 			clear(w.stack)
 			w.stack = w.stack[:0]
 			clear(w.pre)
@@ -171,17 +187,20 @@ func (part *scanPart) scan(owner *walker, elems []goja.Value, slots []slot) {
 		}
 		r.ok, r.end, r.size = true, s.nnodes, s.size-size
 	}
+	part.size = s.size
+	part.whole = part.whole && s.nnodes > 0
 	part.s, part.objs = s, w.specObjs
 	w.specObjs = nil
 }
 
 // take moves the speculative result of element position j of the array
-// frame f into the walk, and reports whether it did; if not, the element
-// is walked normally.
-func (w *walker) take(f *frame, j int32) bool {
+// frame f, or of all the elements of j's part when j is the first, into the
+// walk, and reports how many elements it took; the first one not taken is
+// walked normally.
+func (w *walker) take(f *frame, j int32) int32 {
 	ps := f.scan
 	if ps.gen != w.js {
-		return false
+		return 0
 	}
 	var part *scanPart
 	for p := range ps.parts {
@@ -190,6 +209,18 @@ func (w *walker) take(f *frame, j int32) bool {
 			break
 		}
 	}
+	if j == part.lo && w.takePart(f, part) {
+		return part.hi - part.lo
+	}
+	if w.takeElement(f, part, j) {
+		return 1
+	}
+	return 0
+}
+
+// takeElement takes the result of element position j alone: its nodes are
+// copied after the walk's and renumbered.
+func (w *walker) takeElement(f *frame, part *scanPart, j int32) bool {
 	r := &part.results[j-part.lo]
 	if !r.ok {
 		return false
@@ -232,5 +263,61 @@ func (w *walker) take(f *frame, j int32) bool {
 	parallelStats.taken.Add(1)
 	sl := &f.slots[j]
 	sl.v, sl.ref = nil, base
+	return true
+}
+
+// takePart takes the results of all the elements of part at once (when it
+// is whole and shares no object with what the walk met before): the walk
+// adopts the part's node chunks, padding its own last chunk with dead
+// nodes so that they line up, and renumbers them in place. No node is
+// copied.
+func (w *walker) takePart(f *frame, part *scanPart) bool {
+	if !part.whole || w.opts.MaxBytes > 0 {
+		// With a size limit, elements are taken one at a time, so that
+		// the element that crosses it is the one named.
+		return false
+	}
+	if !w.tabled {
+		w.toTable(w.s.nnodes - w.first)
+	}
+	base := (w.s.nnodes + nodeChunk - 1) &^ (nodeChunk - 1)
+	for k, o := range part.objs {
+		if _, seen := w.memo.get(o); seen {
+			for _, o := range part.objs[:k] {
+				w.memo.remove(o)
+			}
+			return false
+		}
+		w.memo.put(o, base+int32(k))
+	}
+	for w.s.nnodes < base {
+		w.s.addNode(node{kind: kDead, parent: -1})
+	}
+	w.s.chunks = append(w.s.chunks, part.s.chunks...)
+	w.s.nnodes = base + part.s.nnodes
+	for k := base; k < w.s.nnodes; k++ {
+		n := w.s.node(k)
+		if n.parent < 0 {
+			n.parent, n.pslot = f.node, part.lo+n.pslot // an element
+		} else {
+			n.parent += base
+		}
+		for c := range n.slots {
+			if sl := &n.slots[c]; sl.v == nil && sl.ref != skipped {
+				sl.ref += base
+			}
+		}
+	}
+	w.s.size += part.size
+	for j := part.lo; j < part.hi; j++ {
+		sl := &f.slots[j]
+		if root := part.s.roots[j-part.lo]; root.v == nil {
+			sl.v, sl.ref = nil, root.ref+base
+			continue
+		}
+		// A plain primitive (see scan): stored as is.
+		sl.v = w.elem(f.obj, sl.key)
+	}
+	parallelStats.taken.Add(int64(part.hi - part.lo))
 	return true
 }
