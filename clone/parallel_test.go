@@ -308,3 +308,37 @@ func TestParallelRestoreObjectsAreOrdinary(t *testing.T) {
 		}
 	})
 }
+
+// TestParallelHelperPanic: a Go panic in a helper goroutine (a bug) must
+// not kill the process: a snapshot falls back to the ordinary walk for
+// the helper's elements, a restore fails with a DataCloneError.
+func TestParallelHelperPanic(t *testing.T) {
+	withParallelism(t, 2, func() {
+		helperFault = func() { panic("injected") }
+		defer func() { helperFault = nil }()
+		src := newRuntime(t)
+		run(t, src, recordsJS)
+		v := run(t, src, `(() => { const a = records(900); a[700].self = a; return a; })()`)
+		s, err := SnapshotValue(src, v, "v", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		dst := newRuntime(t)
+		want, err := restoreIn(dst, snapshotIn(src, v))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := restoreIn(dst, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d := diff(t, dst, want, got); d != "" {
+			t.Error(d)
+		}
+		_, err = s.RestoreValue(newRuntime(t), nil)
+		var dce *DataCloneError
+		if !errors.As(err, &dce) || dce.Reason != "cannot restore: internal error in a parallel build: injected" {
+			t.Errorf("restore: %v", err)
+		}
+	})
+}

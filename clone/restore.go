@@ -141,7 +141,9 @@ func (r *restorer) run() error {
 	}
 	r.assign = props >= assignMin
 	if k := helpers(plain); k > 0 {
-		r.buildParallel(k)
+		if err := r.buildParallel(k); err != nil {
+			return err
+		}
 	}
 	// Pass 2: views, now that every buffer exists.
 	for i := int32(0); views && i < num; i++ {

@@ -22,7 +22,9 @@ package clone
 // Sets, cycles, keys a Go string cannot carry) skip what is done.
 
 import (
+	"fmt"
 	"sync"
+	"sync/atomic"
 
 	"github.com/dop251/goja"
 )
@@ -47,19 +49,29 @@ func helpers(nplain int) int {
 }
 
 // buildParallel runs the two steps above over the nodes, split among the
-// caller and k helpers.
-func (r *restorer) buildParallel(k int) {
+// caller and k helpers. A Go panic in a helper (a bug) becomes an error
+// rather than killing the process from a goroutine nothing recovers.
+func (r *restorer) buildParallel(k int) error {
 	// goja makes Array.prototype on first use: make it here, on the
 	// owner goroutine, so that the helpers only read it.
 	r.rt.NewArray()
 	num := int(r.s.nnodes)
 	parts := k + 1
 	var step sync.WaitGroup
+	var failure atomic.Value
 	run := func(f func(lo, hi int32)) {
 		step.Add(k)
 		for p := 1; p < parts; p++ {
 			go func(lo, hi int32) {
 				defer step.Done()
+				defer func() {
+					if p := recover(); p != nil {
+						failure.CompareAndSwap(nil, fmt.Sprint(p))
+					}
+				}()
+				if helperFault != nil {
+					helperFault()
+				}
 				f(lo, hi)
 			}(int32(num*p/parts), int32(num*(p+1)/parts))
 		}
@@ -67,8 +79,14 @@ func (r *restorer) buildParallel(k int) {
 		step.Wait()
 	}
 	run(r.createPlain)
-	run(r.fillPlain)
+	if failure.Load() == nil {
+		run(r.fillPlain)
+	}
+	if p := failure.Load(); p != nil {
+		return &DataCloneError{Reason: "cannot restore: internal error in a parallel build: " + p.(string)}
+	}
 	parallelStats.built.Add(1)
+	return nil
 }
 
 // createPlain is step 1 for nodes [lo, hi).

@@ -49,6 +49,10 @@ import (
 // Go may use. Tests change it to force either path.
 var parallelism = func() int { return runtime.GOMAXPROCS(0) }
 
+// helperFault, when set (by tests), runs at the start of every helper
+// goroutine's work.
+var helperFault func()
+
 // parallelStats counts the work done in parallel, for tests to see that
 // the parallel paths ran: elements taken from speculative walks, and
 // restores built by several goroutines.
@@ -83,6 +87,9 @@ type scanPart struct {
 	// is then what it all charged.
 	whole bool
 	size  int64
+	// failed says the speculative walk stopped on a panic: nothing of it
+	// is used.
+	failed bool
 }
 
 // parallelScan is the speculative walk of one array's elements.
@@ -97,7 +104,7 @@ type parallelScan struct {
 // worth it.
 func (w *walker) scanElements(elems []goja.Value, slots []slot, nIdx int) *parallelScan {
 	procs := min(parallelism(), maxScanners)
-	if w.spec || procs < 2 || nIdx < parallelElems {
+	if w.spec || !gi.ok || procs < 2 || nIdx < parallelElems {
 		return nil
 	}
 	objects := 0
@@ -121,10 +128,10 @@ func (w *walker) scanElements(elems []goja.Value, slots []slot, nIdx int) *paral
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			part.scan(w, elems, slots)
+			part.scan(w, elems, slots, true)
 		}()
 	}
-	ps.parts[0].scan(w, elems, slots)
+	ps.parts[0].scan(w, elems, slots, false)
 	wg.Wait()
 	n := 0
 	for _, part := range ps.parts {
@@ -138,9 +145,21 @@ func (w *walker) scanElements(elems []goja.Value, slots []slot, nIdx int) *paral
 }
 
 // scan walks the part's elements, each alone, with a speculative walker.
-func (part *scanPart) scan(owner *walker, elems []goja.Value, slots []slot) {
+// A Go panic (a bug: nothing in a speculative walk should panic) leaves
+// the part unused, its elements to the ordinary walk, rather than killing
+// the process from a goroutine nothing recovers.
+func (part *scanPart) scan(owner *walker, elems []goja.Value, slots []slot, helper bool) {
 	w := walkers.Get().(*walker)
-	defer w.release()
+	defer func() {
+		if recover() != nil {
+			part.failed, part.whole = true, false
+			return // w is dropped, not pooled: its state is unknown
+		}
+		w.release()
+	}()
+	if helper && helperFault != nil {
+		helperFault()
+	}
 	// Full-size chunks from the first node on, so that the owner can
 	// adopt them whole (see takePart).
 	s := &Snapshot{roots: make([]slot, part.hi-part.lo), spec: true, chunks: [][]node{make([]node, nodeChunk)}}
@@ -208,6 +227,9 @@ func (w *walker) take(f *frame, j int32) int32 {
 			part = &ps.parts[p]
 			break
 		}
+	}
+	if part.failed {
+		return 0
 	}
 	if j == part.lo && w.takePart(f, part) {
 		return part.hi - part.lo
