@@ -139,7 +139,10 @@ func (s *Snapshot) node(i int32) *node {
 
 // addNode appends n and returns its index. Pointers from node are
 // invalidated while the first chunk grows. Chunks are allocated at their
-// full length, so adding a node is one store.
+// full length, so adding a node is a few stores: field by field, so that
+// the pointer fields n leaves nil (most nodes, when they are added) cost
+// no write barrier. The place must be zero: a node removed again (see
+// takeElement) is cleared.
 func (s *Snapshot) addNode(n node) int32 {
 	idx := s.nnodes
 	c := int(idx >> nodeShift)
@@ -154,7 +157,17 @@ func (s *Snapshot) addNode(n node) int32 {
 		copy(grown, s.chunks[0])
 		s.chunks[0] = grown
 	}
-	s.chunks[c][idx&(nodeChunk-1)] = n
+	p := &s.chunks[c][idx&(nodeChunk-1)]
+	p.kind, p.sub, p.parent, p.pslot, p.nIdx, p.length = n.kind, n.sub, n.parent, n.pslot, n.nIdx, n.length
+	if n.slots != nil {
+		p.slots = n.slots
+	}
+	if n.keys != nil {
+		p.keys = n.keys
+	}
+	if n.extra != nil {
+		p.extra = n.extra
+	}
 	s.nnodes++
 	return idx
 }

@@ -261,6 +261,9 @@ func (w *walker) takeElement(f *frame, part *scanPart, j int32) bool {
 			for _, o := range objs[:k] {
 				w.memo.remove(o)
 			}
+			for i := base; i < w.s.nnodes; i++ {
+				*w.s.node(i) = node{}
+			}
 			w.s.nnodes = base
 			return false
 		}
