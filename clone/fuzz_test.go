@@ -143,3 +143,42 @@ func FuzzRoundTrip(f *testing.F) {
 		}
 	})
 }
+
+// FuzzParallelMatchesSequential builds an array big enough for the parallel
+// snapshot and restore (520 random values from the generator above, every
+// seventh one the same value again, so elements share objects), and checks
+// that cloning it with them gives what cloning it on one goroutine gives.
+func FuzzParallelMatchesSequential(f *testing.F) {
+	f.Add([]byte{})
+	f.Add([]byte{3, 0, 1, 2, 10, 0, 1, 0, 1, 1, 1, 2, 0, 2, 1, 1, 0, 3, 1, 2, 2})
+	f.Add([]byte("structured clone keeps cycles and shared references"))
+	f.Add([]byte{8, 0, 1, 2, 3, 4, 5, 6, 7, 8, 200, 0, 0, 1, 0, 0, 2, 1, 1, 3, 2, 0, 0, 0, 4, 3, 1, 2, 5, 4, 0, 6, 2, 1, 1, 0, 7})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		src := `(() => {
+			const mk = () => ` + (&jsGen{data: data}).program() + `;
+			const first = mk(), big = [];
+			for (let i = 0; i < 520; i++) big.push(i % 7 === 3 ? first : mk());
+			return big;
+		})()`
+		a := newRuntime(t)
+		v := run(t, a, src)
+		dst := newRuntime(t)
+		want, err := restoreIn(dst, snapshotIn(a, v))
+		if err != nil {
+			t.Fatalf("%v\n%s", err, src)
+		}
+		withParallelism(t, 2, func() {
+			s, err := SnapshotValue(a, v, "v", nil)
+			if err != nil {
+				t.Fatalf("%v\n%s", err, src)
+			}
+			got, err := s.RestoreValue(dst, nil)
+			if err != nil {
+				t.Fatalf("%v\n%s", err, src)
+			}
+			if d := diff(t, dst, want, got); d != "" {
+				t.Fatalf("%s\n%s", d, src)
+			}
+		})
+	})
+}
