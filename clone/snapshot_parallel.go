@@ -103,8 +103,11 @@ type parallelScan struct {
 // element's index) speculatively, or returns nil when the array is not
 // worth it.
 func (w *walker) scanElements(elems []goja.Value, slots []slot, nIdx int) *parallelScan {
+	if nIdx < parallelElems || w.spec || !gi.ok {
+		return nil
+	}
 	procs := min(parallelism(), maxScanners)
-	if w.spec || !gi.ok || procs < 2 || nIdx < parallelElems {
+	if procs < 2 {
 		return nil
 	}
 	objects := 0
