@@ -273,20 +273,7 @@ func (w *walker) takeElement(f *frame, part *scanPart, j int32) bool {
 		w.memo.put(o, base+int32(k))
 		w.s.addNode(*part.s.node(r.start + int32(k)))
 	}
-	shift := base - r.start
-	for k := base; k < w.s.nnodes; k++ {
-		n := w.s.node(k)
-		if k == base {
-			n.parent, n.pslot = f.node, j
-		} else {
-			n.parent += shift
-		}
-		for c := range n.slots {
-			if sl := &n.slots[c]; sl.v == nil && sl.ref != skipped {
-				sl.ref += shift
-			}
-		}
-	}
+	w.renumber(f, part, base, base-r.start)
 	w.s.size += r.size
 	parallelStats.taken.Add(1)
 	sl := &f.slots[j]
@@ -323,19 +310,7 @@ func (w *walker) takePart(f *frame, part *scanPart) bool {
 	}
 	w.s.chunks = append(w.s.chunks, part.s.chunks...)
 	w.s.nnodes = base + part.s.nnodes
-	for k := base; k < w.s.nnodes; k++ {
-		n := w.s.node(k)
-		if n.parent < 0 {
-			n.parent, n.pslot = f.node, part.lo+n.pslot // an element
-		} else {
-			n.parent += base
-		}
-		for c := range n.slots {
-			if sl := &n.slots[c]; sl.v == nil && sl.ref != skipped {
-				sl.ref += base
-			}
-		}
-	}
+	w.renumber(f, part, base, base)
 	w.s.size += part.size
 	for j := part.lo; j < part.hi; j++ {
 		sl := &f.slots[j]
@@ -348,4 +323,24 @@ func (w *walker) takePart(f *frame, part *scanPart) bool {
 	}
 	parallelStats.taken.Add(int64(part.hi - part.lo))
 	return true
+}
+
+// renumber fixes the nodes of the walk from index from on, just taken from
+// part with their indices moved by shift: references among them move too,
+// and an element's root (a root of the part) becomes a child of the array
+// frame f.
+func (w *walker) renumber(f *frame, part *scanPart, from, shift int32) {
+	for k := from; k < w.s.nnodes; k++ {
+		n := w.s.node(k)
+		if n.parent < 0 {
+			n.parent, n.pslot = f.node, part.lo+n.pslot
+		} else {
+			n.parent += shift
+		}
+		for c := range n.slots {
+			if sl := &n.slots[c]; sl.v == nil && sl.ref != skipped {
+				sl.ref += shift
+			}
+		}
+	}
 }
