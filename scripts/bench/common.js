@@ -54,6 +54,36 @@ function makePayload() {
   return out;
 }
 
+// makeKinds builds the four 1 MiB payloads of the clone_kinds pair: the
+// JSON-like one above, 131,072 numbers in an array, a Float64Array of as
+// many, and a string of 1,048,576 ASCII characters.
+function makeKinds() {
+  const n = 1 << 17;
+  const f64 = new Float64Array(n);
+  for (let i = 0; i < n; i++) f64[i] = i * 1.5;
+  return [
+    ["json", makePayload()],
+    ["numbers", Array.from({ length: n }, (_, i) => i * 1.5)],
+    ["float64array", f64],
+    ["string", "x".repeat(1 << 20)],
+  ];
+}
+
+// msPerOp runs fn until at least minMs have passed (and at least 5 times)
+// and returns the mean time of one run in ms.
+function msPerOp(fn, minMs) {
+  for (let i = 0; i < 3; i++) fn(); // warm-up
+  let reps = 0;
+  const t0 = now();
+  let dt = 0;
+  while (reps < 5 || dt < minMs) {
+    fn();
+    reps++;
+    dt = now() - t0;
+  }
+  return dt / reps;
+}
+
 // work is the CPU benchmark's task: pure integer arithmetic, no allocation
 // in V8 (goja boxes the numbers).
 function work(n) {
@@ -75,4 +105,4 @@ function calibrate(ms) {
   }
 }
 
-module.exports = { now, emit, mark, intArg, median, makePayload, work, calibrate };
+module.exports = { now, emit, mark, intArg, median, makePayload, makeKinds, msPerOp, work, calibrate };

@@ -43,6 +43,7 @@ type params struct {
 	spawnJsrun, spawnNode       int
 	poolItems                   int
 	cloneReps                   int
+	cloneKindsMs                int
 	cpuMs, cpuReps              int
 	blocked, blockedNode        int
 	seq, seqFirst               int
@@ -75,6 +76,11 @@ var benches = []bench{
 		name:      "clone",
 		jsrunArgs: func(p params) []string { return ints(p.cloneReps) },
 		nodeArgs:  func(p params) []string { return ints(p.cloneReps) },
+	},
+	{
+		name:      "clone_kinds",
+		jsrunArgs: func(p params) []string { return ints(p.cloneKindsMs) },
+		nodeArgs:  func(p params) []string { return ints(p.cloneKindsMs) },
 	},
 	{
 		name:      "cpu",
@@ -152,6 +158,22 @@ func rows(p params) []row {
 			goal: func(n, j float64) (bool, bool) { return j <= n, !math.IsNaN(n) }, goalText: "<= node"},
 		{bench: "clone", label: "clone 1 MiB: jsrun thread round trip (two clones) vs node structuredClone",
 			unit: "ms", node: "clone_local_ms", jsrun: "clone_roundtrip_ms"},
+		{bench: "clone_kinds", label: "clone 1 MiB JSON-like objects: one clone (structuredClone | Shared set+get)",
+			unit: "MB/s", node: "clone_one_mbs_json", jsrun: "clone_one_mbs_json", higherBetter: true},
+		{bench: "clone_kinds", label: "clone 1 MiB JSON-like objects: into a thread (node: structuredClone)",
+			unit: "MB/s", node: "clone_one_mbs_json", jsrun: "clone_in_mbs_json", higherBetter: true},
+		{bench: "clone_kinds", label: "clone 1 MiB numbers in an array: one clone (structuredClone | Shared set+get)",
+			unit: "MB/s", node: "clone_one_mbs_numbers", jsrun: "clone_one_mbs_numbers", higherBetter: true},
+		{bench: "clone_kinds", label: "clone 1 MiB numbers in an array: into a thread (node: structuredClone)",
+			unit: "MB/s", node: "clone_one_mbs_numbers", jsrun: "clone_in_mbs_numbers", higherBetter: true},
+		{bench: "clone_kinds", label: "clone 1 MiB Float64Array: one clone (structuredClone | Shared set+get)",
+			unit: "MB/s", node: "clone_one_mbs_float64array", jsrun: "clone_one_mbs_float64array", higherBetter: true},
+		{bench: "clone_kinds", label: "clone 1 MiB Float64Array: into a thread (node: structuredClone)",
+			unit: "MB/s", node: "clone_one_mbs_float64array", jsrun: "clone_in_mbs_float64array", higherBetter: true},
+		{bench: "clone_kinds", label: "clone 1 MiB string: one clone (structuredClone | Shared set+get)",
+			unit: "MB/s", node: "clone_one_mbs_string", jsrun: "clone_one_mbs_string", higherBetter: true},
+		{bench: "clone_kinds", label: "clone 1 MiB string: into a thread (node: structuredClone)",
+			unit: "MB/s", node: "clone_one_mbs_string", jsrun: "clone_in_mbs_string", higherBetter: true},
 		{bench: "cpu", label: fmt.Sprintf("cpu: 4 tasks of ~%d ms, speedup on 2 threads", p.cpuMs),
 			unit: "x", node: "cpu_speedup", jsrun: "cpu_speedup", higherBetter: true, goal: atLeast(1.85), goalText: ">= 1.85"},
 		{bench: "cpu", label: "cpu: one task as measured (calibrated per engine)",
@@ -184,13 +206,14 @@ func ints(xs ...int) []string {
 func main() {
 	var p params
 	flag.IntVar(&p.rounds, "n", 5, "rounds: how many times each pair runs (alternately)")
-	flag.StringVar(&p.onlyList, "only", "", "comma-separated pairs to run: spawn,pool,clone,cpu,memory_blocked,memory_seq (default all)")
+	flag.StringVar(&p.onlyList, "only", "", "comma-separated pairs to run: spawn,pool,clone,clone_kinds,cpu,memory_blocked,memory_seq (default all)")
 	flag.StringVar(&p.nodeBin, "node", "node", "the node binary")
 	flag.StringVar(&p.jsrunBin, "jsrun", "", "a jsrun binary to use instead of building ./cmd/jsrun")
 	flag.IntVar(&p.spawnJsrun, "spawn", 20000, "spawn: jsrun threads per run")
 	flag.IntVar(&p.spawnNode, "spawn-node", 50, "spawn: Node workers per run")
 	flag.IntVar(&p.poolItems, "pool-items", 20000, "pool: items per map and per submit+get")
 	flag.IntVar(&p.cloneReps, "clone-reps", 20, "clone: repetitions per run")
+	flag.IntVar(&p.cloneKindsMs, "clone-kinds-ms", 300, "clone_kinds: milliseconds per measurement")
 	flag.IntVar(&p.cpuMs, "cpu-ms", 200, "cpu: milliseconds of one task")
 	flag.IntVar(&p.cpuReps, "cpu-reps", 3, "cpu: tries per run (the fastest sequential and parallel times count)")
 	flag.IntVar(&p.blocked, "blocked", 10000, "memory_blocked: jsrun threads blocked at once")
