@@ -178,6 +178,9 @@ func (t *thread) body(r *Runtime, s *seed) error {
 	if err != nil {
 		return err
 	}
+	// A thread's seed is planted once: let its snapshots (as big as the
+	// arguments) go now, not when the thread ends.
+	s.passes, s.names = nil, nil
 	ret, err := fn(goja.Undefined(), args...)
 	if err != nil {
 		return err
