@@ -54,7 +54,7 @@ var gi struct {
 	tabObject, tabArray, tabError unsafe.Pointer
 	// baseObject (first field of arrayObject and errorObject, at offset 0)
 	values, propNames, lastSorted, symValues uintptr
-	arrValues, arrLength                     uintptr // arrayObject.values, .length
+	arrValues, arrLength, arrObjCount        uintptr // arrayObject.values, .length, .objCount
 	stackAdded                               uintptr // errorObject.stackPropAdded
 	// Runtime.jobQueue, the promise jobs waiting to run
 	jobQueue uintptr
@@ -103,6 +103,20 @@ func hasOwnSymbols(p unsafe.Pointer) bool {
 
 func arrayLength(p unsafe.Pointer) uint32 {
 	return *(*uint32)(unsafe.Add(p, gi.arrLength))
+}
+
+// arrayOf returns a new array of rt holding vals, which it takes over (the
+// caller must not use it again): what goja's own NewArray ends with
+// (values, length, count of elements), without the []interface{} it takes
+// and the conversion of each element back. vals must hold plain values
+// only (no holes, no property boxes).
+func arrayOf(rt *goja.Runtime, vals []goja.Value) *goja.Object {
+	a := rt.NewArray()
+	_, p := selfWords(a)
+	*(*[]goja.Value)(unsafe.Add(p, gi.arrValues)) = vals
+	*(*uint32)(unsafe.Add(p, gi.arrLength)) = uint32(len(vals))
+	*(*int)(unsafe.Add(p, gi.arrObjCount)) = len(vals)
+	return a
 }
 
 // onlyLength reports whether the arrayObject at p has no named property
@@ -322,6 +336,9 @@ func learnFields(rt *goja.Runtime) (ok bool) {
 	if gi.arrLength, okFields = fieldOffset(implStruct(arr), "length", reflect.TypeOf(uint32(0))); !okFields {
 		return false
 	}
+	if gi.arrObjCount, okFields = fieldOffset(implStruct(arr), "objCount", intType); !okFields {
+		return false
+	}
 	if gi.stackAdded, okFields = fieldOffset(implStruct(errObj), "stackPropAdded", boolType); !okFields {
 		return false
 	}
@@ -516,6 +533,20 @@ func checkLayout(rt *goja.Runtime) (ok bool) {
 	if !hasOwnSymbols(p) {
 		return false
 	}
+	// arrayOf: the array must behave as one NewArray made.
+	if err := rt.Set("__a", arrayOf(rt, []goja.Value{rt.ToValue(1), rt.ToValue("x"), rt.NewObject()})); err != nil {
+		return false
+	}
+	res, err := rt.RunString(`(() => {
+		const a = __a, out = [];
+		out.push(Array.isArray(a), a.length, JSON.stringify(a), Object.keys(a).join(), 1 in a, 3 in a);
+		a.push(4); a[6] = 7; out.push(a.length, JSON.stringify(a));
+		a.length = 2; out.push(JSON.stringify(a), a.indexOf("x"));
+		return out.join("|");
+	})()`)
+	if err != nil || res.String() != `true|3|[1,"x",{}]|0,1,2|true|false|7|[1,"x",{},4,null,null,7]|[1,"x"]|1` {
+		return false
+	}
 	// fillFresh: the object must behave as if its properties had been
 	// defined with DefineDataProperty.
 	f := rt.NewObject()
@@ -531,7 +562,7 @@ func checkLayout(rt *goja.Runtime) (ok bool) {
 	if err := rt.Set("__f", f); err != nil {
 		return false
 	}
-	res, err := rt.RunString(`(() => {
+	res, err = rt.RunString(`(() => {
 		const f = __f, out = [];
 		out.push(Object.keys(f).join());
 		out.push(JSON.stringify(Object.entries(f)));

@@ -334,7 +334,20 @@ func (r *restorer) newError(i int32) (goja.Value, error) {
 // it is dense and all its elements exist, else empty for fill to populate.
 func (r *restorer) newArray(i int32) goja.Value {
 	n := r.s.node(i)
-	if n.sub&holey == 0 {
+	if n.sub&holey == 0 && gi.ok {
+		vals := make([]goja.Value, n.nIdx)
+		complete := true
+		for j := range vals {
+			if vals[j] = r.value(&n.slots[j]); vals[j] == nil {
+				complete = false
+				break
+			}
+		}
+		if complete {
+			r.filled[i] = true
+			return arrayOf(r.rt, vals)
+		}
+	} else if n.sub&holey == 0 {
 		if cap(r.scratch) < int(n.nIdx) {
 			r.scratch = make([]interface{}, 0, n.nIdx)
 		}

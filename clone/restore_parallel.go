@@ -91,7 +91,6 @@ func (r *restorer) buildParallel(k int) error {
 
 // createPlain is step 1 for nodes [lo, hi).
 func (r *restorer) createPlain(lo, hi int32) {
-	var items []interface{}
 	for i := lo; i < hi; i++ {
 		n := r.s.node(i)
 		switch n.kind {
@@ -101,17 +100,16 @@ func (r *restorer) createPlain(lo, hi int32) {
 			if n.sub&holey != 0 {
 				continue
 			}
-			items = items[:0]
-			for j := range n.nIdx {
-				v := n.slots[j].v
-				if v == nil {
+			vals := make([]goja.Value, n.nIdx)
+			for j := range vals {
+				if vals[j] = n.slots[j].v; vals[j] == nil {
+					vals = nil // an object: made later, on the owner goroutine
 					break
 				}
-				items = append(items, v)
 			}
-			if len(items) == int(n.nIdx) {
+			if vals != nil {
 				r.filled[i] = true
-				r.objs[i] = r.rt.NewArray(items...)
+				r.objs[i] = arrayOf(r.rt, vals)
 			}
 		}
 	}
