@@ -137,3 +137,29 @@ func TestDeepFailurePath(t *testing.T) {
 		t.Errorf("got %.200q", err.Error())
 	}
 }
+
+// TestSizeWithoutLimit: without a limit, ASCII string lengths are added up
+// when Size is asked (see checkPrimitive); it must say what a walk that
+// counts as it goes says, parallel walk or not.
+func TestSizeWithoutLimit(t *testing.T) {
+	for _, procs := range []int{1, 2} {
+		withParallelism(t, procs, func() {
+			rt := newRuntime(t)
+			run(t, rt, recordsJS)
+			for _, src := range []string{`"abc"`, `["abc", "é", 1, {k: "xyz"}]`, `records(900)`, `(() => { const a = records(900); a[5].s = Symbol(); delete a[5].s; a[7].u = "\u00e9\u00e9"; return a; })()`} {
+				v := run(t, rt, src)
+				lazy, err := SnapshotValue(rt, v, "v", nil)
+				if err != nil {
+					t.Fatal(err)
+				}
+				eager, err := SnapshotValue(rt, v, "v", &Options{MaxBytes: 1 << 40})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if lazy.Size() != eager.Size() || lazy.Size() == 0 {
+					t.Errorf("procs %d, %.40s: Size %d without a limit, %d with one", procs, src, lazy.Size(), eager.Size())
+				}
+			}
+		})
+	}
+}

@@ -1,6 +1,10 @@
 package clone
 
-import "github.com/dop251/goja"
+import (
+	"reflect"
+
+	"github.com/dop251/goja"
+)
 
 // kind says what a node rebuilds.
 type kind uint8
@@ -99,6 +103,9 @@ type Snapshot struct {
 	name     string  // label of every root when rootName is nil (SnapshotValue)
 	rootBuf  [4]slot // roots of up to four values, saving an allocation on the hot path
 	spec     bool    // made by a speculative walk (see snapshot_parallel.go)
+	// lazyStrings says size leaves out the length of the ASCII strings
+	// held in slots, for Size to add (see checkPrimitive).
+	lazyStrings bool
 }
 
 // objectSnapshot is the Snapshot of values that hold objects, with room for
@@ -119,7 +126,27 @@ func (s *Snapshot) Len() int { return len(s.roots) }
 // measure Options.MaxBytes is compared with. It counts string and buffer
 // contents, property names and a small fixed cost per value and object; it
 // is not the Go heap size of the snapshot.
-func (s *Snapshot) Size() int64 { return s.size }
+func (s *Snapshot) Size() int64 {
+	n := s.size
+	if s.lazyStrings {
+		n += asciiLengths(s.roots)
+		for i := range s.nnodes {
+			n += asciiLengths(s.node(i).slots)
+		}
+	}
+	return n
+}
+
+// asciiLengths adds up the lengths of the ASCII strings in slots.
+func asciiLengths(slots []slot) int64 {
+	var n int64
+	for i := range slots {
+		if v := slots[i].v; v != nil && reflect.TypeOf(v) == impl.asciiType {
+			n += int64(len(v.String()))
+		}
+	}
+	return n
+}
 
 // Approximate sizes, in bytes, charged against Options.MaxBytes.
 const (

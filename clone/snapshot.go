@@ -386,7 +386,13 @@ func (s *Snapshot) checkPrimitive(v goja.Value, l loc, max int64) (goja.Value, e
 		return v, nil
 	}
 	if t == impl.asciiType {
-		// An ASCII string's length is its Go string's.
+		// An ASCII string's length is its Go string's. Reading it costs a
+		// cache miss per string (its header is a heap block of its own),
+		// so with no limit to enforce, Size adds the lengths up if asked.
+		if max <= 0 {
+			s.lazyStrings = true
+			return v, nil
+		}
 		return v, s.charge(int64(len(v.String())), max, l)
 	}
 	if t == impl.imported {

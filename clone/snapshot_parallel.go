@@ -37,6 +37,7 @@ package clone
 
 import (
 	"errors"
+	"math"
 	"reflect"
 	"runtime"
 	"sync"
@@ -168,7 +169,11 @@ func (part *scanPart) scan(owner *walker, elems []goja.Value, slots []slot, help
 	s := &Snapshot{roots: make([]slot, part.hi-part.lo), spec: true, chunks: [][]node{make([]node, nodeChunk)}}
 	w.rt, w.s, w.spec = owner.rt, s, true
 	w.opts = owner.opts
-	w.opts.MaxBytes = 0 // charged when the owner takes a result
+	// Sizes are checked as the owner takes each result: count them as the
+	// owner would (exactly, when it has a limit), but never fail here.
+	if w.opts.MaxBytes > 0 {
+		w.opts.MaxBytes = math.MaxInt64
+	}
 	part.results = make([]elemResult, part.hi-part.lo)
 	part.whole = true
 	for j := part.lo; j < part.hi; j++ {
@@ -275,6 +280,7 @@ func (w *walker) takeElement(f *frame, part *scanPart, j int32) bool {
 	}
 	w.renumber(f, part, base, base-r.start)
 	w.s.size += r.size
+	w.s.lazyStrings = w.s.lazyStrings || part.s.lazyStrings
 	parallelStats.taken.Add(1)
 	sl := &f.slots[j]
 	sl.v, sl.ref = nil, base
@@ -312,6 +318,7 @@ func (w *walker) takePart(f *frame, part *scanPart) bool {
 	w.s.nnodes = base + part.s.nnodes
 	w.renumber(f, part, base, base)
 	w.s.size += part.size
+	w.s.lazyStrings = w.s.lazyStrings || part.s.lazyStrings
 	for j := part.lo; j < part.hi; j++ {
 		sl := &f.slots[j]
 		if root := part.s.roots[j-part.lo]; root.v == nil {
