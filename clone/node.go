@@ -103,6 +103,12 @@ type Snapshot struct {
 	name     string  // label of every root when rootName is nil (SnapshotValue)
 	rootBuf  [4]slot // roots of up to four values, saving an allocation on the hot path
 	spec     bool    // made by a speculative walk (see snapshot_parallel.go)
+	// kinds has bit 1<<k set for every kind k of node held; nplain counts
+	// the plain objects and arrays, props the properties of the plain
+	// objects. Restore plans its passes by them without reading the nodes.
+	kinds  uint32
+	nplain int32
+	props  int
 	// lazyStrings says size leaves out the length of the ASCII strings
 	// held in slots, for Size to add (see checkPrimitive).
 	lazyStrings bool
@@ -162,6 +168,18 @@ const (
 // node returns node i.
 func (s *Snapshot) node(i int32) *node {
 	return &s.chunks[i>>nodeShift][i&(nodeChunk-1)]
+}
+
+// count adds node n, new to the snapshot, to its kinds and counts.
+func (s *Snapshot) count(n *node) {
+	s.kinds |= 1 << n.kind
+	switch n.kind {
+	case kObject:
+		s.nplain++
+		s.props += len(n.slots)
+	case kArray:
+		s.nplain++
+	}
 }
 
 // addNode appends n and returns its index. Pointers from node are

@@ -51,9 +51,9 @@ var restorers = sync.Pool{New: func() any { return &restorer{} }}
 // release returns r to the pool, keeping only its (emptied) per-node
 // slices when they are small.
 func (r *restorer) release() {
-	objs, filled, vals, scratch := r.objs[:0], r.filled[:0], r.vals[:0], r.scratch[:0]
+	objs, state, vals, scratch := r.objs[:0], r.state[:0], r.vals[:0], r.scratch[:0]
 	if cap(objs) > 1024 {
-		objs, filled = nil, nil
+		objs, state = nil, nil
 	}
 	if cap(vals) > 1024 {
 		vals = nil
@@ -64,7 +64,7 @@ func (r *restorer) release() {
 	clear(objs[:cap(objs)])
 	clear(vals[:cap(vals)])
 	clear(scratch[:cap(scratch)])
-	*r = restorer{objs: objs, filled: filled, vals: vals, scratch: scratch}
+	*r = restorer{objs: objs, state: state, vals: vals, scratch: scratch}
 	restorers.Put(r)
 }
 
@@ -87,12 +87,16 @@ func (s *Snapshot) RestoreValue(rt *goja.Runtime, codec Codec) (goja.Value, erro
 // nodes, so depth never reaches the Go stack: first every object is created
 // empty (so any node can refer to any other, cycles included), then filled.
 type restorer struct {
-	s       *Snapshot
-	rt      *goja.Runtime
-	codec   Codec
-	realm   realm
-	objs    []goja.Value // node -> restored object
-	filled  []bool       // objects and arrays built complete in pass 3
+	s     *Snapshot
+	rt    *goja.Runtime
+	codec Codec
+	realm realm
+	objs  []goja.Value // node -> restored object
+	// state says, by node, what is done: stFilled (the elements or
+	// properties are in), stDone (nothing left for pass 4). Passes 3 and 4
+	// read it rather than the nodes, so that the nodes already done (most
+	// of them) cost them no memory traffic.
+	state   []uint8
 	vals    []goja.Value // scratch: the property values of one object
 	scratch []interface{}
 	proto   map[string]struct{} // see protoKeys; nil: not known (yet)
@@ -113,34 +117,51 @@ func (r *restorer) value(sl *slot) goja.Value {
 	return r.objs[sl.ref]
 }
 
+// The states of a node in a restore.
+const (
+	stFilled uint8 = 1 << iota
+	stDone
+)
+
+// done marks node i complete: filled, nothing left for pass 4.
+func (r *restorer) done(i int32) { r.state[i] = stFilled | stDone }
+
+// filledArray marks array node i's elements in, and the array complete
+// unless it has named properties too.
+func (r *restorer) filledArray(i int32, n *node) {
+	if int(n.nIdx) == len(n.slots) {
+		r.done(i)
+	} else {
+		r.state[i] = stFilled
+	}
+}
+
+// Kinds that pass 1 makes, and views (pass 2).
+const (
+	createKinds = 1<<kDate | 1<<kRegExp | 1<<kArrayBuffer | 1<<kWrapper | 1<<kError | 1<<kRef | 1<<kFunction
+	viewKinds   = 1<<kTypedArray | 1<<kDataView
+)
+
 func (r *restorer) run() error {
 	s := r.s
 	num := s.nnodes
 	if int(num) <= cap(r.objs) {
-		r.objs, r.filled = r.objs[:num], r.filled[:num]
-		clear(r.filled)
+		r.objs, r.state = r.objs[:num], r.state[:num]
+		clear(r.state)
 	} else {
-		r.objs, r.filled = make([]goja.Value, num), make([]bool, num)
+		r.objs, r.state = make([]goja.Value, num), make([]uint8, num)
 	}
 	// Pass 1: everything but plain objects, arrays, Maps, Sets and views.
-	views := false
-	props, plain := 0, 0
-	for i := range num {
-		if err := r.create(i); err != nil {
-			return err
-		}
-		switch n := s.node(i); n.kind {
-		case kTypedArray, kDataView:
-			views = true
-		case kObject:
-			props += len(n.slots)
-			plain++
-		case kArray:
-			plain++
+	if s.kinds&createKinds != 0 {
+		for i := range num {
+			if err := r.create(i); err != nil {
+				return err
+			}
 		}
 	}
-	r.assign = props >= assignMin
-	if k := helpers(plain); k > 0 {
+	views := s.kinds&viewKinds != 0
+	r.assign = s.props >= assignMin
+	if k := helpers(int(s.nplain)); k > 0 {
 		if err := r.buildParallel(k); err != nil {
 			return err
 		}
@@ -168,17 +189,17 @@ func (r *restorer) run() error {
 	// back to one not built yet (a cycle, a shared value met earlier)
 	// leaves one to fill in pass 4.
 	for i := num - 1; i >= 0; i-- {
+		if r.state[i] != 0 {
+			continue // built complete already
+		}
 		var err error
 		switch n := s.node(i); n.kind {
 		case kObject:
-			if r.filled[i] {
-				continue // built by buildParallel
-			}
 			if r.objs[i] == nil {
 				r.objs[i] = r.rt.NewObject()
 			}
 			if r.ready(n) {
-				r.filled[i] = true
+				r.done(i)
 				err = r.fillObject(r.objs[i].(*goja.Object), n)
 			}
 		case kArray:
@@ -194,6 +215,9 @@ func (r *restorer) run() error {
 	}
 	// Pass 4: fill.
 	for i := range num {
+		if r.state[i]&stDone != 0 {
+			continue
+		}
 		if err := r.fill(i); err != nil {
 			return err
 		}
@@ -255,7 +279,7 @@ func (r *restorer) newCollection(i int32) (goja.Value, error) {
 		name, step = "Map", 2
 	}
 	if len(n.slots) == 0 {
-		r.filled[i] = true
+		r.done(i)
 		return r.construct(i, name)
 	}
 	items := make([]interface{}, 0, len(n.slots)/step)
@@ -274,7 +298,7 @@ func (r *restorer) newCollection(i int32) (goja.Value, error) {
 		}
 		items = append(items, r.rt.NewArray(v, w))
 	}
-	r.filled[i] = true
+	r.done(i)
 	return r.construct(i, name, r.rt.NewArray(items...))
 }
 
@@ -344,7 +368,7 @@ func (r *restorer) newArray(i int32) goja.Value {
 			}
 		}
 		if complete {
-			r.filled[i] = true
+			r.filledArray(i, n)
 			return arrayOf(r.rt, vals)
 		}
 	} else if n.sub&holey == 0 {
@@ -367,7 +391,7 @@ func (r *restorer) newArray(i int32) goja.Value {
 			items = append(items, o)
 		}
 		if complete {
-			r.filled[i] = true
+			r.filledArray(i, n)
 			return r.rt.NewArray(items...)
 		}
 	}

@@ -16,13 +16,13 @@ func (r *restorer) fill(i int32) error {
 	n := s.node(i)
 	switch n.kind {
 	case kObject:
-		if r.filled[i] {
+		if r.state[i]&stFilled != 0 {
 			return nil
 		}
 		return r.fillObject(r.objs[i].(*goja.Object), n)
 	case kArray:
 		a := r.objs[i].(*goja.Object)
-		if !r.filled[i] {
+		if r.state[i]&stFilled == 0 {
 			for j := range n.nIdx {
 				sl := &n.slots[j]
 				if sl.v == nil && sl.ref == skipped {
@@ -39,7 +39,7 @@ func (r *restorer) fill(i int32) error {
 		}
 		return r.fillNamed(a, n, n.nIdx, int32(len(n.slots)), false)
 	case kMap, kSet:
-		if r.filled[i] {
+		if r.state[i]&stFilled != 0 {
 			return nil
 		}
 		id, step := inSetAdd, 1

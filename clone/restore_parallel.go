@@ -108,7 +108,7 @@ func (r *restorer) createPlain(lo, hi int32) {
 				}
 			}
 			if vals != nil {
-				r.filled[i] = true
+				r.filledArray(i, n)
 				r.objs[i] = arrayOf(r.rt, vals)
 			}
 		}
@@ -149,7 +149,7 @@ func (r *restorer) fillPlain(lo, hi int32) {
 		}
 		_, p := selfWords(r.objs[i].(*goja.Object))
 		if fillFresh(p, n.keys, vals) {
-			r.filled[i] = true
+			r.done(i)
 		}
 	}
 }

@@ -447,6 +447,7 @@ func (w *walker) fail(l loc, err error) error {
 // newNode records o as node n reached at l, and makes l refer to it.
 func (w *walker) newNode(o *goja.Object, l loc, n node) (int32, error) {
 	n.parent, n.pslot = l.parent, l.slot
+	w.s.count(&n)
 	idx := w.s.addNode(n)
 	w.remember(o, idx)
 	sl := w.s.slotAt(l)

@@ -339,6 +339,7 @@ func (w *walker) takePart(f *frame, part *scanPart) bool {
 func (w *walker) renumber(f *frame, part *scanPart, from, shift int32) {
 	for k := from; k < w.s.nnodes; k++ {
 		n := w.s.node(k)
+		w.s.count(n)
 		if n.parent < 0 {
 			n.parent, n.pslot = f.node, part.lo+n.pslot
 		} else {
