@@ -131,7 +131,9 @@ func (s *Snapshot) Len() int { return len(s.roots) }
 // Size reports the approximate number of bytes the snapshot stands for: the
 // measure Options.MaxBytes is compared with. It counts string and buffer
 // contents, property names and a small fixed cost per value and object; it
-// is not the Go heap size of the snapshot.
+// is not the Go heap size of the snapshot. For a snapshot taken without
+// MaxBytes it walks the snapshot's values, as the walk that took it did
+// not count their ASCII strings.
 func (s *Snapshot) Size() int64 {
 	n := s.size
 	if s.lazyStrings {
