@@ -361,3 +361,57 @@ func TestPrimitiveFastPathAllocs(t *testing.T) {
 		t.Errorf("%v allocations for two ints, want <= 3", allocs)
 	}
 }
+
+// TestRestoreOnce: RestoreOnce rebuilds what Restore does, its buffers are
+// the snapshot's own (no copy) yet not the source's, and the snapshot
+// cannot be restored again.
+func TestRestoreOnce(t *testing.T) {
+	src := newRuntime(t)
+	v := run(t, src, `(() => {
+		const buf = new ArrayBuffer(16);
+		new Uint8Array(buf).fill(7);
+		return {buf, a: new Uint8Array(buf, 4, 8), d: new DataView(buf), f: new Float64Array([1.5, -0]), list: [1, {x: "y"}]};
+	})()`)
+	s, err := SnapshotValue(src, v, "v", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dst := newRuntime(t)
+	want, err := s.RestoreValue(dst, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.RestoreOnce(dst, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := diff(t, dst, want, got[0]); d != "" {
+		t.Fatal(d)
+	}
+	if err := dst.Set("got", got[0]); err != nil {
+		t.Fatal(err)
+	}
+	// The views still share the one buffer; writing it changes neither the
+	// source nor the other restore.
+	if res := run(t, dst, `got.a[0] = 99; [got.a.buffer === got.buf, new Uint8Array(got.buf)[4]].join()`); res.String() != "true,99" {
+		t.Errorf("restored views: %s", res)
+	}
+	if err := src.Set("v", v); err != nil {
+		t.Fatal(err)
+	}
+	if res := run(t, src, `new Uint8Array(v.buf)[4]`); res.ToInteger() != 7 {
+		t.Errorf("the source's buffer changed: %v", res)
+	}
+	if err := dst.Set("want", want); err != nil {
+		t.Fatal(err)
+	}
+	if res := run(t, dst, `new Uint8Array(want.buf)[4]`); res.ToInteger() != 7 {
+		t.Errorf("the other restore's buffer changed: %v", res)
+	}
+	var dce *DataCloneError
+	for _, f := range []func(*goja.Runtime, Codec) ([]goja.Value, error){s.Restore, s.RestoreOnce} {
+		if _, err := f(newRuntime(t), nil); !errors.As(err, &dce) {
+			t.Errorf("restoring again: %v, want a DataCloneError", err)
+		}
+	}
+}

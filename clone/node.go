@@ -2,6 +2,7 @@ package clone
 
 import (
 	"reflect"
+	"sync/atomic"
 
 	"github.com/dop251/goja"
 )
@@ -109,6 +110,8 @@ type Snapshot struct {
 	kinds  uint32
 	nplain int32
 	props  int
+	// used says RestoreOnce took the snapshot's buffers.
+	used atomic.Bool
 	// lazyStrings says size leaves out the length of the ASCII strings
 	// held in slots, for Size to add (see checkPrimitive).
 	lazyStrings bool

@@ -18,6 +18,27 @@ import (
 // script replaced) is returned unchanged, anything else is a
 // *DataCloneError.
 func (s *Snapshot) Restore(rt *goja.Runtime, codec Codec) ([]goja.Value, error) {
+	return s.restore(rt, codec, false)
+}
+
+// RestoreOnce is Restore for a snapshot that is restored this once and
+// then dropped (a thread's arguments): the ArrayBuffers it rebuilds take
+// the snapshot's bytes instead of copies of them. Any later restore of s
+// fails with a *DataCloneError. Do not call it on a snapshot another
+// goroutine may be restoring.
+func (s *Snapshot) RestoreOnce(rt *goja.Runtime, codec Codec) ([]goja.Value, error) {
+	if !s.used.CompareAndSwap(false, true) {
+		return nil, errUsed
+	}
+	return s.restore(rt, codec, true)
+}
+
+var errUsed = &DataCloneError{Reason: "cannot restore: the snapshot was restored once already (RestoreOnce)"}
+
+func (s *Snapshot) restore(rt *goja.Runtime, codec Codec, once bool) ([]goja.Value, error) {
+	if !once && s.used.Load() {
+		return nil, errUsed
+	}
 	out := make([]goja.Value, len(s.roots))
 	if s.nnodes == 0 {
 		for i := range s.roots {
@@ -26,7 +47,7 @@ func (s *Snapshot) Restore(rt *goja.Runtime, codec Codec) ([]goja.Value, error) 
 		return out, nil
 	}
 	r := restorers.Get().(*restorer)
-	r.s, r.rt, r.codec = s, rt, codec
+	r.s, r.rt, r.codec, r.once = s, rt, codec, once
 	r.realm.rt = rt
 	var err error
 	ex := rt.Try(func() { err = r.run() })
@@ -100,6 +121,8 @@ type restorer struct {
 	vals    []goja.Value // scratch: the property values of one object
 	scratch []interface{}
 	proto   map[string]struct{} // see protoKeys; nil: not known (yet)
+	// once says the snapshot is restored this once (RestoreOnce).
+	once bool
 	// assign says plain objects are filled by assignment (see fillNamed):
 	// only worth listing Object.prototype's keys for when there are many.
 	assign bool
@@ -237,7 +260,11 @@ func (r *restorer) create(i int32) error {
 		d := n.extra.(*regexpData)
 		v, err = r.construct(i, "RegExp", d.source, r.rt.ToValue(d.flags))
 	case kArrayBuffer:
-		v = r.rt.ToValue(r.rt.NewArrayBuffer(bytes.Clone(n.extra.([]byte))))
+		data := n.extra.([]byte)
+		if !r.once {
+			data = bytes.Clone(data)
+		}
+		v = r.rt.ToValue(r.rt.NewArrayBuffer(data))
 	case kWrapper:
 		v = n.extra.(goja.Value).ToObject(r.rt)
 	case kError:

@@ -260,7 +260,7 @@ func (p *Pool) work(name string) {
 	}
 	r.pool = p
 	err = r.Loop.Run(g.ctx, func() error {
-		fn, _, err := p.seed.plant(r)
+		fn, _, err := p.seed.plant(r, false)
 		if err != nil {
 			return err
 		}

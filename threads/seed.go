@@ -142,14 +142,20 @@ func resolveSpecifier(file, spec string) string {
 }
 
 // plant rebuilds the seed in the thread's runtime: globals and required
-// modules first, then fn and its arguments.
-func (s *seed) plant(r *Runtime) (goja.Callable, []goja.Value, error) {
+// modules first, then fn and its arguments. once says this is the seed's
+// only planting (a thread's, not a Pool's): its buffers are then handed
+// over rather than copied (clone.Snapshot.RestoreOnce).
+func (s *seed) plant(r *Runtime, once bool) (goja.Callable, []goja.Value, error) {
 	rt := r.RT
 	global := rt.GlobalObject()
 	var fnVal goja.Value
 	var args []goja.Value
 	for i, snap := range s.passes {
-		vals, err := snap.Restore(rt, r.lib.codec)
+		restore := snap.Restore
+		if once {
+			restore = snap.RestoreOnce
+		}
+		vals, err := restore(rt, r.lib.codec)
 		if err != nil {
 			return nil, nil, err
 		}

@@ -174,7 +174,7 @@ var errThreadDone = errors.New("thread finished")
 // body runs on the thread's loop: it rebuilds the seed, calls fn and
 // settles with its result, now or when the promise it returned settles.
 func (t *thread) body(r *Runtime, s *seed) error {
-	fn, args, err := s.plant(r)
+	fn, args, err := s.plant(r, true)
 	if err != nil {
 		return err
 	}
