@@ -145,9 +145,10 @@ func FuzzRoundTrip(f *testing.F) {
 }
 
 // FuzzParallelMatchesSequential builds an array big enough for the parallel
-// snapshot and restore (520 random values from the generator above, every
-// seventh one the same value again, so elements share objects), and checks
-// that cloning it with them gives what cloning it on one goroutine gives.
+// snapshot and restore (640 elements: values from the generator above,
+// every seventh one the same value again so that elements share objects,
+// plain records, primitives among them) and checks that cloning it with
+// the parallel paths gives what cloning it on one goroutine gives.
 func FuzzParallelMatchesSequential(f *testing.F) {
 	f.Add([]byte{})
 	f.Add([]byte{3, 0, 1, 2, 10, 0, 1, 0, 1, 1, 1, 2, 0, 2, 1, 1, 0, 3, 1, 2, 2})
@@ -157,7 +158,16 @@ func FuzzParallelMatchesSequential(f *testing.F) {
 		src := `(() => {
 			const mk = () => ` + (&jsGen{data: data}).program() + `;
 			const first = mk(), big = [];
-			for (let i = 0; i < 520; i++) big.push(i % 7 === 3 ? first : mk());
+			const prims = [1.5, "p", "\u00e9", null, undefined, 7n, true, -0];
+			// The first half mixes generated values (some shared); the
+			// second holds only plain objects and primitives, so that the
+			// parallel walk takes it whole.
+			const plain = (i) => ({n: i, s: "s" + i, a: [i, i % 3 ? null : "t"]});
+			for (let i = 0; i < 640; i++) {
+				if (i % 11 === 5) big.push(prims[i % prims.length]);
+				else if (i >= 320) big.push(plain(i));
+				else big.push(i % 7 === 3 ? first : mk());
+			}
 			return big;
 		})()`
 		a := newRuntime(t)

@@ -146,7 +146,7 @@ func TestSizeWithoutLimit(t *testing.T) {
 		withParallelism(t, procs, func() {
 			rt := newRuntime(t)
 			run(t, rt, recordsJS)
-			for _, src := range []string{`"abc"`, `["abc", "é", 1, {k: "xyz"}]`, `records(900)`, `(() => { const a = records(900); a[5].s = Symbol(); delete a[5].s; a[7].u = "\u00e9\u00e9"; return a; })()`} {
+			for _, src := range []string{`"abc"`, `["abc", "é", 1, {k: "xyz"}]`, `records(900)`, `(() => { const a = records(900); a[5].s = Symbol(); delete a[5].s; a[7].u = "\u00e9\u00e9"; return a; })()`, `(() => { const a = records(900); a[3] = "abc"; a[600] = "\u00e9x"; a[601] = 5; return a; })()`} {
 				v := run(t, rt, src)
 				lazy, err := SnapshotValue(rt, v, "v", nil)
 				if err != nil {

@@ -3,6 +3,7 @@ package clone
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/dop251/goja"
@@ -104,6 +105,12 @@ var parallelCases = []struct {
 		const x = records(520), y = records(520);
 		y[450].fromX = x[10]; x[500].fromY = y[20];
 		return [x, y, x];
+	})()`, true},
+	{"primitives among the objects", `(() => {
+		const a = records(900);
+		a[10] = "hello"; a[11] = 42; a[12] = null; a[13] = undefined; a[14] = 1.5;
+		a[600] = "éè"; a[601] = true; a[602] = -(2n ** 70n); a[603] = -0; a[899] = "last";
+		return a;
 	})()`, true},
 	{"big array of primitives", `Array.from({length: 3000}, (_, i) => i % 2 ? "s" + i : i)`, false},
 	{"getter changes a later element", `(() => {
@@ -341,4 +348,55 @@ func TestParallelHelperPanic(t *testing.T) {
 			t.Errorf("restore: %v", err)
 		}
 	})
+}
+
+// TestParallelGoStrings: strings a Go program put in a value (goja scans
+// them lazily, so normalizing them writes them) among the elements of a
+// big array, in the parts the parallel walk takes whole and in elements.
+func TestParallelGoStrings(t *testing.T) {
+	build := func(rt *goja.Runtime) goja.Value {
+		run(t, rt, recordsJS)
+		v := run(t, rt, `records(900)`).(*goja.Object)
+		for _, e := range []struct {
+			i string
+			s string
+		}{{"20", strings.Repeat("x", 40)}, {"700", strings.Repeat("\u00e9", 40)}} {
+			if err := v.Set(e.i, rt.ToValue(e.s)); err != nil {
+				t.Fatal(err)
+			}
+			if err := v.Get("30").(*goja.Object).Set("go", rt.ToValue(e.s)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return v
+	}
+	dst := newRuntime(t)
+	var clones []goja.Value
+	var sizes []int64
+	for _, procs := range []int{1, 2} {
+		withParallelism(t, procs, func() {
+			src := newRuntime(t)
+			s, err := SnapshotValue(src, build(src), "v", nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := restoreIn(dst, s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			clones, sizes = append(clones, got), append(sizes, s.Size())
+		})
+	}
+	if d := diff(t, dst, clones[0], clones[1]); d != "" {
+		t.Error(d)
+	}
+	if sizes[0] != sizes[1] {
+		t.Errorf("Size: %d sequential, %d parallel", sizes[0], sizes[1])
+	}
+	if err := dst.Set("got", clones[1]); err != nil {
+		t.Fatal(err)
+	}
+	if res := run(t, dst, `[got[20].length, got[700].length, got[700][0], got[30].go.length].join()`); res.String() != "40,40,\u00e9,40" {
+		t.Errorf("got %s", res)
+	}
 }

@@ -94,7 +94,7 @@ func (s *Snapshot) RestoreValue(rt *goja.Runtime, codec Codec) (goja.Value, erro
 	if len(s.roots) == 0 {
 		return goja.Undefined(), nil
 	}
-	if s.nnodes == 0 {
+	if s.nnodes == 0 && !s.used.Load() {
 		return s.roots[0].v, nil
 	}
 	vals, err := s.Restore(rt, codec)

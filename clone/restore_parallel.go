@@ -49,8 +49,8 @@ func helpers(nplain int) int {
 }
 
 // buildParallel runs the two steps above over the nodes, split among the
-// caller and k helpers. A Go panic in a helper (a bug) becomes an error
-// rather than killing the process from a goroutine nothing recovers.
+// caller and k helpers. A Go panic in any of them (a bug) becomes an
+// error rather than killing the process from a goroutine nothing recovers.
 func (r *restorer) buildParallel(k int) error {
 	// goja makes Array.prototype on first use: make it here, on the
 	// owner goroutine, so that the helpers only read it.
@@ -59,23 +59,26 @@ func (r *restorer) buildParallel(k int) error {
 	parts := k + 1
 	var step sync.WaitGroup
 	var failure atomic.Value
+	guarded := func(f func(lo, hi int32), lo, hi int32, helper bool) {
+		defer func() {
+			if p := recover(); p != nil {
+				failure.CompareAndSwap(nil, fmt.Sprint(p))
+			}
+		}()
+		if helper && helperFault != nil {
+			helperFault()
+		}
+		f(lo, hi)
+	}
 	run := func(f func(lo, hi int32)) {
 		step.Add(k)
 		for p := 1; p < parts; p++ {
 			go func(lo, hi int32) {
 				defer step.Done()
-				defer func() {
-					if p := recover(); p != nil {
-						failure.CompareAndSwap(nil, fmt.Sprint(p))
-					}
-				}()
-				if helperFault != nil {
-					helperFault()
-				}
-				f(lo, hi)
+				guarded(f, lo, hi, true)
 			}(int32(num*p/parts), int32(num*(p+1)/parts))
 		}
-		f(0, int32(num/parts))
+		guarded(f, 0, int32(num/parts), false)
 		step.Wait()
 	}
 	run(r.createPlain)

@@ -243,7 +243,11 @@ func (w *walker) drain() error {
 		f.i++
 		l := loc{f.node, i}
 		if f.scan != nil && i < f.nIdx {
-			if n := w.take(f, i); n > 0 {
+			n, err := w.take(f, i)
+			if err != nil {
+				return err
+			}
+			if n > 0 {
 				f.i = i + n
 				if f.i == f.n {
 					w.pop(top)

@@ -181,9 +181,9 @@ func (part *scanPart) scan(owner *walker, elems []goja.Value, slots []slot, help
 		v, isObj := e.(*goja.Object)
 		if !isObj {
 			if !knownPrimitive(reflect.TypeOf(e)) {
-				// An accessor (the walk runs it in order), a lazily
-				// scanned string (storing it writes it), a Symbol (the
-				// walk refuses it in order).
+				// An accessor (the walk runs it in order) or a Symbol
+				// (the walk refuses it in order). A primitive is stored
+				// by the owner (see takePart), not here.
 				part.whole = false
 			}
 			continue
@@ -224,10 +224,10 @@ func (part *scanPart) scan(owner *walker, elems []goja.Value, slots []slot, help
 // frame f, or of all the elements of j's part when j is the first, into the
 // walk, and reports how many elements it took; the first one not taken is
 // walked normally.
-func (w *walker) take(f *frame, j int32) int32 {
+func (w *walker) take(f *frame, j int32) (int32, error) {
 	ps := f.scan
 	if ps.gen != w.js {
-		return 0
+		return 0, nil
 	}
 	var part *scanPart
 	for p := range ps.parts {
@@ -237,15 +237,17 @@ func (w *walker) take(f *frame, j int32) int32 {
 		}
 	}
 	if part.failed {
-		return 0
+		return 0, nil
 	}
-	if j == part.lo && w.takePart(f, part) {
-		return part.hi - part.lo
+	if j == part.lo {
+		if took, err := w.takePart(f, part); took || err != nil {
+			return part.hi - part.lo, err
+		}
 	}
 	if w.takeElement(f, part, j) {
-		return 1
+		return 1, nil
 	}
-	return 0
+	return 0, nil
 }
 
 // takeElement takes the result of element position j alone: its nodes are
@@ -292,11 +294,11 @@ func (w *walker) takeElement(f *frame, part *scanPart, j int32) bool {
 // adopts the part's node chunks, padding its own last chunk with dead
 // nodes so that they line up, and renumbers them in place. No node is
 // copied.
-func (w *walker) takePart(f *frame, part *scanPart) bool {
+func (w *walker) takePart(f *frame, part *scanPart) (bool, error) {
 	if !part.whole || w.opts.MaxBytes > 0 {
 		// With a size limit, elements are taken one at a time, so that
 		// the element that crosses it is the one named.
-		return false
+		return false, nil
 	}
 	if !w.tabled {
 		w.toTable(w.s.nnodes - w.first)
@@ -307,29 +309,33 @@ func (w *walker) takePart(f *frame, part *scanPart) bool {
 			for _, o := range part.objs[:k] {
 				w.memo.remove(o)
 			}
-			return false
+			return false, nil
 		}
 		w.memo.put(o, base+int32(k))
 	}
 	for w.s.nnodes < base {
 		w.s.addNode(node{kind: kDead, parent: -1})
 	}
-	w.s.chunks = append(w.s.chunks, part.s.chunks...)
+	// Chunks past base are unused (an element taken alone and undone may
+	// have added one): the part's go right after.
+	w.s.chunks = append(w.s.chunks[:base>>nodeShift], part.s.chunks...)
 	w.s.nnodes = base + part.s.nnodes
 	w.renumber(f, part, base, base)
 	w.s.size += part.size
 	w.s.lazyStrings = w.s.lazyStrings || part.s.lazyStrings
 	for j := part.lo; j < part.hi; j++ {
-		sl := &f.slots[j]
-		if root := part.s.roots[j-part.lo]; root.v == nil {
-			sl.v, sl.ref = nil, root.ref+base
+		if part.results[j-part.lo].ok {
+			sl := &f.slots[j]
+			sl.v, sl.ref = nil, part.s.roots[j-part.lo].ref+base
 			continue
 		}
-		// A plain primitive (see scan): stored as is.
-		sl.v = w.elem(f.obj, sl.key)
+		// A plain primitive (see scan), stored as the walk stores one.
+		if err := w.s.primitive(w.elem(f.obj, f.slots[j].key), loc{f.node, j}, 0); err != nil {
+			return true, err
+		}
 	}
 	parallelStats.taken.Add(int64(part.hi - part.lo))
-	return true
+	return true, nil
 }
 
 // renumber fixes the nodes of the walk from index from on, just taken from
