@@ -136,7 +136,7 @@ func rows(p params) []row {
 	atLeast := func(limit float64) func(_, j float64) (bool, bool) {
 		return func(_, j float64) (bool, bool) { return j >= limit, true }
 	}
-	return []row{
+	rs := []row{
 		{bench: "spawn", label: fmt.Sprintf("spawn: run((a,b)=>a+b).get() x%d | new Worker + 1st result x%d", p.spawnJsrun, p.spawnNode),
 			unit: "us/task", node: "spawn_us", jsrun: "spawn_us", goal: atMost(10), goalText: "<= 10"},
 		{bench: "pool", label: fmt.Sprintf("pool map, 2 workers, %d items (node: hand-written pool)", p.poolItems),
@@ -158,22 +158,9 @@ func rows(p params) []row {
 			goal: func(n, j float64) (bool, bool) { return j <= n, !math.IsNaN(n) }, goalText: "<= node"},
 		{bench: "clone", label: "clone 1 MiB: jsrun thread round trip (two clones) vs node structuredClone",
 			unit: "ms", node: "clone_local_ms", jsrun: "clone_roundtrip_ms"},
-		{bench: "clone_kinds", label: "clone 1 MiB JSON-like objects: one clone (structuredClone | Shared set+get)",
-			unit: "MB/s", node: "clone_one_mbs_json", jsrun: "clone_one_mbs_json", higherBetter: true},
-		{bench: "clone_kinds", label: "clone 1 MiB JSON-like objects: into a thread (node: structuredClone)",
-			unit: "MB/s", node: "clone_one_mbs_json", jsrun: "clone_in_mbs_json", higherBetter: true},
-		{bench: "clone_kinds", label: "clone 1 MiB numbers in an array: one clone (structuredClone | Shared set+get)",
-			unit: "MB/s", node: "clone_one_mbs_numbers", jsrun: "clone_one_mbs_numbers", higherBetter: true},
-		{bench: "clone_kinds", label: "clone 1 MiB numbers in an array: into a thread (node: structuredClone)",
-			unit: "MB/s", node: "clone_one_mbs_numbers", jsrun: "clone_in_mbs_numbers", higherBetter: true},
-		{bench: "clone_kinds", label: "clone 1 MiB Float64Array: one clone (structuredClone | Shared set+get)",
-			unit: "MB/s", node: "clone_one_mbs_float64array", jsrun: "clone_one_mbs_float64array", higherBetter: true},
-		{bench: "clone_kinds", label: "clone 1 MiB Float64Array: into a thread (node: structuredClone)",
-			unit: "MB/s", node: "clone_one_mbs_float64array", jsrun: "clone_in_mbs_float64array", higherBetter: true},
-		{bench: "clone_kinds", label: "clone 1 MiB string: one clone (structuredClone | Shared set+get)",
-			unit: "MB/s", node: "clone_one_mbs_string", jsrun: "clone_one_mbs_string", higherBetter: true},
-		{bench: "clone_kinds", label: "clone 1 MiB string: into a thread (node: structuredClone)",
-			unit: "MB/s", node: "clone_one_mbs_string", jsrun: "clone_in_mbs_string", higherBetter: true},
+	}
+	rs = append(rs, cloneKindRows()...)
+	return append(rs, []row{
 		{bench: "cpu", label: fmt.Sprintf("cpu: 4 tasks of ~%d ms, speedup on 2 threads", p.cpuMs),
 			unit: "x", node: "cpu_speedup", jsrun: "cpu_speedup", higherBetter: true, goal: atLeast(1.85), goalText: ">= 1.85"},
 		{bench: "cpu", label: "cpu: one task as measured (calibrated per engine)",
@@ -192,7 +179,23 @@ func rows(p params) []row {
 			unit: "MiB", node: "seq_rss_last_mib", jsrun: "seq_rss_last_mib", info: true},
 		{bench: "memory_seq", label: "memory: spawn cost over the whole sequence",
 			unit: "us/task", node: "seq_spawn_us", jsrun: "seq_spawn_us"},
+	}...)
+}
+
+// cloneKindRows are the rows of the clone_kinds pair: for each payload,
+// one clone and one into a thread, against structuredClone.
+func cloneKindRows() []row {
+	var rs []row
+	for _, k := range []struct{ key, label string }{
+		{"json", "JSON-like objects"}, {"numbers", "numbers in an array"}, {"float64array", "Float64Array"}, {"string", "string"},
+	} {
+		rs = append(rs,
+			row{bench: "clone_kinds", label: "clone 1 MiB " + k.label + ": one clone (structuredClone | Shared set+get)",
+				unit: "MB/s", node: "clone_one_mbs_" + k.key, jsrun: "clone_one_mbs_" + k.key, higherBetter: true},
+			row{bench: "clone_kinds", label: "clone 1 MiB " + k.label + ": into a thread (node: structuredClone)",
+				unit: "MB/s", node: "clone_one_mbs_" + k.key, jsrun: "clone_in_mbs_" + k.key, higherBetter: true})
 	}
+	return rs
 }
 
 func ints(xs ...int) []string {
