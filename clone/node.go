@@ -97,21 +97,21 @@ type Snapshot struct {
 	roots []slot
 	// chunks hold the nodes, nodeChunk to a chunk (the first one grows to
 	// that size), so a big snapshot never copies its nodes as it grows.
-	chunks   [][]node
-	nnodes   int32
+	chunks [][]node
+	nnodes int32
+	// kinds has bit 1<<k set for every kind k of node held; nplain counts
+	// the plain objects and arrays, props the properties of the plain
+	// objects. Restore plans its passes by them without reading the nodes.
+	kinds    uint32
+	nplain   int32
+	props    int32
 	size     int64
 	rootName func(int) string
 	name     string  // label of every root when rootName is nil (SnapshotValue)
 	rootBuf  [4]slot // roots of up to four values, saving an allocation on the hot path
-	spec     bool    // made by a speculative walk (see snapshot_parallel.go)
-	// kinds has bit 1<<k set for every kind k of node held; nplain counts
-	// the plain objects and arrays, props the properties of the plain
-	// objects. Restore plans its passes by them without reading the nodes.
-	kinds  uint32
-	nplain int32
-	props  int
 	// used says RestoreOnce took the snapshot's buffers.
 	used atomic.Bool
+	spec bool // made by a speculative walk (see snapshot_parallel.go)
 	// lazyStrings says size leaves out the length of the ASCII strings
 	// held in slots, for Size to add (see checkPrimitive).
 	lazyStrings bool
@@ -181,7 +181,7 @@ func (s *Snapshot) count(n *node) {
 	switch n.kind {
 	case kObject:
 		s.nplain++
-		s.props += len(n.slots)
+		s.props += int32(len(n.slots))
 	case kArray:
 		s.nplain++
 	}

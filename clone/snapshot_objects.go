@@ -41,7 +41,7 @@ func (w *walker) ordinary(o *goja.Object, l loc) error {
 		return err
 	}
 	w.s.node(idx).keys = keys
-	w.s.props += len(keys) // count saw none: the slots came after
+	w.s.props += int32(len(keys)) // count saw none: the slots came after
 	if fast && leaf(w.vals) {
 		return w.leaf(idx, slots, w.vals)
 	}
