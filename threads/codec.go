@@ -82,7 +82,7 @@ func (c *codec) SnapshotFunction(rt *goja.Runtime, fn *goja.Object, path string)
 		return nil, &clone.DataCloneError{Path: path, Reason: fmt.Sprintf("function %s cannot be carried into a thread: %v", name, fe.err)}
 	}
 	for _, cap := range fe.info.Captured {
-		if strings.HasPrefix(cap.Function, "module ") && fe.script != nil {
+		if cap.ModuleTop && fe.script != nil {
 			if b := fe.script.Bindings[cap.Name]; b != nil && b.Require != nil {
 				continue // a module's require() binding is required again in the thread
 			}

@@ -19,6 +19,10 @@ type Capture struct {
 	// or a method name), "<anonymous>", "module <file>" for a module's top
 	// level, or "script <file>" for a block at script top level.
 	Function string
+	// ModuleTop says Name is a top-level binding of a module (Function is
+	// then "module <file>"): told by the scope, never by the name, which a
+	// property key can imitate.
+	ModuleTop bool
 }
 
 // Func is the analysis of one function text. It is shared by every caller of
@@ -70,7 +74,7 @@ func newFunc(src string, pt *parsedText, scripts []*Script) *Func {
 		f.form = lit.form
 		for _, name := range f.Free {
 			if b := lit.scope.lookup(name); b != nil && b.kind != globalScope {
-				f.Captured = append(f.Captured, Capture{Name: name, Function: b.owner})
+				f.Captured = append(f.Captured, Capture{Name: name, Function: b.owner, ModuleTop: b.moduleTop})
 			}
 		}
 		break

@@ -25,6 +25,9 @@ type scope struct {
 	// so resolution continues outward (a method of a top-level class that
 	// mentions its class is not a closure).
 	transparent bool
+	// moduleTop marks the top-level scope of a module, whose require()
+	// bindings a thread can require again.
+	moduleTop bool
 }
 
 func newScope(parent *scope, kind scopeKind, owner string) *scope {

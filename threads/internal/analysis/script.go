@@ -97,6 +97,7 @@ func ParseModule(name, src string) (*Script, error) {
 		params.declare(p, Var)
 	}
 	top := newScope(params, functionScope, owner)
+	top.moduleTop = true
 	return analyse(name, src, true, top, fl.Body.List, file.Idx(1+len(modulePrefix)))
 }
 

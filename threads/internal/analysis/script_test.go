@@ -147,12 +147,31 @@ func TestParseModule(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []Capture{{"v", "module m.js"}}
+	want := []Capture{{Name: "v", Function: "module m.js", ModuleTop: true}}
 	if !reflect.DeepEqual(f.Captured, want) || f.Site == nil || f.Site.Line != 3 || f.Site.Column != 1 {
 		t.Errorf("Captured %v Site %+v", f.Captured, f.Site)
 	}
 	if ix.Script("m.js") != s || ix.Script("nope") != nil {
 		t.Errorf("Index.Script lookup")
+	}
+}
+
+// TestModuleTopIsTheScopeNotTheName: a function named like a module's top
+// level by a property key ("module x") binds locals like any other.
+func TestModuleTopIsTheScopeNotTheName(t *testing.T) {
+	s, err := ParseModule("/m.js", `const a = require("fs"); const o = {"module x": function () { let a = 1; return () => a + 1 }};`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := NewIndex()
+	ix.Add(s)
+	f, err := ix.Func("() => a + 1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Capture{{Name: "a", Function: "module x"}}
+	if !reflect.DeepEqual(f.Captured, want) {
+		t.Errorf("Captured %+v, want %+v", f.Captured, want)
 	}
 }
 
