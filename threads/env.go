@@ -161,11 +161,10 @@ func builtinNames() map[string]bool {
 	for _, k := range goja.New().GlobalObject().GetOwnPropertyNames() {
 		names[k] = true
 	}
-	for _, k := range []string{
-		"threads", "console", "require", "process", "module", "exports", "__filename", "__dirname",
-		"setTimeout", "setInterval", "setImmediate", "clearTimeout", "clearInterval", "clearImmediate",
-		"queueMicrotask", "arguments",
-	} {
+	for _, k := range []string{"threads", "console", "require", "process", "module", "exports", "__filename", "__dirname", "arguments"} {
+		names[k] = true
+	}
+	for _, k := range eventloop.Globals {
 		names[k] = true
 	}
 	return names

@@ -98,11 +98,11 @@ var poolClass = &class{
 	methods: []method{
 		{"submit", func(lib *library, this goja.Value, c goja.FunctionCall) goja.Value {
 			p := poolThis(lib, this, "submit")
-			return lib.newPromiseView(p.submit(lib, c.Argument(0), "submit")).obj
+			return lib.newPromiseView(p.submit(lib, c.Argument(0), opSubmit)).obj
 		}},
 		{"map", func(lib *library, this goja.Value, c goja.FunctionCall) goja.Value {
 			p := poolThis(lib, this, "map")
-			items := p.submitAll(lib, c.Argument(0), "map")
+			items := p.submitAll(lib, c.Argument(0), opMap)
 			out := make([]any, len(items))
 			for i, t := range items {
 				v := &promiseView{t: t, lib: lib}
@@ -113,7 +113,7 @@ var poolClass = &class{
 		}},
 		{"mapAsync", func(lib *library, this goja.Value, c goja.FunctionCall) goja.Value {
 			p := poolThis(lib, this, "mapAsync")
-			items := p.submitAll(lib, c.Argument(0), "mapAsync")
+			items := p.submitAll(lib, c.Argument(0), opMapAsync)
 			promise, settle := lib.asyncResult()
 			left := atomic.Int64{}
 			left.Store(int64(len(items)))
@@ -172,27 +172,43 @@ type thrownValue struct{ v goja.Value }
 
 func (t *thrownValue) Error() string { return t.v.String() }
 
+// poolOp is one of Pool's submitting methods, with the labels its errors
+// use made once: building them per item allocated on every submission.
+type poolOp struct {
+	method, label, item string // "map", "Pool.map", "Pool.map: argument 'item'"
+}
+
+func newPoolOp(method string) *poolOp {
+	return &poolOp{method: method, label: "Pool." + method, item: "Pool." + method + ": argument 'item'"}
+}
+
+var (
+	opSubmit   = newPoolOp("submit")
+	opMap      = newPoolOp("map")
+	opMapAsync = newPoolOp("mapAsync")
+)
+
 // submit queues one item, blocking while queueDepth items wait.
-func (p *Pool) submit(lib *library, item goja.Value, method string) *thread {
+func (p *Pool) submit(lib *library, item goja.Value, op *poolOp) *thread {
 	if p.closed.Load() {
-		lib.throwFault(&Fault{Name: PoolClosedError, Message: "Pool." + method + ": the pool is closed"})
+		lib.throwFault(&Fault{Name: PoolClosedError, Message: op.label + ": the pool is closed"})
 	}
-	arg := lib.snapshot(item, "Pool."+method+": argument 'item'")
+	arg := lib.snapshot(item, op.item)
 	g := p.group
 	t := &thread{id: g.nextID.Add(1), group: g, ctx: g.ctx, cancel: noCancel, done: make(chan struct{}), poolItem: true}
 	if err := p.inflight.add(1); err != nil {
-		lib.rangeError("Pool.%s: too many items in flight", method)
+		lib.rangeError("%s: too many items in flight", op.label)
 	}
 	p.pending.Add(1)
-	switch e := p.jobs.put(lib.r, &poolItem{arg: arg, t: t}, "Pool."+method, 0, true); e {
+	switch e := p.jobs.put(lib.r, &poolItem{arg: arg, t: t}, op.label, 0, true); e {
 	case fifoOK:
 		return t
 	case fifoClosed:
 		p.itemDone()
-		lib.throwFault(&Fault{Name: PoolClosedError, Message: "Pool." + method + ": the pool is closed"})
+		lib.throwFault(&Fault{Name: PoolClosedError, Message: op.label + ": the pool is closed"})
 	default:
 		p.itemDone()
-		lib.throwFault(cancelFault(lib.r.ctx, "Pool."+method))
+		lib.throwFault(cancelFault(lib.r.ctx, op.label))
 	}
 	return nil
 }
@@ -200,23 +216,23 @@ func (p *Pool) submit(lib *library, item goja.Value, method string) *thread {
 // submitAll submits every item of an iterable, in order. An array is read
 // by index: goja's iterator protocol costs most of a small item's
 // submission (a result object per step).
-func (p *Pool) submitAll(lib *library, items goja.Value, method string) []*thread {
+func (p *Pool) submitAll(lib *library, items goja.Value, op *poolOp) []*thread {
 	switch jsutil.TypeOf(items) {
 	case "array":
 		arr := items.(*goja.Object)
 		n := arr.Get("length").ToInteger()
 		out := make([]*thread, 0, n)
 		for i := int64(0); i < n; i++ {
-			out = append(out, p.submit(lib, arr.Get(strconv.FormatInt(i, 10)), method))
+			out = append(out, p.submit(lib, arr.Get(strconv.FormatInt(i, 10)), op))
 		}
 		return out
 	case "object":
 	default:
-		lib.typeError("Pool.%s: argument 'items' must be an array or another iterable, got %s", method, jsutil.TypeOf(items))
+		lib.typeError("%s: argument 'items' must be an array or another iterable, got %s", op.label, jsutil.TypeOf(items))
 	}
 	var out []*thread
 	lib.r.RT.ForOf(items, func(v goja.Value) bool {
-		out = append(out, p.submit(lib, v, method))
+		out = append(out, p.submit(lib, v, op))
 		return true
 	})
 	return out

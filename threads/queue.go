@@ -31,28 +31,44 @@ func (lib *library) failQueue(e fifoError, method string) {
 	}
 }
 
-func (lib *library) queuePut(this goja.Value, c goja.FunctionCall, method string, block bool) fifoError {
-	q := queueThis(lib, this, method)
-	timeout := lib.timeoutOption(c.Argument(1), "Queue."+method)
-	item := lib.snapshot(c.Argument(0), "Queue."+method+": argument 'item'")
-	e := q.q.put(lib.r, item, "Queue."+method, timeout, block)
+// queueOp is one of Queue's put and get methods, with the labels its
+// errors use made once: building them per call allocated on every put
+// and get.
+type queueOp struct {
+	method, label, item string // "put", "Queue.put", "Queue.put: argument 'item'"
+	block               bool
+}
+
+func newQueueOp(method string, block bool) *queueOp {
+	return &queueOp{method: method, label: "Queue." + method, item: "Queue." + method + ": argument 'item'", block: block}
+}
+
+var (
+	opPut    = newQueueOp("put", true)
+	opTryPut = newQueueOp("tryPut", false)
+	opGet    = newQueueOp("get", true)
+	opTryGet = newQueueOp("tryGet", false)
+)
+
+func (lib *library) queuePut(this goja.Value, c goja.FunctionCall, op *queueOp) fifoError {
+	q := queueThis(lib, this, op.method)
+	timeout := lib.timeoutOption(c.Argument(1), op.label)
+	item := lib.snapshot(c.Argument(0), op.item)
+	e := q.q.put(lib.r, item, op.label, timeout, op.block)
 	if e != fifoFull {
-		lib.failQueue(e, method)
+		lib.failQueue(e, op.method)
 	}
 	return e
 }
 
-func (lib *library) queueGet(this goja.Value, c goja.FunctionCall, method string, block bool) (goja.Value, fifoError) {
-	q := queueThis(lib, this, method)
-	var timeout = lib.timeoutOption(c.Argument(0), "Queue."+method)
-	if !block {
-		timeout = 0
-	}
-	item, e := q.q.get(lib.r, "Queue."+method, timeout, block)
+func (lib *library) queueGet(this goja.Value, c goja.FunctionCall, op *queueOp) (goja.Value, fifoError) {
+	q := queueThis(lib, this, op.method)
+	timeout := lib.timeoutOption(c.Argument(0), op.label)
+	item, e := q.q.get(lib.r, op.label, timeout, op.block)
 	if e == fifoEmpty {
 		return nil, e
 	}
-	lib.failQueue(e, method)
+	lib.failQueue(e, op.method)
 	return lib.restoreOrThrow(item), fifoOK
 }
 
@@ -68,18 +84,18 @@ var queueClass = &class{
 	},
 	methods: []method{
 		{"put", func(lib *library, this goja.Value, c goja.FunctionCall) goja.Value {
-			lib.queuePut(this, c, "put", true)
+			lib.queuePut(this, c, opPut)
 			return goja.Undefined()
 		}},
 		{"tryPut", func(lib *library, this goja.Value, c goja.FunctionCall) goja.Value {
-			return lib.r.RT.ToValue(lib.queuePut(this, c, "tryPut", false) == fifoOK)
+			return lib.r.RT.ToValue(lib.queuePut(this, c, opTryPut) == fifoOK)
 		}},
 		{"get", func(lib *library, this goja.Value, c goja.FunctionCall) goja.Value {
-			v, _ := lib.queueGet(this, c, "get", true)
+			v, _ := lib.queueGet(this, c, opGet)
 			return v
 		}},
 		{"tryGet", func(lib *library, this goja.Value, c goja.FunctionCall) goja.Value {
-			v, e := lib.queueGet(this, goja.FunctionCall{}, "tryGet", false)
+			v, e := lib.queueGet(this, goja.FunctionCall{}, opTryGet)
 			if e == fifoEmpty {
 				return c.Argument(0) // the fallback, undefined by default
 			}

@@ -29,15 +29,9 @@ func newSpawner() *spawner {
 
 // spawn runs f on an idle goroutine, or on a new one.
 func (s *spawner) spawn(f func()) {
-	for {
-		n := s.reserved.Load()
-		if n <= 0 {
-			break
-		}
-		if s.reserved.CompareAndSwap(n, n-1) {
-			s.jobs <- f // cannot block: at most maxIdle reservations, and the channel holds as many
-			return
-		}
+	if s.unreserve() {
+		s.jobs <- f // cannot block: at most maxIdle reservations, and the channel holds as many
+		return
 	}
 	s.wg.Add(1)
 	go s.work(f)
