@@ -46,13 +46,14 @@ func (lib *library) optionalInt(v goja.Value, def int64, what string) int64 {
 	return lib.intArg(v, what)
 }
 
-// functionArg reads a function argument.
-func (lib *library) functionArg(v goja.Value, what string) goja.Callable {
+// functionArg reads a function argument, as a callable and as the object
+// (which threads.run and Pool carry into other runtimes).
+func (lib *library) functionArg(v goja.Value, what string) (goja.Callable, *goja.Object) {
 	fn, ok := goja.AssertFunction(v)
 	if !ok {
 		lib.typeError("%s must be a function, got %s", what, jsutil.TypeOf(v))
 	}
-	return fn
+	return fn, v.(*goja.Object)
 }
 
 // timeoutOption reads {timeout: ms} from an options argument; 0 means none.

@@ -212,9 +212,7 @@ func (g *Group) newRuntime(ctx context.Context, name string, every bool) (*Runti
 			g.wake(r)
 		}
 	})
-	if err := installLibrary(r); err != nil {
-		return nil, err
-	}
+	installLibrary(r)
 	if g.env.cfg.Setup != nil {
 		if err := g.env.cfg.Setup(r); err != nil {
 			return nil, err

@@ -23,14 +23,13 @@ type library struct {
 	faces      map[refHolder]*goja.Object // shared objects already given a face here
 }
 
-func installLibrary(r *Runtime) error {
+func installLibrary(r *Runtime) {
 	lib := &library{r: r}
 	r.lib = lib
 	lib.codec = &codec{lib: lib}
 	max := r.group.env.cfg.MaxCloneBytes
 	lib.opts = &clone.Options{Codec: lib.codec, MaxBytes: max}
 	lib.optsThrown = &clone.Options{Codec: lib.codec, MaxBytes: max, PreserveErrorNames: true}
-	return nil
 }
 
 // installThreadsGlobal sets the `threads` global (an on-demand global: a

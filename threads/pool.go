@@ -73,11 +73,7 @@ func (lib *library) boundedInt(v goja.Value, lo, hi int64, what string) int64 {
 var poolClass = &class{
 	name: "Pool",
 	construct: func(lib *library, c goja.FunctionCall) refHolder {
-		fnVal := c.Argument(0)
-		fn, ok := fnVal.(*goja.Object)
-		if _, isFn := goja.AssertFunction(fnVal); !ok || !isFn {
-			lib.typeError("threads.Pool: argument 'workerFn' must be a function, got %s", jsutil.TypeOf(fnVal))
-		}
+		_, fn := lib.functionArg(c.Argument(0), "threads.Pool: argument 'workerFn'")
 		workers, depth := lib.parsePoolOptions(c.Argument(1))
 		g := lib.r.group
 		if limit := int64(g.env.cfg.MaxThreads); g.live.Load()+int64(workers) > limit {

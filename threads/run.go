@@ -2,16 +2,11 @@ package threads
 
 import (
 	"github.com/dop251/goja"
-	"github.com/jsrun/jsrun/internal/jsutil"
 )
 
 // run is threads.run(fn, ...args).
 func (lib *library) run(c goja.FunctionCall) goja.Value {
-	fnVal := c.Argument(0)
-	fn, ok := fnVal.(*goja.Object)
-	if _, isFn := goja.AssertFunction(fnVal); !ok || !isFn {
-		lib.typeError("threads.run: argument 'fn' must be a function, got %s", jsutil.TypeOf(fnVal))
-	}
+	_, fn := lib.functionArg(c.Argument(0), "threads.run: argument 'fn'")
 	r := lib.r
 	if err := r.ctx.Err(); err != nil {
 		lib.throwFault(cancelFault(r.ctx, "threads.run"))

@@ -104,7 +104,7 @@ var sharedClass = &class{
 		}},
 		{"update", func(lib *library, this goja.Value, c goja.FunctionCall) goja.Value {
 			s := sharedThis(lib, this, "update")
-			fn := lib.functionArg(c.Argument(0), "Shared.update: argument 'fn'")
+			fn, _ := lib.functionArg(c.Argument(0), "Shared.update: argument 'fn'")
 			s.lock(lib, "update")
 			s.updating.Store(lib.r)
 			defer func() {
