@@ -51,11 +51,11 @@ func TestExamplesThroughTheCommand(t *testing.T) {
 
 func TestCommandTimeoutOnEndlessThread(t *testing.T) {
 	_, errOut, code, took := runJsrun(t, "", "--timeout", "1s", "-e", `threads.run(() => { for (;;) {} }).get()`)
-	if code != 124 {
+	if code != 124 || !strings.Contains(errOut, "timed out after 1s") {
 		t.Fatalf("exit %d, want 124; stderr %q", code, errOut)
 	}
-	if took < 900*time.Millisecond || took > 10*time.Second {
-		t.Fatalf("took %v, want about one second", took)
+	if took < 900*time.Millisecond {
+		t.Fatalf("stopped after %v: the timeout of 1s fired early", took)
 	}
 }
 
@@ -92,8 +92,10 @@ func TestCommandStdinArgsAndExit(t *testing.T) {
 }
 
 func TestCommandExitFromThread(t *testing.T) {
-	_, errOut, code, took := runJsrun(t, "", "-e", `threads.run(() => process.exit(7)); setTimeout(() => {}, 60000)`)
-	if code != 7 || took > 10*time.Second {
-		t.Fatalf("exit %d after %v, stderr %q", code, took, errOut)
+	// The pending 2-minute timer would outlast runJsrun's hang limit if
+	// process.exit waited for it.
+	_, errOut, code, _ := runJsrun(t, "", "-e", `threads.run(() => process.exit(7)); setTimeout(() => {}, 120000)`)
+	if code != 7 {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
 	}
 }

@@ -54,11 +54,18 @@ func evalFile(t *testing.T, path string, timeout time.Duration) (stdout, stderr 
 	return out.String(), errb.String(), err
 }
 
+// hangLimit is how long runJsrun lets the command run before it calls it
+// hung. It is a guard against a test that never ends, not a measure of
+// speed: every command here is meant to end within a few seconds.
+const hangLimit = time.Minute
+
 // runJsrun runs the jsrun command and returns its output, exit code and
-// how long it took.
+// how long it took. A command still running after hangLimit fails the test.
 func runJsrun(t *testing.T, stdin string, args ...string) (stdout, stderr string, code int, took time.Duration) {
 	t.Helper()
-	cmd := exec.Command(jsrunBin, args...)
+	ctx, cancel := context.WithTimeout(context.Background(), hangLimit)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, jsrunBin, args...)
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	if stdin != "" {
@@ -67,6 +74,9 @@ func runJsrun(t *testing.T, stdin string, args ...string) (stdout, stderr string
 	start := time.Now()
 	err := cmd.Run()
 	took = time.Since(start)
+	if ctx.Err() != nil {
+		t.Fatalf("jsrun %q hung: still running after %v (stderr %q)", args, hangLimit, errb.String())
+	}
 	if exit, ok := err.(*exec.ExitError); ok {
 		code = exit.ExitCode()
 	} else if err != nil {
