@@ -7,7 +7,7 @@
 // Each benchmark is a pair of scripts, node/NAME.js and jsrun/NAME.js, that
 // print their measurements as JSON lines on stdout ({"metric":..,"value":..});
 // a line {"mark":NAME} asks this program to sample the child's
-// /proc/<pid>/status (VmRSS, VmHWM) at that moment, and the peak RSS of each
+// /proc/<pid>/status (VmRSS) at that moment, and the peak RSS of each
 // child is read from wait4's rusage when it exits. The jsrun binary is built
 // once into a temporary directory (or given with -jsrun). The pairs run
 // alternately, Node first in even rounds and jsrun first in odd ones, and the
@@ -366,7 +366,7 @@ func (r *result) String() string {
 	return b.String()
 }
 
-type memSample struct{ rssKiB, hwmKiB int64 }
+type memSample struct{ rssKiB int64 }
 
 // runScript runs cmd, reads its JSON lines, samples its memory at each mark.
 func runScript(cmd *exec.Cmd, timeout time.Duration) (*result, error) {
@@ -428,7 +428,7 @@ func runScript(cmd *exec.Cmd, timeout time.Duration) (*result, error) {
 	return r, nil
 }
 
-// readMem reads VmRSS and VmHWM of a process from /proc (Linux).
+// readMem reads VmRSS of a process from /proc (Linux).
 func readMem(pid int) (memSample, error) {
 	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
 	if err != nil {
@@ -445,11 +445,8 @@ func readMem(pid int) (memSample, error) {
 			continue
 		}
 		n, _ := strconv.ParseInt(f[0], 10, 64) // kB
-		switch k {
-		case "VmRSS":
+		if k == "VmRSS" {
 			s.rssKiB = n
-		case "VmHWM":
-			s.hwmKiB = n
 		}
 	}
 	if s.rssKiB == 0 {
