@@ -2,6 +2,7 @@ package clone
 
 import (
 	"reflect"
+	"strconv"
 	"strings"
 	"unsafe"
 
@@ -429,7 +430,7 @@ func checkLayout(rt *goja.Runtime) (ok bool) {
 						continue
 					}
 				}
-				got = append(got, itoa(uint32(ix)))
+				got = append(got, strconv.Itoa(ix))
 			}
 		} else if tab != gi.tabObject {
 			return false
@@ -581,18 +582,4 @@ func checkLayout(rt *goja.Runtime) (ok bool) {
 		return false
 	}
 	return true
-}
-
-func itoa(n uint32) string {
-	var b [10]byte
-	i := len(b)
-	for {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-		if n == 0 {
-			break
-		}
-	}
-	return string(b[i:])
 }

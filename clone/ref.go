@@ -71,9 +71,9 @@ func RefOf(obj *goja.Object) (ref any, ok bool) {
 	if !isObj || v.ExportType() != refBoxType {
 		return nil, false
 	}
-	if proto != nil && proto.GetSymbol(refSymbol) == goja.Value(v) {
-		return nil, false // inherited, not own
-	}
+	// A mark found on a prototype has another owner: the owner check is
+	// what tells an own mark (reading the prototype's again would run a
+	// getter there a second time).
 	box, _ := v.Export().(*refBox)
 	if box == nil || box.owner != obj {
 		return nil, false

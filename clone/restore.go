@@ -221,7 +221,7 @@ func (r *restorer) run() error {
 			if r.objs[i] == nil {
 				r.objs[i] = r.rt.NewObject()
 			}
-			if r.ready(n) {
+			if r.ready(n.slots) {
 				r.done(i)
 				err = r.fillObject(r.objs[i].(*goja.Object), n)
 			}
@@ -385,19 +385,13 @@ func (r *restorer) newError(i int32) (goja.Value, error) {
 // it is dense and all its elements exist, else empty for fill to populate.
 func (r *restorer) newArray(i int32) goja.Value {
 	n := r.s.node(i)
-	if n.sub&holey == 0 && gi.ok {
+	if n.sub&holey == 0 && gi.ok && r.ready(n.slots[:n.nIdx]) {
 		vals := make([]goja.Value, n.nIdx)
-		complete := true
 		for j := range vals {
-			if vals[j] = r.value(&n.slots[j]); vals[j] == nil {
-				complete = false
-				break
-			}
+			vals[j] = r.value(&n.slots[j])
 		}
-		if complete {
-			r.filledArray(i, n)
-			return arrayOf(r.rt, vals)
-		}
+		r.filledArray(i, n)
+		return arrayOf(r.rt, vals)
 	} else if n.sub&holey == 0 {
 		if cap(r.scratch) < int(n.nIdx) {
 			r.scratch = make([]interface{}, 0, n.nIdx)

@@ -68,10 +68,10 @@ func (r *restorer) fill(i int32) error {
 	return nil
 }
 
-// ready reports whether every object node n refers to exists.
-func (r *restorer) ready(n *node) bool {
-	for j := range n.slots {
-		if sl := &n.slots[j]; sl.v == nil && sl.ref != skipped && r.objs[sl.ref] == nil {
+// ready reports whether every object slots refer to exists.
+func (r *restorer) ready(slots []slot) bool {
+	for j := range slots {
+		if sl := &slots[j]; sl.v == nil && sl.ref != skipped && r.objs[sl.ref] == nil {
 			return false
 		}
 	}

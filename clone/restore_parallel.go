@@ -103,17 +103,15 @@ func (r *restorer) createPlain(lo, hi int32) {
 			if n.sub&holey != 0 {
 				continue
 			}
+			if !primitivesOnly(n.slots[:n.nIdx]) {
+				continue // an object among them: made later, on the owner goroutine
+			}
 			vals := make([]goja.Value, n.nIdx)
 			for j := range vals {
-				if vals[j] = n.slots[j].v; vals[j] == nil {
-					vals = nil // an object: made later, on the owner goroutine
-					break
-				}
+				vals[j] = n.slots[j].v
 			}
-			if vals != nil {
-				r.filledArray(i, n)
-				r.objs[i] = arrayOf(r.rt, vals)
-			}
+			r.filledArray(i, n)
+			r.objs[i] = arrayOf(r.rt, vals)
 		}
 	}
 }
@@ -155,4 +153,14 @@ func (r *restorer) fillPlain(lo, hi int32) {
 			r.done(i)
 		}
 	}
+}
+
+// primitivesOnly reports whether slots hold primitives only.
+func primitivesOnly(slots []slot) bool {
+	for i := range slots {
+		if slots[i].v == nil {
+			return false
+		}
+	}
+	return true
 }

@@ -5,20 +5,14 @@ package clone
 import (
 	"github.com/dop251/goja"
 	"github.com/dop251/goja/unistring"
+	"slices"
 )
 
 // nativeErrors are the names HTML keeps; any other becomes "Error" unless
 // Options.PreserveErrorNames.
 var nativeErrors = [...]string{"Error", "EvalError", "RangeError", "ReferenceError", "SyntaxError", "TypeError", "URIError"}
 
-func isNativeError(name string) bool {
-	for _, n := range nativeErrors {
-		if n == name {
-			return true
-		}
-	}
-	return false
-}
+func isNativeError(name string) bool { return slices.Contains(nativeErrors[:], name) }
 
 // error copies an Error: name (read with Get, as the spec does), and the own
 // data properties message (as a string), stack (when a string) and cause

@@ -317,7 +317,7 @@ func (w *walker) elem(o *goja.Object, ix uint32) goja.Value {
 	if !w.mayRunJS() {
 		return goja.Undefined() // the walk gives up (drain checks gaveUp)
 	}
-	return o.Get(itoa(ix))
+	return o.Get(strconv.FormatUint(uint64(ix), 10))
 }
 
 // arrayIndex parses a canonical array index ("0", "17"; not "01", not

@@ -260,9 +260,6 @@ func (w *walker) takeElement(f *frame, part *scanPart, j int32) bool {
 	if max := w.opts.MaxBytes; max > 0 && w.s.size+r.size > max {
 		return false
 	}
-	if !w.tabled {
-		w.toTable(w.s.nnodes - w.first)
-	}
 	base := w.s.nnodes
 	objs := part.objs[r.start:r.end]
 	for k, o := range objs {
@@ -299,9 +296,6 @@ func (w *walker) takePart(f *frame, part *scanPart) (bool, error) {
 		// With a size limit, elements are taken one at a time, so that
 		// the element that crosses it is the one named.
 		return false, nil
-	}
-	if !w.tabled {
-		w.toTable(w.s.nnodes - w.first)
 	}
 	base := (w.s.nnodes + nodeChunk - 1) &^ (nodeChunk - 1)
 	for k, o := range part.objs {
