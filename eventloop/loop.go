@@ -17,7 +17,8 @@ type Job func() error
 // with Run. Post and RegisterCallback may be called from any goroutine; the
 // other methods belong to the loop's own goroutine.
 type Loop struct {
-	rt *goja.Runtime
+	rt   *goja.Runtime
+	then goja.Callable // Promise.prototype.then as built in (see InstallGlobals)
 
 	mu      sync.Mutex
 	jobs    []Job

@@ -154,6 +154,17 @@ func TestMicrotaskErrorIsUncaught(t *testing.T) {
 	}
 }
 
+// TestMicrotaskIgnoresAReplacedThen: queueMicrotask uses the built-in
+// Promise.prototype.then, whatever a script put there.
+func TestMicrotaskIgnoresAReplacedThen(t *testing.T) {
+	for _, then := range []string{"null", "function () { out.push(\"script's then\") }"} {
+		got, err := run(t, context.Background(), `Promise.prototype.then = `+then+`; queueMicrotask(() => out.push("micro")); out.push("sync")`)
+		if err != nil || got != "sync,micro" {
+			t.Errorf("then = %s: %q, %v", then, got, err)
+		}
+	}
+}
+
 func TestUnhandledRejection(t *testing.T) {
 	_, err := run(t, context.Background(), `Promise.reject(new Error("nobody"))`)
 	var u *UncaughtError

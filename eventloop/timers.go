@@ -89,7 +89,14 @@ func (l *Loop) InstallGlobals(want func(name string) bool) {
 	set("clearTimeout", clear)
 	set("clearInterval", clear)
 	set("clearImmediate", clear)
-	set("queueMicrotask", l.queueMicrotask)
+	if want == nil || want("queueMicrotask") {
+		// The built-in then, read now: a script may replace
+		// Promise.prototype.then later, and queueMicrotask must not call
+		// that.
+		proto := rt.Get("Promise").ToObject(rt).Get("prototype").ToObject(rt)
+		l.then, _ = goja.AssertFunction(proto.Get("then"))
+		set("queueMicrotask", l.queueMicrotask)
+	}
 }
 
 func (l *Loop) callback(c goja.FunctionCall, name string) goja.Callable {
@@ -174,8 +181,7 @@ func (l *Loop) queueMicrotask(c goja.FunctionCall) goja.Value {
 	cb := l.callback(c, "queueMicrotask")
 	rt := l.rt
 	p, resolve, _ := rt.NewPromise()
-	then, _ := goja.AssertFunction(rt.ToValue(p).(*goja.Object).Get("then"))
-	_, _ = then(rt.ToValue(p), rt.ToValue(func(goja.FunctionCall) goja.Value {
+	_, _ = l.then(rt.ToValue(p), rt.ToValue(func(goja.FunctionCall) goja.Value {
 		if _, err := cb(goja.Undefined()); err != nil {
 			l.Fail(fromCallError(err))
 		}

@@ -38,6 +38,16 @@ func TestSyntaxErrorIsScriptError(t *testing.T) {
 	}
 }
 
+// TestCompilerSyntaxErrorIsScriptError: an error goja's compiler finds
+// after parsing (a redeclaration) is a syntax error like a parse error.
+func TestCompilerSyntaxErrorIsScriptError(t *testing.T) {
+	_, err := New().Eval(context.Background(), "let a = 1;\nlet a = 2;")
+	var se *ScriptError
+	if !errors.As(err, &se) || se.Kind != "syntax error" || se.Name != "SyntaxError" || !strings.Contains(se.Message, "<eval>:2:") || !strings.Contains(se.Stack, "let a = 2;\n") {
+		t.Fatalf("err = %#v", err)
+	}
+}
+
 func TestConsoleGoesToTheWriters(t *testing.T) {
 	var out, errb bytes.Buffer
 	h := New(WithStdout(&out), WithStderr(&errb))

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/dop251/goja"
+	"github.com/dop251/goja/file"
 	"github.com/dop251/goja/parser"
 )
 
@@ -14,15 +16,21 @@ import (
 func syntaxError(err error, src string) error {
 	var list parser.ErrorList
 	var one *parser.Error
+	var compiler *goja.CompilerSyntaxError
+	var pos file.Position
+	var text string
 	switch {
 	case errors.As(err, &list) && len(list) > 0:
-		one = list[0]
+		pos, text = list[0].Position, list[0].Message
 	case errors.As(err, &one):
+		pos, text = one.Position, one.Message
+	case errors.As(err, &compiler) && compiler.File != nil:
+		// Found by the compiler, after parsing (let a; let a;).
+		pos, text = compiler.File.Position(compiler.Offset), compiler.Message
 	default:
 		return err
 	}
-	pos := one.Position
-	msg := fmt.Sprintf("%s (%s:%d:%d)", one.Message, pos.Filename, pos.Line, pos.Column)
+	msg := fmt.Sprintf("%s (%s:%d:%d)", text, pos.Filename, pos.Line, pos.Column)
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s:%d\n", pos.Filename, pos.Line)
 	lines := strings.Split(src, "\n")
