@@ -165,6 +165,21 @@ func TestMicrotaskIgnoresAReplacedThen(t *testing.T) {
 	}
 }
 
+// TestFirstUnhandledRejectionIsReported: of several rejections left
+// unhandled, the first is reported; one handled later does not count.
+func TestFirstUnhandledRejectionIsReported(t *testing.T) {
+	for src, want := range map[string]string{
+		`Promise.reject(new Error("first")); Promise.reject(new Error("second")); Promise.reject(new Error("third"))`:                 "first",
+		`const a = Promise.reject(new Error("a")); Promise.reject(new Error("b")); Promise.reject(new Error("c")); a.catch(() => {})`: "b",
+	} {
+		_, err := run(t, context.Background(), src)
+		var u *UncaughtError
+		if !errors.As(err, &u) || u.Kind != KindUnhandledRejection || u.Message != want {
+			t.Errorf("%s: err = %v, want %q", src, err, want)
+		}
+	}
+}
+
 func TestUnhandledRejection(t *testing.T) {
 	_, err := run(t, context.Background(), `Promise.reject(new Error("nobody"))`)
 	var u *UncaughtError
