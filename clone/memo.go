@@ -82,7 +82,7 @@ func (t *objTable) reserve(n int) {
 // resize moves the entries to a table of size entries, a power of two.
 func (t *objTable) resize(size int) {
 	old := t.entries
-	t.entries = make([]objEntry, size)
+	t.entries = newTable(size)
 	t.n = 0
 	t.miss = nil
 	for _, e := range old {
@@ -90,6 +90,21 @@ func (t *objTable) resize(size int) {
 			t.put(e.o, e.idx)
 		}
 	}
+	recycleTable(old)
+}
+
+// release empties t for reuse: a small table is kept, cleared, a big one
+// goes back to its pool (see recycleTable).
+func (t *objTable) release() {
+	if len(t.entries) > 1024 {
+		recycleTable(t.entries) // or dropped, when too big to pool
+		*t = objTable{}
+		return
+	}
+	if t.n > 0 {
+		clear(t.entries)
+	}
+	t.n, t.miss = 0, nil
 }
 
 // remove deletes o, which must be in t, shifting back the entries after it

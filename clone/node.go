@@ -98,7 +98,10 @@ type Snapshot struct {
 	// chunks hold the nodes, nodeChunk to a chunk (the first one grows to
 	// that size), so a big snapshot never copies its nodes as it grows.
 	chunks [][]node
-	nnodes int32
+	// slotChunks are the full-size child-slot chunks the nodes' slots
+	// were carved from, for recycle.
+	slotChunks []*[slotChunk]slot
+	nnodes     int32
 	// kinds has bit 1<<k set for every kind k of node held; nplain counts
 	// the plain objects and arrays, props the properties of the plain
 	// objects. Restore plans its passes by them without reading the nodes.
@@ -197,13 +200,18 @@ func (s *Snapshot) addNode(n node) int32 {
 	idx := s.nnodes
 	c := int(idx >> nodeShift)
 	if c == len(s.chunks) {
-		size := nodeChunk
 		if c == 0 {
-			size = 4
+			s.chunks = append(s.chunks, make([]node, 4))
+		} else {
+			s.chunks = append(s.chunks, newNodeChunk())
 		}
-		s.chunks = append(s.chunks, make([]node, size))
 	} else if c == 0 && int(idx) == len(s.chunks[0]) {
-		grown := make([]node, min(2*len(s.chunks[0]), nodeChunk))
+		var grown []node
+		if size := 2 * len(s.chunks[0]); size < nodeChunk {
+			grown = make([]node, size)
+		} else {
+			grown = newNodeChunk()
+		}
 		copy(grown, s.chunks[0])
 		s.chunks[0] = grown
 	}

@@ -23,14 +23,21 @@ func (s *Snapshot) Restore(rt *goja.Runtime, codec Codec) ([]goja.Value, error) 
 
 // RestoreOnce is Restore for a snapshot that is restored this once and
 // then dropped (a thread's arguments): the ArrayBuffers it rebuilds take
-// the snapshot's bytes instead of copies of them. Any later restore of s
-// fails with a *DataCloneError. Do not call it on a snapshot another
-// goroutine may be restoring.
+// the snapshot's bytes instead of copies of them, and once it succeeds
+// the snapshot's memory is reused by later snapshots (Size then reports
+// 0). Any later restore of s fails with a *DataCloneError. Do not call it
+// on a snapshot another goroutine may be using.
 func (s *Snapshot) RestoreOnce(rt *goja.Runtime, codec Codec) ([]goja.Value, error) {
 	if !s.used.CompareAndSwap(false, true) {
 		return nil, errUsed
 	}
-	return s.restore(rt, codec, true)
+	vals, err := s.restore(rt, codec, true)
+	if err == nil {
+		// Not after an error, which may name a path through the nodes
+		// when its message is read.
+		s.recycle()
+	}
+	return vals, err
 }
 
 var errUsed = &DataCloneError{Reason: "cannot restore: the snapshot was restored once already (RestoreOnce)"}
@@ -69,20 +76,21 @@ func (s *Snapshot) restore(rt *goja.Runtime, codec Codec, once bool) ([]goja.Val
 // restorers recycles restorer state between restores.
 var restorers = sync.Pool{New: func() any { return &restorer{} }}
 
-// release returns r to the pool, keeping only its (emptied) per-node
-// slices when they are small.
+// release returns r to the pool, keeping its (emptied) per-node slices
+// unless they are very big (see keep), and its per-object scratch when it
+// is small.
 func (r *restorer) release() {
-	objs, state, vals, scratch := r.objs[:0], r.state[:0], r.vals[:0], r.scratch[:0]
-	if cap(objs) > 1024 {
-		objs, state = nil, nil
+	objs, state := keep(r.objs, len(r.objs)), keep(r.state, 0)
+	if objs == nil {
+		state = nil
 	}
+	vals, scratch := r.vals[:0], r.scratch[:0]
 	if cap(vals) > 1024 {
 		vals = nil
 	}
 	if cap(scratch) > 1024 {
 		scratch = nil
 	}
-	clear(objs[:cap(objs)])
 	clear(vals[:cap(vals)])
 	clear(scratch[:cap(scratch)])
 	*r = restorer{objs: objs, state: state, vals: vals, scratch: scratch}

@@ -123,12 +123,7 @@ func (w *walker) release() {
 	}
 	clear(stack[:cap(stack)])
 	memo := w.memo
-	if len(memo.entries) > 1024 {
-		memo = objTable{}
-	} else {
-		clear(memo.entries)
-		memo.n, memo.miss = 0, nil
-	}
+	memo.release()
 	vals, pre := w.vals[:0], w.pre[:0]
 	if cap(vals) > 1024 {
 		vals = nil
@@ -320,9 +315,13 @@ func (w *walker) drain() error {
 
 // pop removes frame top, the last one.
 func (w *walker) pop(top int) {
-	if f := &w.stack[top]; f.npre > 0 {
+	f := &w.stack[top]
+	if f.npre > 0 {
 		clear(w.pre[f.pre:])
 		w.pre = w.pre[:f.pre]
+	}
+	if f.scan != nil {
+		f.scan.release(w.s)
 	}
 	w.stack[top] = frame{}
 	w.stack = w.stack[:top]
@@ -490,7 +489,11 @@ func (w *walker) reserve(idx int32, n int, l loc) ([]slot, error) {
 	if cap(w.slotArena)-len(w.slotArena) < n {
 		// Chunks grow with the value, so a small one allocates little and
 		// a big one a few big chunks.
-		w.slotArena = make([]slot, 0, max(n, min(2*cap(w.slotArena), 4096), 8))
+		if size := max(n, min(2*cap(w.slotArena), slotChunk), 8); size == slotChunk {
+			w.slotArena = w.s.newSlotChunk()
+		} else {
+			w.slotArena = make([]slot, 0, size)
+		}
 	}
 	start := len(w.slotArena)
 	w.slotArena = w.slotArena[:start+n]

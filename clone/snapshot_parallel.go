@@ -83,6 +83,7 @@ type scanPart struct {
 	objs    []*goja.Object // by node of s: the object it was made from
 	lo, hi  int32          // element positions
 	results []elemResult
+	roots   []slot // backing of s.roots, kept with objs and results for reuse
 	// whole says every element is an object walked to the end or a plain
 	// primitive, so the part can be taken at once (see takePart); size
 	// is then what it all charged.
@@ -91,6 +92,8 @@ type scanPart struct {
 	// failed says the speculative walk stopped on a panic: nothing of it
 	// is used.
 	failed bool
+	// adopted says the owner took the part's node chunks (takePart).
+	adopted bool
 }
 
 // parallelScan is the speculative walk of one array's elements.
@@ -121,7 +124,12 @@ func (w *walker) scanElements(elems []goja.Value, slots []slot, nIdx int) *paral
 		return nil
 	}
 	procs = min(procs, objects/(parallelElems/2))
-	ps := &parallelScan{parts: make([]scanPart, procs), gen: w.js}
+	ps := scans.Get().(*parallelScan)
+	ps.gen = w.js
+	if cap(ps.parts) < procs {
+		ps.parts = make([]scanPart, procs)
+	}
+	ps.parts = ps.parts[:procs]
 	var wg sync.WaitGroup
 	for p := range ps.parts {
 		part := &ps.parts[p]
@@ -166,15 +174,18 @@ func (part *scanPart) scan(owner *walker, elems []goja.Value, slots []slot, help
 	}
 	// Full-size chunks from the first node on, so that the owner can
 	// adopt them whole (see takePart).
-	s := &Snapshot{roots: make([]slot, part.hi-part.lo), spec: true, chunks: [][]node{make([]node, nodeChunk)}}
+	n := int(part.hi - part.lo)
+	part.roots = grow(part.roots, n)
+	s := &Snapshot{roots: part.roots, spec: true, chunks: [][]node{newNodeChunk()}}
 	w.rt, w.s, w.spec = owner.rt, s, true
+	w.specObjs = part.objs[:0]
 	w.opts = owner.opts
 	// Sizes are checked as the owner takes each result: count them as the
 	// owner would (exactly, when it has a limit), but never fail here.
 	if w.opts.MaxBytes > 0 {
 		w.opts.MaxBytes = math.MaxInt64
 	}
-	part.results = make([]elemResult, part.hi-part.lo)
+	part.results = grow(part.results, n)
 	part.whole = true
 	for j := part.lo; j < part.hi; j++ {
 		e := elems[slots[j].key]
@@ -313,6 +324,7 @@ func (w *walker) takePart(f *frame, part *scanPart) (bool, error) {
 	// Chunks past base are unused (an element taken alone and undone may
 	// have added one): the part's go right after.
 	w.s.chunks = append(w.s.chunks[:base>>nodeShift], part.s.chunks...)
+	part.adopted = true
 	w.s.nnodes = base + part.s.nnodes
 	w.renumber(f, part, base, base)
 	w.s.size += part.size
@@ -351,4 +363,38 @@ func (w *walker) renumber(f *frame, part *scanPart, from, shift int32) {
 			}
 		}
 	}
+}
+
+// scans recycles parallel scans and their parts' scratch.
+var scans = sync.Pool{New: func() any { return new(parallelScan) }}
+
+// release ends the scan once its array is walked. The owner's snapshot s
+// takes the parts' slot chunks, which the nodes it took refer to; node
+// chunks the owner copied from rather than adopted go back to their pool.
+func (ps *parallelScan) release(s *Snapshot) {
+	for p := range ps.parts {
+		part := &ps.parts[p]
+		if part.s != nil {
+			s.adoptSlotChunks(part.s)
+			if !part.adopted {
+				part.s.recycle()
+			}
+		}
+		*part = scanPart{
+			objs:    keep(part.objs, len(part.objs)),
+			results: keep(part.results, len(part.results)),
+			roots:   keep(part.roots, len(part.roots)),
+		}
+	}
+	ps.parts = ps.parts[:0]
+	scans.Put(ps)
+}
+
+// grow returns b resliced to length n, reallocated if it is too short.
+// Its elements must be zero (see keep).
+func grow[T any](b []T, n int) []T {
+	if cap(b) < n {
+		return make([]T, n)
+	}
+	return b[:n]
 }

@@ -1,0 +1,156 @@
+package clone
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/dop251/goja"
+)
+
+// TestRecycledSnapshotsDoNotAlias clones values of changing shapes one
+// after the other with RestoreOnce, so that each snapshot is made in the
+// chunks (and each walk and restore with the scratch) the ones before it
+// gave back, and then checks every restored value against a restore of a
+// snapshot that was never recycled. A restored value sharing memory with
+// its snapshot, or a snapshot built on chunks not cleared, would come out
+// different.
+func TestRecycledSnapshotsDoNotAlias(t *testing.T) {
+	src := newRuntime(t)
+	run(t, src, recordsJS)
+	// Shapes differ from round to round (keys, counts, kinds), and every
+	// other round shares objects across the array, so parts are taken
+	// element by element and their node chunks given back at once.
+	// Big enough for parallel walks and restores and full chunks; smaller
+	// under the race detector, which makes goja several times slower.
+	rounds, base := 6, 1200
+	if raceEnabled {
+		rounds, base = 4, 600
+	}
+	if err := src.Set("base", base); err != nil {
+		t.Fatal(err)
+	}
+	run(t, src, `function shaped(round) {
+		const shared = {round};
+		return records(base + 100 * round).map((r, i) => {
+			if (round % 2 === 1 && i % 97 === 0) r.shared = shared;
+			if (round % 3 === 0) { r["k" + round] = "r" + round; delete r.tags; }
+			if (round % 3 === 1) r.list = [i, "s" + i, {deep: [round]}];
+			// Nodes with no children, no keys or a kind's extra data, made
+			// where earlier rounds left nodes that had them.
+			if (round % 2 === 0) { r.pos = {}; r.none = []; }
+			else { r["\ud800" + round] = new Date(i); }
+			return r;
+		});
+	}`)
+	shaped, ok := goja.AssertFunction(src.Get("shaped"))
+	if !ok {
+		t.Fatal("shaped is not a function")
+	}
+	for _, procs := range snapshotProcs() {
+		withParallelism(t, procs, func() {
+			dst := newRuntime(t)
+			var got, want []goja.Value
+			for round := range rounds {
+				v, err := shaped(goja.Undefined(), src.ToValue(round))
+				if err != nil {
+					t.Fatal(err)
+				}
+				ref, err := SnapshotValue(src, v, "v", nil)
+				if err != nil {
+					t.Fatal(err)
+				}
+				s, err := SnapshotValue(src, v, "v", nil)
+				if err != nil {
+					t.Fatal(err)
+				}
+				vals, err := s.RestoreOnce(dst, nil)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if s.Len() != 1 || s.Size() != 0 {
+					t.Errorf("after RestoreOnce: Len %d, Size %d; want 1, 0", s.Len(), s.Size())
+				}
+				if _, err := s.RestoreValue(dst, nil); err == nil {
+					t.Error("a recycled snapshot restored again")
+				}
+				r, err := ref.RestoreValue(dst, nil)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got, want = append(got, vals[0]), append(want, r)
+			}
+			for round := range got {
+				if d := diff(t, dst, want[round], got[round]); d != "" {
+					t.Errorf("procs %d, round %d: %s", procs, round, d)
+				}
+			}
+		})
+	}
+}
+
+// TestRecycledTables checks the memo tables that go back to their pools
+// by size: a walk that needs a big table, then smaller and bigger ones,
+// each finding every object it met (shared references come out shared).
+func TestRecycledTables(t *testing.T) {
+	src := newRuntime(t)
+	dst := newRuntime(t)
+	for _, n := range []int{5000, 300, 9000, 5000, 20} {
+		v := run(t, src, fmt.Sprintf(`(() => {
+			const objs = Array.from({length: %d}, (_, i) => ({i}));
+			return {objs, again: objs.filter((_, i) => i %% 7 === 0)};
+		})()`, n))
+		got, err := restoreIn(dst, snapshotIn(src, v))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := dst.Set("got", got); err != nil {
+			t.Fatal(err)
+		}
+		if res := run(t, dst, `got.again.every(o => got.objs[o.i] === o) && got.objs.length`); res.ToInteger() != int64(n) {
+			t.Errorf("n %d: shared references lost (%v)", n, res)
+		}
+	}
+}
+
+// TestRecycleClears checks that what RestoreOnce gives back holds nothing:
+// a pooled chunk must not keep a runtime's values alive, nor show them to
+// the snapshot that gets it next.
+func TestRecycleClears(t *testing.T) {
+	src := newRuntime(t)
+	run(t, src, recordsJS)
+	for _, procs := range snapshotProcs() {
+		withParallelism(t, procs, func() {
+			s, err := SnapshotValue(src, run(t, src, `records(1500)`), "v", nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			nodes, slots := append([][]node(nil), s.chunks...), append([]*[slotChunk]slot(nil), s.slotChunks...)
+			full := 0
+			for _, c := range nodes {
+				if len(c) == nodeChunk {
+					full++
+				}
+			}
+			if full == 0 || len(slots) == 0 {
+				t.Fatalf("procs %d: %d full node chunks, %d slot chunks: the value is too small to test recycling", procs, full, len(slots))
+			}
+			if _, err := s.RestoreOnce(newRuntime(t), nil); err != nil {
+				t.Fatal(err)
+			}
+			for _, c := range nodes {
+				for i := range c {
+					if len(c) == nodeChunk && (c[i].slots != nil || c[i].keys != nil || c[i].extra != nil || c[i].kind != 0) {
+						t.Fatalf("procs %d: node %d of a recycled chunk not cleared", procs, i)
+					}
+				}
+			}
+			for _, c := range slots {
+				for i := range c {
+					if c[i] != (slot{}) {
+						t.Fatalf("procs %d: slot %d of a recycled chunk not cleared", procs, i)
+					}
+				}
+			}
+		})
+	}
+}
