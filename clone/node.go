@@ -98,10 +98,11 @@ type Snapshot struct {
 	// chunks hold the nodes, nodeChunk to a chunk (the first one grows to
 	// that size), so a big snapshot never copies its nodes as it grows.
 	chunks [][]node
-	// slotChunks are the full-size child-slot chunks the nodes' slots
-	// were carved from, for recycle.
-	slotChunks []*[slotChunk]slot
-	nnodes     int32
+	// pooled lists the pooled chunks the nodes' slots were carved from,
+	// for recycle; nil until the first (a pointer: small snapshots, the
+	// hot path, keep their size class).
+	pooled *pooledChunks
+	nnodes int32
 	// kinds has bit 1<<k set for every kind k of node held; nplain counts
 	// the plain objects and arrays, props the properties of the plain
 	// objects. Restore plans its passes by them without reading the nodes.

@@ -37,10 +37,18 @@ func newNodeChunk() []node {
 	return nodeChunks.Get().(*[nodeChunk]node)[:]
 }
 
+// pooledChunks are the full-size slot chunks a snapshot's nodes use.
+type pooledChunks struct {
+	slots []*[slotChunk]slot
+}
+
 // newSlotChunk returns an empty full-size slot arena chunk, owned by s.
 func (s *Snapshot) newSlotChunk() []slot {
 	c := slotChunks.Get().(*[slotChunk]slot)
-	s.slotChunks = append(s.slotChunks, c)
+	if s.pooled == nil {
+		s.pooled = &pooledChunks{}
+	}
+	s.pooled.slots = append(s.pooled.slots, c)
 	return c[:0]
 }
 
@@ -55,19 +63,28 @@ func (s *Snapshot) recycle() {
 			nodeChunks.Put((*[nodeChunk]node)(c))
 		}
 	}
-	for _, c := range s.slotChunks {
-		clear(c[:])
-		slotChunks.Put(c)
+	if s.pooled != nil {
+		for _, c := range s.pooled.slots {
+			clear(c[:])
+			slotChunks.Put(c)
+		}
 	}
-	s.chunks, s.slotChunks = nil, nil
+	s.chunks, s.pooled = nil, nil
 	s.nnodes, s.size, s.lazyStrings = 0, 0, false
 }
 
 // adoptSlotChunks makes s the owner of the slot chunks of from, whose
 // nodes s took.
 func (s *Snapshot) adoptSlotChunks(from *Snapshot) {
-	s.slotChunks = append(s.slotChunks, from.slotChunks...)
-	from.slotChunks = nil
+	if from.pooled == nil {
+		return
+	}
+	if s.pooled == nil {
+		s.pooled, from.pooled = from.pooled, nil
+		return
+	}
+	s.pooled.slots = append(s.pooled.slots, from.pooled.slots...)
+	from.pooled = nil
 }
 
 // Memo tables of 2^minTableBits entries and more go to pools by size

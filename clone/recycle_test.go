@@ -124,7 +124,11 @@ func TestRecycleClears(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			nodes, slots := append([][]node(nil), s.chunks...), append([]*[slotChunk]slot(nil), s.slotChunks...)
+			nodes := append([][]node(nil), s.chunks...)
+			var slots []*[slotChunk]slot
+			if s.pooled != nil {
+				slots = append(slots, s.pooled.slots...)
+			}
 			full := 0
 			for _, c := range nodes {
 				if len(c) == nodeChunk {
