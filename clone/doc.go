@@ -56,4 +56,10 @@
 // mostly waits on memory and a restore mostly allocates, and both of
 // those overlap across cores. A program that wants every clone on one
 // goroutine sets GOMAXPROCS to 1.
+//
+// A snapshot restored with [Snapshot.RestoreOnce] (a thread's arguments)
+// gives its memory back to pools for later snapshots, and walks and
+// restores keep their big scratch buffers, cleared, for the next: Go's
+// collector is not generational, so every byte a clone does not allocate is
+// marking of the whole live heap not done (see recycle.go).
 package clone
