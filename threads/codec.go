@@ -11,7 +11,7 @@ import (
 
 // funcEntry is what the env knows of one function source: its analysis,
 // its compiled program, or why it cannot be carried. Computed once per
-// source text per host.
+// analysis of the text (see funcEntry).
 type funcEntry struct {
 	info   *analysis.Func
 	script *analysis.Script // the script of info.Site, or nil
@@ -23,22 +23,27 @@ type funcEntry struct {
 // funcPayload is a function in a snapshot: its entry, shared by all.
 type funcPayload struct{ entry *funcEntry }
 
+// funcEntry returns the entry of a function source. It hangs off the
+// index's analysis of the text, so that it is made again when the index
+// analyses the text again (its script was run again, or a script that
+// holds it was added) and is dropped with the index's cache, which is
+// bounded: a host that makes endless distinct functions does not keep them
+// all.
 func (e *Env) funcEntry(src string) *funcEntry {
-	if v, ok := e.funcs.Load(src); ok {
-		return v.(*funcEntry)
+	info, err := e.index.Func(src)
+	if err != nil {
+		return &funcEntry{err: err}
 	}
-	fe := &funcEntry{}
-	fe.info, fe.err = e.index.Func(src)
-	if fe.err == nil {
-		if s := fe.info.Site; s != nil {
+	return info.Derive(func(info *analysis.Func) any {
+		fe := &funcEntry{info: info}
+		if s := info.Site; s != nil {
 			fe.script = e.index.Script(s.File)
 		}
-		name, text := fe.info.Program()
-		fe.prog, fe.err = goja.Compile(name, text, fe.info.Strict)
-		fe.needs = e.globalsNeeded(fe.info.Free)
-	}
-	v, _ := e.funcs.LoadOrStore(src, fe)
-	return v.(*funcEntry)
+		name, text := info.Program()
+		fe.prog, fe.err = goja.Compile(name, text, info.Strict)
+		fe.needs = e.globalsNeeded(info.Free)
+		return fe
+	}).(*funcEntry)
 }
 
 // codec carries functions as source and threads objects by reference, for

@@ -2,7 +2,6 @@ package threads
 
 import (
 	"context"
-	"sync"
 
 	"github.com/dop251/goja"
 	"github.com/jsrun/jsrun/eventloop"
@@ -54,7 +53,6 @@ const (
 type Env struct {
 	cfg      Config
 	index    *analysis.Index
-	funcs    sync.Map // source text → *funcEntry
 	builtins map[string]bool
 	// installers install the globals made on demand, by name.
 	installers map[string]func(r *Runtime) error

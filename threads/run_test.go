@@ -4,8 +4,11 @@ import (
 	"context"
 	"errors"
 	"strings"
+	"sync"
 	"testing"
 	"time"
+
+	"github.com/dop251/goja"
 )
 
 func TestRunReturnsResultThroughGetAndAwait(t *testing.T) {
@@ -156,5 +159,34 @@ func TestCancelReachesTheThreadsItStarted(t *testing.T) {
 	`, "CancelledError")
 	if time.Since(start) > 10*time.Second {
 		t.Fatalf("took %v: the children kept running", time.Since(start))
+	}
+}
+
+// TestFunctionEntryFollowsReplacedScript runs a file, then the file changed
+// (a host reloading it), in one Env: the same function text, first at top
+// level, then closing over a local. The second run must see the second
+// version and refuse the closure, not reuse what it learnt of the first.
+func TestFunctionEntryFollowsReplacedScript(t *testing.T) {
+	var mu sync.Mutex
+	var out []string
+	env := NewEnv(Config{Setup: printSetup(&mu, &out), Globals: []string{"print"}})
+	for _, src := range []string{
+		`const k = 1; function f() { return k + 1 } print(threads.run(f).get())`,
+		`const g = (() => { const k = 5; return function f() { return k + 1 } })();
+		try { threads.run(g).get(); print("carried") } catch (e) { print(e.name, e.message.includes("k")) }`,
+	} {
+		if err := env.AddScript("reloaded.js", src); err != nil {
+			t.Fatal(err)
+		}
+		prog, err := goja.Compile("reloaded.js", src, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := env.Eval(context.Background(), func(main *Runtime) (goja.Value, error) { return main.RT.RunProgram(prog) }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got, want := strings.Join(out, "\n"), "2\nDataCloneError true"; got != want {
+		t.Errorf("printed:\n%s\nwant:\n%s", got, want)
 	}
 }

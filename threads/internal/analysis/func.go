@@ -1,5 +1,7 @@
 package analysis
 
+import "sync"
+
 // Site is where a function text was written: the file and the position of
 // its first byte (1-based line and column as goja's file.Position reports
 // them, columns counted in bytes; Offset is the 0-based byte offset).
@@ -56,6 +58,19 @@ type Func struct {
 
 	ownPrivate string // a method's own #key, extracted through an instance
 	accessor   bool   // getter or setter
+
+	// derived is what the Index's user makes of f (see Derive). Kept in
+	// f, it goes wherever f goes: recomputed with f when a script is
+	// replaced, dropped with the cache past its limit.
+	deriveOnce sync.Once
+	derived    any
+}
+
+// Derive returns make(f), calling make once for f however many goroutines
+// ask at once (threads keeps the compiled program of a function here).
+func (f *Func) Derive(make func(*Func) any) any {
+	f.deriveOnce.Do(func() { f.derived = make(f) })
+	return f.derived
 }
 
 // newFunc combines what a text says on its own with where it was first
