@@ -11,15 +11,17 @@ import (
 	"io"
 	"testing"
 	"time"
+
+	"github.com/dop251/goja"
 )
 
 // benchEval runs src (a format with one %d, the iterations) as a main
 // script of a fresh Host under b. Making the host and the main runtime is
 // counted, so b.N should be large (thousands).
-func benchEval(b *testing.B, src string) {
+func benchEval(b *testing.B, src string, opts ...Option) {
 	b.Helper()
 	b.ReportAllocs()
-	h := New(WithStdout(io.Discard), WithStderr(io.Discard))
+	h := New(append([]Option{WithStdout(io.Discard), WithStderr(io.Discard)}, opts...)...)
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
 	defer cancel()
 	b.ResetTimer()
@@ -39,6 +41,16 @@ func BenchmarkHostRun(b *testing.B) {
 		let sum = 0;
 		for (let i = 0; i < %d; i++) sum += threads.run((a, b) => a + b, i, 1).get();
 	`)
+}
+
+// BenchmarkHostRunWithModule is BenchmarkHostRun on a host with an
+// embedder's module that the threads never require: what WithModule costs
+// a spawn that does not use it.
+func BenchmarkHostRunWithModule(b *testing.B) {
+	benchEval(b, `
+		let sum = 0;
+		for (let i = 0; i < %d; i++) sum += threads.run((a, b) => a + b, i, 1).get();
+	`, WithModule("unused", func(*Runtime, *goja.Object) error { return nil }))
 }
 
 // BenchmarkHostRunConsole is the same with a function that names console,

@@ -54,8 +54,8 @@ type global struct {
 }
 
 // runtimes finds the Runtime of a goja runtime for module loaders, which
-// goja_nodejs calls with the goja runtime alone. An entry lives as long as
-// its runtime's context.
+// goja_nodejs calls with the goja runtime alone. An entry is made when
+// require is enabled in its runtime and lives as long as its context.
 type runtimes struct{ m sync.Map }
 
 func (rs *runtimes) add(r *threads.Runtime) {

@@ -118,13 +118,13 @@ func (h *Host) loadFS(rt *goja.Runtime, module *goja.Object) {
 		}
 		return v.String()
 	}
-	do := func(fn, syscall, p string, op func(name string) error) {
+	do := func(syscallName, p string, op func(name string) error) {
 		name, err := f.resolve(p)
 		if err == nil {
 			err = op(name)
 		}
 		if err != nil {
-			panic(fsError(rt, err, syscall, p))
+			panic(fsError(rt, err, syscallName, p))
 		}
 	}
 	set := func(name string, fn func(goja.FunctionCall) goja.Value) { _ = exports.Set(name, fn) }
@@ -132,7 +132,7 @@ func (h *Host) loadFS(rt *goja.Runtime, module *goja.Object) {
 	set("readFileSync", func(c goja.FunctionCall) goja.Value {
 		p := pathArg(c, "readFileSync")
 		var data []byte
-		do("readFileSync", "open", p, func(n string) (err error) { data, err = f.readFile(n); return })
+		do("open", p, func(n string) (err error) { data, err = f.readFile(n); return })
 		if enc := encodingOption(c.Argument(1)); enc != "" {
 			if enc != "utf8" && enc != "utf-8" {
 				panic(rt.NewTypeError("fs.readFileSync: encoding '" + enc + "' is not supported (use 'utf8', or none for bytes)"))
@@ -159,13 +159,13 @@ func (h *Host) loadFS(rt *goja.Runtime, module *goja.Object) {
 				panic(rt.NewTypeError("fs.writeFileSync: argument 'data' must be a string, an ArrayBuffer or a typed array, got " + jsutil.TypeOf(v)))
 			}
 		}
-		do("writeFileSync", "open", p, func(n string) error { return f.writeFile(n, data) })
+		do("open", p, func(n string) error { return f.writeFile(n, data) })
 		return goja.Undefined()
 	})
 	set("readdirSync", func(c goja.FunctionCall) goja.Value {
 		p := pathArg(c, "readdirSync")
 		var names []string
-		do("readdirSync", "scandir", p, func(n string) (err error) { names, err = f.readDir(n); return })
+		do("scandir", p, func(n string) (err error) { names, err = f.readDir(n); return })
 		items := make([]any, len(names))
 		for i, n := range names {
 			items[i] = n
@@ -185,7 +185,7 @@ func (h *Host) loadFS(rt *goja.Runtime, module *goja.Object) {
 	set("statSync", func(c goja.FunctionCall) goja.Value {
 		p := pathArg(c, "statSync")
 		var fi fs.FileInfo
-		do("statSync", "stat", p, func(n string) (err error) { fi, err = f.stat(n); return })
+		do("stat", p, func(n string) (err error) { fi, err = f.stat(n); return })
 		st := rt.NewObject()
 		_ = st.Set("size", fi.Size())
 		_ = st.Set("mtimeMs", float64(fi.ModTime().UnixNano())/1e6)
@@ -201,7 +201,7 @@ func (h *Host) loadFS(rt *goja.Runtime, module *goja.Object) {
 		if o, ok := c.Argument(1).(*goja.Object); ok {
 			recursive = o.Get("recursive") != nil && o.Get("recursive").ToBoolean()
 		}
-		do("mkdirSync", "mkdir", p, func(n string) error { return f.mkdir(n, recursive) })
+		do("mkdir", p, func(n string) error { return f.mkdir(n, recursive) })
 		return goja.Undefined()
 	})
 }
@@ -266,8 +266,10 @@ func errnoName(e syscall.Errno) string {
 		return "ENOTDIR"
 	case syscall.EISDIR:
 		return "EISDIR"
-	case syscall.EACCES, syscall.EPERM:
+	case syscall.EACCES:
 		return "EACCES"
+	case syscall.EPERM:
+		return "EPERM"
 	case syscall.ENOTEMPTY:
 		return "ENOTEMPTY"
 	}

@@ -23,7 +23,8 @@ type Host struct {
 	env      *threads.Env
 	registry *require.Registry
 
-	files    *files // what require("fs") reaches; nil when it is off
+	files    *files   // what require("fs") reaches; nil when it is off
+	environ  []envVar // process.env
 	runtimes runtimes
 	setupErr error // a bad option, reported by every evaluation
 
@@ -37,6 +38,7 @@ func New(opts ...Option) *Host {
 	for _, o := range opts {
 		o(&h.opts)
 	}
+	h.environ = environ(h.opts.env)
 	h.registry = require.NewRegistry(require.WithLoader(h.loadModule))
 	h.setupFiles()
 	h.registerModules()
@@ -52,9 +54,6 @@ func New(opts ...Option) *Host {
 		MaxQueuedItems:   h.opts.maxQueued,
 		Install:          h.installGlobal,
 		Globals:          names,
-	}
-	if len(h.opts.modules) > 0 {
-		cfg.Setup = func(r *threads.Runtime) error { h.runtimes.add(r); return nil }
 	}
 	h.env = threads.NewEnv(cfg)
 	return h

@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/dop251/goja"
 	"github.com/jsrun/jsrun/internal/leakcheck"
 )
 
@@ -149,5 +151,48 @@ func TestFileSystemOff(t *testing.T) {
 	_, err := New(WithoutFileSystem()).Eval(context.Background(), `require("fs")`)
 	if err == nil || !strings.Contains(err.Error(), "the host turned the file system off") {
 		t.Fatalf("err = %v, want require to fail", err)
+	}
+}
+
+// TestModuleRuntimeKnownOnlyWithRequire: a thread becomes known to the
+// embedder's module loaders when require is enabled in it, not at its
+// making, and a module required in a thread still loads there.
+func TestModuleRuntimeKnownOnlyWithRequire(t *testing.T) {
+	var h *Host
+	h = New(
+		WithModule("mod", func(r *Runtime, exports *goja.Object) error {
+			return exports.Set("where", r.Name())
+		}),
+		WithGlobal("known", func(r *Runtime) (goja.Value, error) {
+			return r.ToValue(func() bool { return h.runtimes.of(r.Runtime) != nil }), nil
+		}),
+	)
+	v, err := h.Eval(context.Background(), `[
+		known(),
+		threads.run(() => known()).get(),
+		threads.run(() => require("mod").where !== "main" && known()).get(),
+	].join()`)
+	if err != nil || v != "true,false,true" {
+		t.Fatalf("Eval = %#v, %v; want \"true,false,true\"", v, err)
+	}
+}
+
+// TestProcessEnvReadOnceByNew: process.env is the environment (or the
+// WithEnv map) as New found it, the same in the main runtime and threads.
+func TestProcessEnvReadOnceByNew(t *testing.T) {
+	t.Setenv("JSRUN_TEST_ENV", "before")
+	env := map[string]string{"K": "v", "A": "a"}
+	given, inherited := New(WithEnv(env)), New()
+	env["K"] = "changed"
+	t.Setenv("JSRUN_TEST_ENV", "after")
+	const src = `[process.env.%[1]s, threads.run(() => process.env.%[1]s).get(), Object.keys(process.env).join(" ")]`
+	v, err := given.Eval(context.Background(), fmt.Sprintf(src, "K"))
+	if got := fmt.Sprint(v); err != nil || got != "[v v A K]" {
+		t.Errorf("WithEnv: Eval = %s, %v; want [v v A K]", got, err)
+	}
+	v, err = inherited.Eval(context.Background(), fmt.Sprintf(src, "JSRUN_TEST_ENV"))
+	if got, _ := v.([]any); err != nil || len(got) != 3 || got[0] != "before" || got[1] != "before" {
+		got = got[:min(len(got), 2)] // the key list is the whole environment
+		t.Errorf("environment: Eval = %v, %v; want [before before]", got, err)
 	}
 }

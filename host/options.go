@@ -44,7 +44,9 @@ func WithStderr(w io.Writer) Option { return func(o *options) { o.stderr = w } }
 // `jsrun script.js a b` gives ["jsrun", "/abs/script.js", "a", "b"].
 func WithArgs(args ...string) Option { return func(o *options) { o.args = args } }
 
-// WithEnv sets process.env (default: the Go process's environment).
+// WithEnv sets process.env (default: the Go process's environment). New
+// copies it, or the environment, once: later changes do not reach the
+// host's runtimes.
 func WithEnv(env map[string]string) Option { return func(o *options) { o.env = env } }
 
 // WithMaxThreads bounds the threads alive at once in one evaluation

@@ -4,6 +4,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
@@ -36,9 +37,14 @@ func (h *Host) installGlobal(r *threads.Runtime, name string) error {
 }
 
 // enableRequire installs require (with "threads" and "console" as
-// built-in modules), once per runtime.
+// built-in modules), once per runtime. The embedder's module loaders can
+// only run through require, so a runtime becomes known to them here rather
+// than at its making: a thread that never requires pays nothing for them.
 func (h *Host) enableRequire(r *threads.Runtime) {
 	if r.RT.Get("require") == nil {
+		if len(h.opts.modules) > 0 {
+			h.runtimes.add(r)
+		}
 		h.registry.Enable(r.RT)
 	}
 }
@@ -89,16 +95,8 @@ func (h *Host) process(r *threads.Runtime) *goja.Object {
 	}
 	_ = p.Set("argv", rt.NewArray(argv...))
 	env := rt.NewObject()
-	if h.opts.env != nil {
-		for k, v := range h.opts.env {
-			_ = env.Set(k, v)
-		}
-	} else {
-		for _, kv := range os.Environ() {
-			if k, v, ok := strings.Cut(kv, "="); ok {
-				_ = env.Set(k, v)
-			}
-		}
+	for _, kv := range h.environ {
+		_ = env.Set(kv.name, kv.value)
 	}
 	_ = p.Set("env", env)
 	_ = p.Set("platform", runtime.GOOS)
@@ -113,4 +111,31 @@ func (h *Host) process(r *threads.Runtime) *goja.Object {
 		return goja.Undefined()
 	})
 	return p
+}
+
+// envVar is one entry of process.env.
+type envVar struct{ name, value string }
+
+// environ reads process.env's entries once for a host: every runtime sees
+// the same environment, no thread pays for os.Environ, and neither a later
+// os.Setenv nor a change to the caller's map races with threads reading
+// it. The entries of a map are sorted, so that every runtime lists them in
+// one order.
+func environ(env map[string]string) []envVar {
+	if env == nil {
+		vars := os.Environ()
+		out := make([]envVar, 0, len(vars))
+		for _, kv := range vars {
+			if k, v, ok := strings.Cut(kv, "="); ok {
+				out = append(out, envVar{k, v})
+			}
+		}
+		return out
+	}
+	out := make([]envVar, 0, len(env))
+	for k, v := range env {
+		out = append(out, envVar{k, v})
+	}
+	slices.SortFunc(out, func(a, b envVar) int { return strings.Compare(a.name, b.name) })
+	return out
 }
