@@ -29,12 +29,12 @@ type Host struct {
 	setupErr error // a bad option, reported by every evaluation
 
 	mu       sync.Mutex
-	programs map[string]*goja.Program // main scripts by name and source
+	programs map[string]mainProgram // the last main script run under each name
 }
 
 // New makes a Host.
 func New(opts ...Option) *Host {
-	h := &Host{opts: defaultOptions(), programs: map[string]*goja.Program{}}
+	h := &Host{opts: defaultOptions(), programs: map[string]mainProgram{}}
 	for _, o := range opts {
 		o(&h.opts)
 	}
@@ -158,15 +158,25 @@ func export(v goja.Value) any {
 	return v.Export()
 }
 
-// compileMain parses a main script once per name and source: its analysis
-// joins the env's index, so that its functions can be carried into threads.
+// mainProgram is a main script's source and its compiled program.
+type mainProgram struct {
+	src  string
+	prog *goja.Program
+}
+
+// compileMain compiles a main script, or reuses the program of the last
+// one run under name if it is the same source. Its analysis joins the
+// env's index, so that its functions can be carried into threads. The
+// index holds one script per name, so a program is kept per name too: a
+// source run again after another one under its name is analysed again
+// (its functions would otherwise be looked up in the other one), and a
+// host that evaluates endless distinct sources keeps only the last.
 func (h *Host) compileMain(name, src string) (*goja.Program, error) {
-	key := name + "\x00" + src
 	h.mu.Lock()
-	prog := h.programs[key]
+	last, ok := h.programs[name]
 	h.mu.Unlock()
-	if prog != nil {
-		return prog, nil
+	if ok && last.src == src {
+		return last.prog, nil
 	}
 	if err := h.env.AddScript(name, src); err != nil {
 		return nil, err
@@ -176,7 +186,7 @@ func (h *Host) compileMain(name, src string) (*goja.Program, error) {
 		return nil, err
 	}
 	h.mu.Lock()
-	h.programs[key] = prog
+	h.programs[name] = mainProgram{src, prog}
 	h.mu.Unlock()
 	return prog, nil
 }
