@@ -256,22 +256,22 @@ func fsError(rt *goja.Runtime, err error, syscallName, path string) goja.Value {
 	return e
 }
 
+// errnoNames are Node's codes for the errors a file operation may meet.
+var errnoNames = map[syscall.Errno]string{
+	syscall.ENOENT: "ENOENT", syscall.EEXIST: "EEXIST", syscall.ENOTDIR: "ENOTDIR",
+	syscall.EISDIR: "EISDIR", syscall.EACCES: "EACCES", syscall.EPERM: "EPERM",
+	syscall.ENOTEMPTY: "ENOTEMPTY", syscall.EROFS: "EROFS", syscall.ENOSPC: "ENOSPC",
+	syscall.ELOOP: "ELOOP", syscall.ENAMETOOLONG: "ENAMETOOLONG", syscall.EBUSY: "EBUSY",
+	syscall.EMFILE: "EMFILE", syscall.ENFILE: "ENFILE", syscall.EXDEV: "EXDEV",
+	syscall.EINVAL: "EINVAL", syscall.EBADF: "EBADF", syscall.EFBIG: "EFBIG",
+	syscall.EAGAIN: "EAGAIN", syscall.EIO: "EIO",
+}
+
+// errnoName is Node's code for e; "EIO" for one a file operation should
+// not meet.
 func errnoName(e syscall.Errno) string {
-	switch e {
-	case syscall.ENOENT:
-		return "ENOENT"
-	case syscall.EEXIST:
-		return "EEXIST"
-	case syscall.ENOTDIR:
-		return "ENOTDIR"
-	case syscall.EISDIR:
-		return "EISDIR"
-	case syscall.EACCES:
-		return "EACCES"
-	case syscall.EPERM:
-		return "EPERM"
-	case syscall.ENOTEMPTY:
-		return "ENOTEMPTY"
+	if name, ok := errnoNames[e]; ok {
+		return name
 	}
 	return "EIO"
 }
