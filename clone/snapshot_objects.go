@@ -292,7 +292,7 @@ func (w *walker) array(o *goja.Object, l loc) error {
 	}
 	f := frame{obj: o, keys: named, lossy: lossy, slots: slots, node: idx, n: int32(nIdx + len(named)), nIdx: int32(nIdx)}
 	if fast {
-		f.scan = w.scanElements(elems, slots, nIdx)
+		f.scan = w.scanElements(idx, elems, slots, nIdx)
 	}
 	w.push(f)
 	return nil

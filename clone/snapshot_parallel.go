@@ -51,13 +51,17 @@ import (
 var parallelism = func() int { return runtime.GOMAXPROCS(0) }
 
 // helperFault, when set (by tests), runs at the start of every helper
-// goroutine's work.
-var helperFault func()
+// goroutine's work. premapFault runs in each of premap's steps, on every
+// goroutine but the owner's.
+var (
+	helperFault func()
+	premapFault func(step int)
+)
 
 // parallelStats counts the work done in parallel, for tests to see that
-// the parallel paths ran: elements taken from speculative walks, and
-// restores built by several goroutines.
-var parallelStats struct{ taken, built atomic.Int64 }
+// the parallel paths ran: elements taken from speculative walks, restores
+// built by several goroutines, and scans whose parts premap took.
+var parallelStats struct{ taken, built, premapped atomic.Int64 }
 
 // errSpec stops a speculative walk of one element.
 var errSpec = errors.New("clone: not walked speculatively")
@@ -94,19 +98,28 @@ type scanPart struct {
 	failed bool
 	// adopted says the owner took the part's node chunks (takePart).
 	adopted bool
+	// base is where premap put the part's nodes, inserted how many of
+	// its objects it entered in the memo, clash whether it met one
+	// already there.
+	base     int32
+	inserted int
+	clash    bool
 }
 
 // parallelScan is the speculative walk of one array's elements.
 type parallelScan struct {
 	parts []scanPart
 	gen   uint32 // walker.js when it ran
+	// premapped says premap entered every part in the memo and
+	// renumbered it: each must be taken whole, or taken out (unmap).
+	premapped bool
 }
 
 // scanElements walks the object elements of an array (its first nIdx
 // elements, elems as goja stores them, the node's slots giving each
 // element's index) speculatively, or returns nil when the array is not
 // worth it.
-func (w *walker) scanElements(elems []goja.Value, slots []slot, nIdx int) *parallelScan {
+func (w *walker) scanElements(array int32, elems []goja.Value, slots []slot, nIdx int) *parallelScan {
 	if nIdx < parallelElems || w.spec || !gi.ok {
 		return nil
 	}
@@ -153,6 +166,7 @@ func (w *walker) scanElements(elems []goja.Value, slots []slot, nIdx int) *paral
 		w.toTable(w.s.nnodes - w.first)
 	}
 	w.memo.reserve(n)
+	w.premap(ps, array)
 	return ps
 }
 
@@ -237,21 +251,21 @@ func (part *scanPart) scan(owner *walker, elems []goja.Value, slots []slot, help
 // walked normally.
 func (w *walker) take(f *frame, j int32) (int32, error) {
 	ps := f.scan
-	if ps.gen != w.js {
-		return 0, nil
+	p := 0
+	for j >= ps.parts[p].hi {
+		p++
 	}
-	var part *scanPart
-	for p := range ps.parts {
-		if j >= ps.parts[p].lo && j < ps.parts[p].hi {
-			part = &ps.parts[p]
-			break
-		}
+	part := &ps.parts[p]
+	if ps.premapped && (ps.gen != w.js || j != part.lo || roundUp(w.s.nnodes) != part.base) {
+		// Not taken where premap put it (it cannot happen: a whole
+		// part runs no JavaScript, and parts are taken in a row).
+		ps.unmap(w, p, true)
 	}
-	if part.failed {
+	if ps.gen != w.js || part.failed {
 		return 0, nil
 	}
 	if j == part.lo {
-		if took, err := w.takePart(f, part); took || err != nil {
+		if took, err := w.takePart(f, part, ps.premapped); took || err != nil {
 			return part.hi - part.lo, err
 		}
 	}
@@ -302,21 +316,23 @@ func (w *walker) takeElement(f *frame, part *scanPart, j int32) bool {
 // adopts the part's node chunks, padding its own last chunk with dead
 // nodes so that they line up, and renumbers them in place. No node is
 // copied.
-func (w *walker) takePart(f *frame, part *scanPart) (bool, error) {
+func (w *walker) takePart(f *frame, part *scanPart, premapped bool) (bool, error) {
 	if !part.whole || w.opts.MaxBytes > 0 {
 		// With a size limit, elements are taken one at a time, so that
 		// the element that crosses it is the one named.
 		return false, nil
 	}
-	base := (w.s.nnodes + nodeChunk - 1) &^ (nodeChunk - 1)
-	for k, o := range part.objs {
-		if _, seen := w.memo.get(o); seen {
-			for _, o := range part.objs[:k] {
-				w.memo.remove(o)
+	base := roundUp(w.s.nnodes)
+	if !premapped {
+		for k, o := range part.objs {
+			if _, seen := w.memo.get(o); seen {
+				for _, o := range part.objs[:k] {
+					w.memo.remove(o)
+				}
+				return false, nil
 			}
-			return false, nil
+			w.memo.put(o, base+int32(k))
 		}
-		w.memo.put(o, base+int32(k))
 	}
 	for w.s.nnodes < base {
 		w.s.addNode(node{kind: kDead, parent: -1})
@@ -326,7 +342,14 @@ func (w *walker) takePart(f *frame, part *scanPart) (bool, error) {
 	w.s.chunks = append(w.s.chunks[:base>>nodeShift], part.s.chunks...)
 	part.adopted = true
 	w.s.nnodes = base + part.s.nnodes
-	w.renumber(f, part, base, base)
+	if premapped {
+		// premap renumbered and counted the nodes.
+		w.s.kinds |= part.s.kinds
+		w.s.nplain += part.s.nplain
+		w.s.props += part.s.props
+	} else {
+		w.renumber(f, part, base, base)
+	}
 	w.s.size += part.size
 	w.s.lazyStrings = w.s.lazyStrings || part.s.lazyStrings
 	for j := part.lo; j < part.hi; j++ {
