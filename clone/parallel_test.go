@@ -173,6 +173,22 @@ func restoreIn(rt *goja.Runtime, s *Snapshot) (goja.Value, error) {
 	return s.RestoreValue(rt, nil)
 }
 
+// diffSequential compares the restores of s and of a sequential
+// snapshot of v, a value of src.
+func diffSequential(t *testing.T, src *goja.Runtime, v goja.Value, s *Snapshot) string {
+	t.Helper()
+	dst := newRuntime(t)
+	want, err := restoreIn(dst, snapshotIn(src, v))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := restoreIn(dst, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return diff(t, dst, want, got)
+}
+
 // snapshotIn snapshots v of rt sequentially (the reference path).
 func snapshotIn(rt *goja.Runtime, v goja.Value) *Snapshot {
 	saved := parallelism
@@ -330,16 +346,7 @@ func TestParallelHelperPanic(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		dst := newRuntime(t)
-		want, err := restoreIn(dst, snapshotIn(src, v))
-		if err != nil {
-			t.Fatal(err)
-		}
-		got, err := restoreIn(dst, s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if d := diff(t, dst, want, got); d != "" {
+		if d := diffSequential(t, src, v, s); d != "" {
 			t.Error(d)
 		}
 		_, err = s.RestoreValue(newRuntime(t), nil)

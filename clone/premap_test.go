@@ -54,13 +54,9 @@ func TestPremapMatchesSequential(t *testing.T) {
 				src := newRuntime(t)
 				run(t, src, recordsJS)
 				v := run(t, src, c.src)
-				dst := newRuntime(t)
-				want, err := restoreIn(dst, snapshotIn(src, v))
-				if err != nil {
-					t.Fatal(err)
-				}
 				before := parallelStats.premapped.Load()
 				var s *Snapshot
+				var err error
 				withParallelism(t, procs, func() { s, err = SnapshotValue(src, v, "v", nil) })
 				if err != nil {
 					t.Fatalf("procs %d: %v", procs, err)
@@ -68,11 +64,7 @@ func TestPremapMatchesSequential(t *testing.T) {
 				if premapped := parallelStats.premapped.Load() > before; premapped != c.premapped {
 					t.Errorf("procs %d: premapped %v, want %v", procs, premapped, c.premapped)
 				}
-				got, err := restoreIn(dst, s)
-				if err != nil {
-					t.Fatalf("procs %d: restore: %v", procs, err)
-				}
-				if d := diff(t, dst, want, got); d != "" {
+				if d := diffSequential(t, src, v, s); d != "" {
 					t.Errorf("procs %d: %s", procs, d)
 				}
 			}
@@ -103,16 +95,7 @@ func TestPremapPanic(t *testing.T) {
 			if step == 2 && parallelStats.taken.Load() != taken {
 				t.Errorf("step 2: elements taken from parts half renumbered")
 			}
-			dst := newRuntime(t)
-			want, err := restoreIn(dst, snapshotIn(src, v))
-			if err != nil {
-				t.Fatal(err)
-			}
-			got, err := restoreIn(dst, s)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if d := diff(t, dst, want, got); d != "" {
+			if d := diffSequential(t, src, v, s); d != "" {
 				t.Errorf("step %d: %s", step, d)
 			}
 		})
