@@ -2,18 +2,24 @@ package host
 
 import (
 	"context"
+	"fmt"
+	"sync"
 	"testing"
 )
+
+// closureJS is a source whose thread function closes over a local, with
+// n in its text: a thread must refuse it with a DataCloneError, which
+// takes the analysis of this very source.
+const closureJS = `const g = (() => { const k = 5; return () => k + %d })();
+	let r; try { threads.run(g).get(); r = "carried" } catch (e) { r = e.name } r`
 
 // TestEvalSourcesTakeTurns evaluates two sources one after the other and
 // then the first again, on one host: each time, the functions of the
 // source being run are the ones the thread analysis knows (a closure over
-// a local is refused as such, not carried), and the host keeps one
-// compiled program per name rather than one per source ever run.
+// a local is refused as such, not carried).
 func TestEvalSourcesTakeTurns(t *testing.T) {
 	h := New()
-	a := `const g = (() => { const k = 5; return () => k + 1 })();
-		let r; try { threads.run(g).get(); r = "carried" } catch (e) { r = e.name } r`
+	a := fmt.Sprintf(closureJS, 0)
 	b := `threads.run(() => 1 + 1).get()`
 	for i, c := range []struct {
 		src  string
@@ -24,10 +30,51 @@ func TestEvalSourcesTakeTurns(t *testing.T) {
 			t.Errorf("eval %d: %#v, %v; want %#v", i, v, err, c.want)
 		}
 	}
+}
+
+// TestConcurrentEvalsOfDifferentSources runs different sources on one
+// host at once: each evaluation's functions are analysed in its own source
+// (they were looked up in whichever source was added last).
+func TestConcurrentEvalsOfDifferentSources(t *testing.T) {
+	h := New()
+	var wg sync.WaitGroup
+	errs := make(chan error, 4)
+	for g := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 20 {
+				if v, err := h.Eval(context.Background(), fmt.Sprintf(closureJS, g*100+i)); err != nil || v != "DataCloneError" {
+					errs <- fmt.Errorf("goroutine %d, source %d: %v, %v; want DataCloneError", g, i, v, err)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+}
+
+// TestEvalSourcesBounded evaluates more distinct sources than a host
+// keeps: it keeps maxEvalSources, the most recently used, and a source
+// dropped runs again as well as the first time.
+func TestEvalSourcesBounded(t *testing.T) {
+	h := New()
+	for i := range maxEvalSources + 10 {
+		if v, err := h.Eval(context.Background(), fmt.Sprintf(closureJS, i)); err != nil || v != "DataCloneError" {
+			t.Fatalf("source %d: %v, %v", i, v, err)
+		}
+	}
 	h.mu.Lock()
-	n := len(h.programs)
+	n, first := len(h.evals), h.evals[fmt.Sprintf(closureJS, 0)]
 	h.mu.Unlock()
-	if n != 1 {
-		t.Errorf("%d compiled main programs kept, want 1 (one name)", n)
+	if n != maxEvalSources || first != nil {
+		t.Errorf("%d sources kept (the first among them: %v), want %d, the last ones", n, first != nil, maxEvalSources)
+	}
+	if v, err := h.Eval(context.Background(), fmt.Sprintf(closureJS, 0)); err != nil || v != "DataCloneError" {
+		t.Errorf("a dropped source run again: %v, %v", v, err)
 	}
 }

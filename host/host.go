@@ -28,13 +28,15 @@ type Host struct {
 	runtimes runtimes
 	setupErr error // a bad option, reported by every evaluation
 
-	mu       sync.Mutex
-	programs map[string]mainProgram // the last main script run under each name
+	mu    sync.Mutex
+	mains map[string]*mainProgram // main script files by name: the last source run under each
+	evals map[string]*mainProgram // Eval and Call sources, by source (see compileMain)
+	uses  uint64                  // counts compileMain calls, to find the least recently used
 }
 
 // New makes a Host.
 func New(opts ...Option) *Host {
-	h := &Host{opts: defaultOptions(), programs: map[string]mainProgram{}}
+	h := &Host{opts: defaultOptions(), mains: map[string]*mainProgram{}, evals: map[string]*mainProgram{}}
 	for _, o := range opts {
 		o(&h.opts)
 	}
@@ -62,7 +64,7 @@ func New(opts ...Option) *Host {
 // Eval runs src as the main script and returns its completion value (see
 // EvalFile for the Go form and for when it returns).
 func (h *Host) Eval(ctx context.Context, src string) (any, error) {
-	return h.eval(ctx, "<eval>", src)
+	return h.eval(ctx, evalName, src)
 }
 
 // EvalFile runs the script at path. It returns when the script, its event
@@ -102,7 +104,7 @@ func (h *Host) EvalWithTimeout(d time.Duration, src string) (any, error) {
 // form EvalFile describes. Like Eval, it returns when every thread has
 // finished or ctx ends.
 func (h *Host) Call(ctx context.Context, src, function string, args ...any) (any, error) {
-	return h.evalCall(ctx, "<eval>", src, function, args)
+	return h.evalCall(ctx, evalName, src, function, args)
 }
 
 func (h *Host) eval(ctx context.Context, name, src string) (any, error) {
@@ -113,10 +115,11 @@ func (h *Host) evalCall(ctx context.Context, name, src, function string, args []
 	if h.setupErr != nil {
 		return nil, h.setupErr
 	}
-	prog, err := h.compileMain(name, src)
+	prog, release, err := h.compileMain(name, src)
 	if err != nil {
 		return nil, syntaxError(err, src)
 	}
+	defer release()
 	completion, err := h.env.Eval(ctx, func(main *threads.Runtime) (goja.Value, error) {
 		v, err := main.RT.RunProgram(prog)
 		if err != nil || function == "" {
@@ -158,37 +161,109 @@ func export(v goja.Value) any {
 	return v.Export()
 }
 
+// evalName names the source text Eval and Call run, in stack traces.
+const evalName = "<eval>"
+
+// maxEvalSources is how many sources of Eval and Call a host keeps
+// compiled, and analysed for threads, when no evaluation is running them.
+const maxEvalSources = 64
+
 // mainProgram is a main script's source and its compiled program.
 type mainProgram struct {
-	src  string
-	prog *goja.Program
+	src   string
+	prog  *goja.Program
+	users int    // evaluations running it (Eval and Call sources)
+	used  uint64 // Host.uses when last taken
 }
 
-// compileMain compiles a main script, or reuses the program of the last
-// one run under name if it is the same source. Its analysis joins the
-// env's index, so that its functions can be carried into threads. The
-// index holds one script per name, so a program is kept per name too: a
-// source run again after another one under its name is analysed again
-// (its functions would otherwise be looked up in the other one), and a
-// host that evaluates endless distinct sources keeps only the last.
-func (h *Host) compileMain(name, src string) (*goja.Program, error) {
-	h.mu.Lock()
-	last, ok := h.programs[name]
-	h.mu.Unlock()
-	if ok && last.src == src {
-		return last.prog, nil
+// compileMain compiles a main script, or reuses its program, and returns
+// a release to call when the evaluation ends. Its analysis joins the env's
+// index, so that its functions can be carried into threads.
+//
+// A file is kept as the last source run under its name (a file run again
+// changed replaces it). The sources of Eval and Call all carry one name,
+// and evaluations of different ones may run at once: each is kept under a
+// key of its own, so that an evaluation's functions are never looked up in
+// another's source, and the least recently used beyond maxEvalSources that
+// no evaluation is running are dropped, so that a host evaluating endless
+// distinct sources does not keep them all.
+func (h *Host) compileMain(name, src string) (*goja.Program, func(), error) {
+	eval := name == evalName
+	table, key := h.mains, name
+	if eval {
+		table, key = h.evals, src
 	}
-	if err := h.env.AddScript(name, src); err != nil {
-		return nil, err
+	h.mu.Lock()
+	if p := table[key]; p != nil && p.src == src {
+		h.take(p)
+		h.mu.Unlock()
+		return p.prog, h.releaser(p), nil
+	}
+	h.mu.Unlock()
+	var err error
+	if eval {
+		err = h.env.AddScriptAs(evalName+"\x00"+src, name, src)
+	} else {
+		err = h.env.AddScript(name, src)
+	}
+	if err != nil {
+		return nil, nil, err
 	}
 	prog, err := goja.Compile(name, src, false)
 	if err != nil {
-		return nil, err
+		if eval {
+			h.env.RemoveScript(evalName + "\x00" + src)
+		}
+		return nil, nil, err
 	}
+	p := &mainProgram{src: src, prog: prog}
 	h.mu.Lock()
-	h.programs[name] = mainProgram{src, prog}
+	h.take(p)
+	table[key] = p
+	var evicted []string
+	if eval {
+		evicted = h.evictLocked()
+	}
 	h.mu.Unlock()
-	return prog, nil
+	for _, src := range evicted {
+		h.env.RemoveScript(evalName + "\x00" + src)
+	}
+	return prog, h.releaser(p), nil
+}
+
+// take marks p used by one more evaluation. h.mu is held.
+func (h *Host) take(p *mainProgram) {
+	h.uses++
+	p.users++
+	p.used = h.uses
+}
+
+func (h *Host) releaser(p *mainProgram) func() {
+	return func() {
+		h.mu.Lock()
+		p.users--
+		h.mu.Unlock()
+	}
+}
+
+// evictLocked drops the least recently used Eval sources beyond
+// maxEvalSources that no evaluation runs, and returns them. h.mu is held.
+func (h *Host) evictLocked() []string {
+	var evicted []string
+	for len(h.evals) > maxEvalSources {
+		var oldest *mainProgram
+		for _, p := range h.evals {
+			if p.users == 0 && (oldest == nil || p.used < oldest.used) {
+				oldest = p
+			}
+		}
+		if oldest == nil {
+			break // every one is running: keep them for now
+		}
+		delete(h.evals, oldest.src)
+		evicted = append(evicted, oldest.src)
+	}
+	return evicted
 }
 
 // loadModule reads a module for require and adds its analysis to the

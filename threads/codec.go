@@ -37,7 +37,7 @@ func (e *Env) funcEntry(src string) *funcEntry {
 	return info.Derive(func(info *analysis.Func) any {
 		fe := &funcEntry{info: info}
 		if s := info.Site; s != nil {
-			fe.script = e.index.Script(s.File)
+			fe.script = s.Script()
 		}
 		name, text := info.Program()
 		fe.prog, fe.err = goja.Compile(name, text, info.Strict)

@@ -142,6 +142,22 @@ func (e *Env) AddScript(name, src string) error {
 	return nil
 }
 
+// AddScriptAs is AddScript for one of several sources run under one name
+// (a host's evaluations of source text): each is kept under its own key
+// until RemoveScript, rather than replacing the last one of its name,
+// which may still be running.
+func (e *Env) AddScriptAs(key, name, src string) error {
+	s, err := analysis.ParseScript(name, src)
+	if err != nil {
+		return err
+	}
+	e.index.AddAs(key, s)
+	return nil
+}
+
+// RemoveScript forgets the script added under key by AddScriptAs.
+func (e *Env) RemoveScript(key string) { e.index.Remove(key) }
+
 // AddModule is AddScript for a CommonJS module file.
 func (e *Env) AddModule(name, src string) error {
 	s, err := analysis.ParseModule(name, src)

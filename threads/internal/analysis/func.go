@@ -9,7 +9,11 @@ type Site struct {
 	File         string
 	Line, Column int
 	Offset       int
+	script       *Script
 }
+
+// Script is the script the function was found in.
+func (s *Site) Script() *Script { return s.script }
 
 // Capture is a free name of a function that, where the function was
 // written, is bound by an enclosing non-global scope: the function is a
@@ -84,7 +88,7 @@ func newFunc(src string, pt *parsedText, scripts []*Script) *Func {
 			continue
 		}
 		line, col := s.position(lit.start)
-		f.Site = &Site{File: s.Name, Line: line, Column: col, Offset: lit.start}
+		f.Site = &Site{File: s.Name, Line: line, Column: col, Offset: lit.start, script: s}
 		f.Strict = lit.strict
 		f.form = lit.form
 		for _, name := range f.Free {

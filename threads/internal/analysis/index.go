@@ -11,7 +11,8 @@ import (
 type Index struct {
 	mu      sync.RWMutex
 	scripts []*Script // add order; replaced wholesale (copy on write)
-	byName  map[string]*Script
+	keys    []string  // the key of each script
+	byKey   map[string]*Script
 	gen     atomic.Uint64 // bumped by every Add: a cached Func without Site may now have one
 	cache   atomic.Pointer[funcCache]
 }
@@ -36,33 +37,40 @@ type cached struct {
 
 // NewIndex returns an empty Index. The zero Index is not usable.
 func NewIndex() *Index {
-	ix := &Index{byName: make(map[string]*Script)}
+	ix := &Index{byKey: make(map[string]*Script)}
 	ix.cache.Store(new(funcCache))
 	return ix
 }
 
-// Add makes s's literals findable by Func. Scripts are searched in the order
-// they were first added. Adding a script with the name of one already added
-// replaces it in its place (a file run again) and drops every cached Func.
+// Add is AddAs(s.Name, s): a file's key is its name.
 func (ix *Index) Add(s *Script) {
-	if s == nil {
-		return
+	if s != nil {
+		ix.AddAs(s.Name, s)
 	}
+}
+
+// AddAs makes s's literals findable by Func, under key. Scripts are
+// searched in the order they were first added. Adding a script under the
+// key of one already added replaces it in its place (a file run again) and
+// drops every cached Func. Scripts of one name may be kept under different
+// keys (sources evaluated under one name, running at once).
+func (ix *Index) AddAs(key string, s *Script) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	scripts := make([]*Script, 0, len(ix.scripts)+1)
 	replaced := false
-	for _, old := range ix.scripts {
-		if old.Name == s.Name {
+	for i, old := range ix.scripts {
+		if ix.keys[i] == key {
 			old, replaced = s, true
 		}
 		scripts = append(scripts, old)
 	}
 	if !replaced {
 		scripts = append(scripts, s)
+		ix.keys = append(ix.keys, key)
 	}
 	ix.scripts = scripts
-	ix.byName[s.Name] = s
+	ix.byKey[key] = s
 	if replaced {
 		// A cached Site may point into the old text: start afresh. A Func
 		// being computed from the old scripts stores into the old map.
@@ -71,11 +79,32 @@ func (ix *Index) Add(s *Script) {
 	ix.gen.Add(1)
 }
 
-// Script returns the script added under name, or nil.
-func (ix *Index) Script(name string) *Script {
+// Remove forgets the script added under key, if any, and drops every
+// cached Func (a Site may point into it).
+func (ix *Index) Remove(key string) {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if ix.byKey[key] == nil {
+		return
+	}
+	delete(ix.byKey, key)
+	scripts := make([]*Script, 0, len(ix.scripts))
+	keys := make([]string, 0, len(ix.keys))
+	for i, s := range ix.scripts {
+		if ix.keys[i] != key {
+			scripts, keys = append(scripts, s), append(keys, ix.keys[i])
+		}
+	}
+	ix.scripts, ix.keys = scripts, keys
+	ix.cache.Store(new(funcCache))
+	ix.gen.Add(1)
+}
+
+// Script returns the script added under key, or nil.
+func (ix *Index) Script(key string) *Script {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	return ix.byName[name]
+	return ix.byKey[key]
 }
 
 // Func analyses a function text (goja's toString of a function value). The

@@ -141,3 +141,29 @@ func BenchmarkParseScript(b *testing.B) {
 		}
 	}
 }
+
+// TestIndexKeys keeps two sources of one name under their own keys: each
+// function is found in its own, with that script, until it is removed.
+func TestIndexKeys(t *testing.T) {
+	ix := NewIndex()
+	a := mustParse(t, "<eval>", "const fa = () => 1;")
+	b := mustParse(t, "<eval>", "\nconst g = (() => { const k = 1; return () => k })();")
+	ix.AddAs("a", a)
+	ix.AddAs("b", b)
+	fa, _ := ix.Func("() => 1")
+	fb, _ := ix.Func("() => k")
+	if fa.Site == nil || fa.Site.Script() != a || fb.Site == nil || fb.Site.Script() != b || fb.Site.Line != 2 {
+		t.Fatalf("sites %+v %+v", fa.Site, fb.Site)
+	}
+	if len(fb.Captured) != 1 || fb.Captured[0].Name != "k" {
+		t.Errorf("b's closure: captured %+v", fb.Captured)
+	}
+	ix.Remove("a")
+	if f, _ := ix.Func("() => 1"); f.Site != nil {
+		t.Errorf("after Remove: Site %+v", f.Site)
+	}
+	if f, _ := ix.Func("() => k"); f.Site == nil || f.Site.Script() != b || ix.Script("b") != b || ix.Script("a") != nil {
+		t.Errorf("the other key lost: %+v", f.Site)
+	}
+	ix.Remove("nope") // ignored
+}

@@ -140,8 +140,8 @@ func TestRoundTrip(t *testing.T) {
 				t.Fatalf("Func(%q): %v", text, err)
 			}
 			line, col, off := posOf(t, rtScript, c.at)
-			want := Site{File: "rt.js", Line: line, Column: col, Offset: off}
-			if f.Site == nil || *f.Site != want {
+			want := Site{File: "rt.js", Line: line, Column: col, Offset: off, script: ix.Script("rt.js")}
+			if f.Site == nil || *f.Site != want || want.script == nil {
 				t.Fatalf("Site = %+v, want %+v (text %q)", f.Site, want, text)
 			}
 			if rtScript[off:off+len(text)] != text {
