@@ -79,12 +79,14 @@ func (ix *Index) AddAs(key string, s *Script) {
 	ix.gen.Add(1)
 }
 
-// Remove forgets the script added under key, if any, and drops every
-// cached Func (a Site may point into it).
+// Remove forgets the script added under key, if any, and the cached
+// Funcs found in it. The others stay: where a text is first written among
+// the scripts left does not change.
 func (ix *Index) Remove(key string) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	if ix.byKey[key] == nil {
+	gone := ix.byKey[key]
+	if gone == nil {
 		return
 	}
 	delete(ix.byKey, key)
@@ -96,8 +98,18 @@ func (ix *Index) Remove(key string) {
 		}
 	}
 	ix.scripts, ix.keys = scripts, keys
-	ix.cache.Store(new(funcCache))
-	ix.gen.Add(1)
+	cache := ix.cache.Load()
+	cache.m.Range(func(src, v any) bool {
+		if site := v.(*cached).f.Site; site != nil && site.script == gone {
+			// A Func being computed now from the old scripts may store it
+			// again: it then has a Site in a script no longer searched,
+			// which is what it was a moment ago.
+			if _, deleted := cache.m.LoadAndDelete(src); deleted {
+				cache.n.Add(-1)
+			}
+		}
+		return true
+	})
 }
 
 // Script returns the script added under key, or nil.
