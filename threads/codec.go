@@ -176,18 +176,3 @@ type refHolder interface {
 	// face builds the object for lib's runtime.
 	face(lib *library) *goja.Object
 }
-
-// wrapRef builds h's object in this runtime, once per runtime, so that the
-// same shared object arrives as the same JavaScript object.
-func (lib *library) wrapRef(h refHolder) *goja.Object {
-	if lib.faces == nil {
-		lib.faces = make(map[refHolder]*goja.Object)
-	}
-	if obj, ok := lib.faces[h]; ok {
-		return obj
-	}
-	obj := h.face(lib)
-	clone.Attach(lib.r.RT, obj, h)
-	lib.faces[h] = obj
-	return obj
-}

@@ -20,7 +20,7 @@ type library struct {
 	codec      *codec
 	opts       *clone.Options // made once: every clone of the runtime uses them
 	optsThrown *clone.Options
-	faces      map[refHolder]*goja.Object // shared objects already given a face here
+	faces      faces // the faces of the shared objects this runtime holds
 }
 
 func installLibrary(r *Runtime) {
