@@ -1,8 +1,6 @@
 package threads
 
 import (
-	"runtime"
-	"sync"
 	"weak"
 
 	"github.com/dop251/goja"
@@ -17,19 +15,20 @@ import (
 // script still holds is alive, so it is the one found; one it let go is
 // made anew when the shared object arrives again, which nothing in the
 // script can tell apart.
+//
+// Entries whose face was collected are swept when the map has doubled
+// since the last sweep, which costs a constant per face made. (A cleanup
+// per face, runtime.AddCleanup, cannot be used: its argument, the shared
+// object, may lead back to the runtime and so to the face, which then
+// would never be collected.)
 type faces struct {
-	m map[refHolder]weak.Pointer[goja.Object]
-	// dead lists shared objects whose face the collector took: cleanups
-	// run on a goroutine of their own, so they leave the map to wrapRef,
-	// on the runtime's.
-	mu   sync.Mutex
-	dead []refHolder
+	m       map[refHolder]weak.Pointer[goja.Object]
+	sweepAt int // the size of m at which to sweep next
 }
 
 // wrapRef returns h's face in this runtime, made on first use.
 func (lib *library) wrapRef(h refHolder) *goja.Object {
 	f := &lib.faces
-	f.forgetDead()
 	if wp, ok := f.m[h]; ok {
 		if obj := wp.Value(); obj != nil {
 			return obj
@@ -40,27 +39,18 @@ func (lib *library) wrapRef(h refHolder) *goja.Object {
 	if f.m == nil {
 		f.m = make(map[refHolder]weak.Pointer[goja.Object])
 	}
+	if len(f.m) >= f.sweepAt {
+		f.sweep()
+		f.sweepAt = max(64, 2*len(f.m))
+	}
 	f.m[h] = weak.Make(obj)
-	runtime.AddCleanup(obj, f.died, h)
 	return obj
 }
 
-// died records that h's face was collected.
-func (f *faces) died(h refHolder) {
-	f.mu.Lock()
-	f.dead = append(f.dead, h)
-	f.mu.Unlock()
-}
-
-// forgetDead drops the entries of the faces collected, unless a new face
-// was made since (the entry then points at it).
-func (f *faces) forgetDead() {
-	f.mu.Lock()
-	dead := f.dead
-	f.dead = nil
-	f.mu.Unlock()
-	for _, h := range dead {
-		if wp, ok := f.m[h]; ok && wp.Value() == nil {
+// sweep forgets the shared objects whose face was collected.
+func (f *faces) sweep() {
+	for h, wp := range f.m {
+		if wp.Value() == nil {
 			delete(f.m, h)
 		}
 	}
