@@ -149,6 +149,11 @@ type waiter struct {
 	// getAsync, waitAsync): it posts to the waiting runtime's loop instead
 	// of waking a blocked goroutine.
 	notify func()
+	// stopWithdraw, for an asynchronous waiter, unregisters what would
+	// withdraw it when its runtime stops: once woken it has nothing to
+	// withdraw, and the registration would hold it (and the promise it
+	// settles) until the runtime ends.
+	stopWithdraw func() bool
 }
 
 func newWaiter(r *Runtime) *waiter { return &waiter{r: r, ch: make(chan struct{})} }
@@ -167,6 +172,10 @@ func (w *waiter) wake() {
 	}
 	w.woken = true
 	if w.notify != nil {
+		if w.stopWithdraw != nil {
+			w.stopWithdraw()
+			w.stopWithdraw = nil
+		}
 		w.notify()
 		return
 	}

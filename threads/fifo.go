@@ -245,9 +245,10 @@ func (q *fifo[T]) putAsync(ctx context.Context, v T, done func(fifoError)) {
 }
 
 // withdrawOnCancel takes an async waiter out of its list when its runtime
-// stops, so that it cannot swallow an item nobody will ever see.
+// stops, so that it cannot swallow an item nobody will ever see. Call it
+// under q.mu.
 func (q *fifo[T]) withdrawOnCancel(ctx context.Context, w *waiter, list *[]*waiter) {
-	context.AfterFunc(ctx, func() {
+	w.stopWithdraw = context.AfterFunc(ctx, func() {
 		q.mu.Lock()
 		if !w.woken {
 			w.woken = true

@@ -39,3 +39,43 @@ func TestFacesAreWeak(t *testing.T) {
 		t.Errorf("got %s, want true,true,8,true (faces kept few, the kept one arrives as itself, the dropped one as a working face)", v)
 	}
 }
+
+// TestAsyncWaitsLeaveNothing gets from and puts to a Queue asynchronously
+// in a loop, each time waiting: a waiter woken must leave nothing behind
+// (each left its withdrawal registered on the runtime's context, with the
+// promise it settled, about 2 KB, until the runtime ended).
+func TestAsyncWaitsLeaveNothing(t *testing.T) {
+	env := NewEnv(Config{Globals: []string{"heapKB"}, Setup: func(r *Runtime) error {
+		return r.RT.Set("heapKB", func() int64 {
+			var ms runtime.MemStats
+			runtime.GC()
+			runtime.ReadMemStats(&ms)
+			return int64(ms.HeapAlloc >> 10)
+		})
+	}})
+	v, err := env.Eval(context.Background(), func(main *Runtime) (goja.Value, error) {
+		return main.RT.RunString(`(async () => {
+			const q = new threads.Queue(1);
+			const loop = async (n) => {
+				for (let i = 0; i < n; i++) {
+					const got = q.getAsync(); q.put(i); await got;      // a getter waits
+					q.put(i); const put = q.putAsync(i); q.get(); q.get(); await put; // a putter waits
+				}
+			};
+			await loop(500);
+			const before = heapKB();
+			await loop(20000);
+			return heapKB() - before;
+		})()`)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, ok := v.Export().(*goja.Promise)
+	if !ok || p.State() != goja.PromiseStateFulfilled {
+		t.Fatalf("result %v", v)
+	}
+	if grown := p.Result().ToInteger(); grown > 8<<10 {
+		t.Errorf("the heap grew by %d KB over 40,000 waits", grown)
+	}
+}
