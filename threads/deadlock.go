@@ -1,6 +1,7 @@
 package threads
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"sort"
@@ -215,6 +216,21 @@ func (w *waiter) block(mu sync.Locker, timeout time.Duration, remove func()) boo
 }
 
 // removeWaiter takes w out of list, keeping the order of the others.
+// withdrawOnCancel takes an asynchronous waiter out of list, which mu
+// guards, when its runtime stops, so that it cannot swallow an item nobody
+// will ever see, nor stay in a list that outlives its runtime. Call it
+// with mu held.
+func withdrawOnCancel(ctx context.Context, mu *sync.Mutex, w *waiter, list *[]*waiter) {
+	w.stopWithdraw = context.AfterFunc(ctx, func() {
+		mu.Lock()
+		if !w.woken {
+			w.woken = true
+			*list = removeWaiter(*list, w)
+		}
+		mu.Unlock()
+	})
+}
+
 func removeWaiter(list []*waiter, w *waiter) []*waiter {
 	for i, x := range list {
 		if x == w {

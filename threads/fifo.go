@@ -204,7 +204,7 @@ func (q *fifo[T]) getAsync(ctx context.Context, done func(T, fifoError)) {
 		done(w.item.(T), fifoOK)
 	}
 	q.getters = append(q.getters, w)
-	q.withdrawOnCancel(ctx, w, &q.getters)
+	withdrawOnCancel(ctx, &q.mu, w, &q.getters)
 }
 
 // putAsync is put without blocking the runtime: done is told when v is in.
@@ -241,21 +241,7 @@ func (q *fifo[T]) putAsync(ctx context.Context, v T, done func(fifoError)) {
 		done(fifoOK)
 	}
 	q.putters = append(q.putters, w)
-	q.withdrawOnCancel(ctx, w, &q.putters)
-}
-
-// withdrawOnCancel takes an async waiter out of its list when its runtime
-// stops, so that it cannot swallow an item nobody will ever see. Call it
-// under q.mu.
-func (q *fifo[T]) withdrawOnCancel(ctx context.Context, w *waiter, list *[]*waiter) {
-	w.stopWithdraw = context.AfterFunc(ctx, func() {
-		q.mu.Lock()
-		if !w.woken {
-			w.woken = true
-			*list = removeWaiter(*list, w)
-		}
-		q.mu.Unlock()
-	})
+	withdrawOnCancel(ctx, &q.mu, w, &q.putters)
 }
 
 // close stops puts; waiting putters fail, waiting getters (the fifo is

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/dop251/goja"
+	"github.com/jsrun/jsrun/clone"
 )
 
 // TestFacesAreWeak makes 20,000 Atomics in a loop that keeps none, and one
@@ -77,5 +78,39 @@ func TestAsyncWaitsLeaveNothing(t *testing.T) {
 	}
 	if grown := p.Result().ToInteger(); grown > 8<<10 {
 		t.Errorf("the heap grew by %d KB over 40,000 waits", grown)
+	}
+}
+
+// TestAsyncWaitWithdrawnWhenItsRuntimeStops: threads that wait on a
+// WaitGroup asynchronously and are cancelled leave its list of waiters
+// (they stayed there until the group reached zero, which a long-lived
+// group may never do).
+func TestAsyncWaitWithdrawnWhenItsRuntimeStops(t *testing.T) {
+	env := NewEnv(Config{Globals: []string{"waiters"}, Setup: func(r *Runtime) error {
+		return r.RT.Set("waiters", func(v *goja.Object) int {
+			ref, _ := clone.RefOf(v)
+			wg := ref.(*WaitGroup)
+			wg.mu.Lock()
+			defer wg.mu.Unlock()
+			return len(wg.waiters)
+		})
+	}})
+	v, err := env.Eval(context.Background(), func(main *Runtime) (goja.Value, error) {
+		return main.RT.RunString(`
+			const wg = new threads.WaitGroup(); wg.add(1);
+			const until = (n) => { for (let i = 0; i < 2000 && waiters(wg) !== n; i++) threads.sleep(1); return waiters(wg); };
+			const ts = [];
+			for (let i = 0; i < 5; i++) ts.push(threads.run(async (wg) => { await wg.waitAsync(); }, wg));
+			const waiting = until(5);
+			for (const t of ts) { t.cancel(); try { t.get(); } catch (e) {} }
+			const left = until(0);
+			wg.done();
+			[waiting, left].join()`)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v.String() != "5,0" {
+		t.Errorf("waiters while waiting, after the cancels: %s, want 5,0", v)
 	}
 }

@@ -116,7 +116,9 @@ var waitGroupClass = &class{
 				resolve()
 				return p
 			}
-			wg.waiters = append(wg.waiters, &waiter{notify: resolve})
+			w := &waiter{notify: resolve}
+			wg.waiters = append(wg.waiters, w)
+			withdrawOnCancel(lib.r.ctx, &wg.mu, w, &wg.waiters)
 			return p
 		}},
 	},
