@@ -89,26 +89,9 @@ const (
 // block false never waits.
 func (q *fifo[T]) put(r *Runtime, v T, what string, timeout time.Duration, block bool) fifoError {
 	q.mu.Lock()
-	if q.closed {
+	if e, done := q.putNow(v); done {
 		q.mu.Unlock()
-		return fifoClosed
-	}
-	if len(q.getters) > 0 {
-		g := q.getters[0]
-		q.getters = removeWaiter(q.getters, g)
-		g.item = v
-		g.wake()
-		q.mu.Unlock()
-		return fifoOK
-	}
-	if !q.full() {
-		if q.overLimit() {
-			q.mu.Unlock()
-			return fifoLimit
-		}
-		q.push(v)
-		q.mu.Unlock()
-		return fifoOK
+		return e
 	}
 	if !block {
 		q.mu.Unlock()
@@ -135,15 +118,9 @@ func (q *fifo[T]) put(r *Runtime, v T, what string, timeout time.Duration, block
 func (q *fifo[T]) get(r *Runtime, what string, timeout time.Duration, block bool) (T, fifoError) {
 	var zero T
 	q.mu.Lock()
-	if q.len() > 0 {
-		v := q.pop()
-		q.admitPutter()
+	if v, e, done := q.getNow(); done {
 		q.mu.Unlock()
-		return v, fifoOK
-	}
-	if q.closed {
-		q.mu.Unlock()
-		return zero, fifoClosed
+		return v, e
 	}
 	if !block {
 		q.mu.Unlock()
@@ -163,6 +140,39 @@ func (q *fifo[T]) get(r *Runtime, what string, timeout time.Duration, block bool
 		return zero, fifoClosed
 	}
 	return w.item.(T), fifoOK
+}
+
+// putNow hands v to the first waiting getter, or stores it, or fails, if
+// it can without waiting; done false says the fifo is full. q.mu is held.
+func (q *fifo[T]) putNow(v T) (e fifoError, done bool) {
+	switch {
+	case q.closed:
+		return fifoClosed, true
+	case len(q.getters) > 0:
+		g := q.getters[0]
+		q.getters = removeWaiter(q.getters, g)
+		g.item = v
+		g.wake()
+		return fifoOK, true
+	case q.full():
+		return fifoOK, false
+	case q.overLimit():
+		return fifoLimit, true
+	}
+	q.push(v)
+	return fifoOK, true
+}
+
+// getNow takes the first item, or tells that the fifo is closed and
+// drained, if it can without waiting; done false says it is empty. q.mu
+// is held.
+func (q *fifo[T]) getNow() (v T, e fifoError, done bool) {
+	if q.len() > 0 {
+		v = q.pop()
+		q.admitPutter()
+		return v, fifoOK, true
+	}
+	return v, fifoClosed, q.closed
 }
 
 // admitPutter moves the first blocked putter's item in, now that there is
@@ -185,14 +195,8 @@ func (q *fifo[T]) getAsync(ctx context.Context, done func(T, fifoError)) {
 	var zero T
 	q.mu.Lock()
 	defer q.mu.Unlock()
-	if q.len() > 0 {
-		v := q.pop()
-		q.admitPutter()
-		done(v, fifoOK)
-		return
-	}
-	if q.closed {
-		done(zero, fifoClosed)
+	if v, e, now := q.getNow(); now {
+		done(v, e)
 		return
 	}
 	w := &waiter{}
@@ -211,25 +215,8 @@ func (q *fifo[T]) getAsync(ctx context.Context, done func(T, fifoError)) {
 func (q *fifo[T]) putAsync(ctx context.Context, v T, done func(fifoError)) {
 	q.mu.Lock()
 	defer q.mu.Unlock()
-	if q.closed {
-		done(fifoClosed)
-		return
-	}
-	if len(q.getters) > 0 {
-		g := q.getters[0]
-		q.getters = removeWaiter(q.getters, g)
-		g.item = v
-		g.wake()
-		done(fifoOK)
-		return
-	}
-	if !q.full() {
-		if q.overLimit() {
-			done(fifoLimit)
-			return
-		}
-		q.push(v)
-		done(fifoOK)
+	if e, now := q.putNow(v); now {
+		done(e)
 		return
 	}
 	w := &waiter{item: v}
