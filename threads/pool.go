@@ -14,14 +14,15 @@ import (
 // thread), that take items from a bounded FIFO. submit blocks only while
 // queueDepth items wait, and holds no lock while it does.
 type Pool struct {
-	group    *Group
-	seed     *seed
-	workers  int
-	depth    int
-	jobs     fifo[*poolItem]
+	group   *Group
+	seed    *seed
+	workers int
+	depth   int
+	jobs    fifo[*poolItem]
+	// closed mirrors jobs.closed for submit's check, which would
+	// otherwise take the fifo's lock for every item.
 	closed   atomic.Bool
-	inflight WaitGroup // items submitted and not yet settled
-	pending  atomic.Int64
+	inflight WaitGroup // items submitted and not yet settled: what pending reports
 }
 
 // poolItem is one submitted item and the handle its result settles.
@@ -155,7 +156,7 @@ var poolClass = &class{
 			return lib.r.RT.ToValue(poolThis(lib, this, "workers").workers)
 		}},
 		{"pending", func(lib *library, this goja.Value, c goja.FunctionCall) goja.Value {
-			return lib.r.RT.ToValue(poolThis(lib, this, "pending").pending.Load())
+			return lib.r.RT.ToValue(poolThis(lib, this, "pending").inflight.count())
 		}},
 		{"closed", func(lib *library, this goja.Value, c goja.FunctionCall) goja.Value {
 			return lib.r.RT.ToValue(poolThis(lib, this, "closed").closed.Load())
@@ -195,7 +196,6 @@ func (p *Pool) submit(lib *library, item goja.Value, op *poolOp) *thread {
 	if err := p.inflight.add(1); err != nil {
 		lib.rangeError("%s: too many items in flight", op.label)
 	}
-	p.pending.Add(1)
 	switch e := p.jobs.put(lib.r, &poolItem{arg: arg, t: t}, op.label, 0, true); e {
 	case fifoOK:
 		return t
@@ -237,7 +237,6 @@ func (p *Pool) submitAll(lib *library, items goja.Value, op *poolOp) []*thread {
 func noCancel(error) {}
 
 func (p *Pool) itemDone() {
-	p.pending.Add(-1)
 	_ = p.inflight.add(-1) // cannot go negative: one done per counted item
 }
 

@@ -249,3 +249,20 @@ func TestMaxQueuedItemsAcrossQueues(t *testing.T) {
 		t.Fatalf("got %q, %v", got, err)
 	}
 }
+
+// TestPoolPendingAndClosed: pending counts the items submitted and not yet
+// settled, queued or running; closed says close ran.
+func TestPoolPendingAndClosed(t *testing.T) {
+	mustEval(t, `
+		const gate = new threads.Queue();
+		const pool = new threads.Pool((x) => gate.get() + x, { workers: 1, queueDepth: 4 });
+		const ps = [1, 2, 3].map(x => pool.submit(x));
+		print(pool.pending, pool.closed);
+		gate.put(10); ps[0].get();
+		print(pool.pending);
+		gate.put(20); gate.put(30);
+		print(ps[1].get() + ps[2].get(), pool.pending);
+		pool.close();
+		print(pool.pending, pool.closed);
+	`, "3 false\n2\n55 0\n0 true")
+}

@@ -27,6 +27,13 @@ func waitGroupThis(lib *library, this goja.Value, m string) *WaitGroup {
 
 // add changes the counter; at zero it wakes every waiter. It refuses a
 // counter that would go negative or past 2^53-1.
+// count is the counter.
+func (wg *WaitGroup) count() int64 {
+	wg.mu.Lock()
+	defer wg.mu.Unlock()
+	return wg.n
+}
+
 func (wg *WaitGroup) add(delta int64) error {
 	wg.mu.Lock()
 	defer wg.mu.Unlock()
@@ -124,10 +131,7 @@ var waitGroupClass = &class{
 	},
 	getters: []method{
 		{"count", func(lib *library, this goja.Value, c goja.FunctionCall) goja.Value {
-			wg := waitGroupThis(lib, this, "count")
-			wg.mu.Lock()
-			defer wg.mu.Unlock()
-			return lib.r.RT.ToValue(wg.n)
+			return lib.r.RT.ToValue(waitGroupThis(lib, this, "count").count())
 		}},
 	},
 }
