@@ -259,6 +259,8 @@ func TestPoolPendingAndClosed(t *testing.T) {
 		const ps = [1, 2, 3].map(x => pool.submit(x));
 		print(pool.pending, pool.closed);
 		gate.put(10); ps[0].get();
+		// The item settles just before the pool counts it done.
+		for (let i = 0; i < 2000 && pool.pending !== 2; i++) threads.sleep(1);
 		print(pool.pending);
 		gate.put(20); gate.put(30);
 		print(ps[1].get() + ps[2].get(), pool.pending);
