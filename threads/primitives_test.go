@@ -263,7 +263,9 @@ func TestPoolPendingAndClosed(t *testing.T) {
 		for (let i = 0; i < 2000 && pool.pending !== 2; i++) threads.sleep(1);
 		print(pool.pending);
 		gate.put(20); gate.put(30);
-		print(ps[1].get() + ps[2].get(), pool.pending);
+		const sum = ps[1].get() + ps[2].get();
+		for (let i = 0; i < 2000 && pool.pending !== 0; i++) threads.sleep(1);
+		print(sum, pool.pending);
 		pool.close();
 		print(pool.pending, pool.closed);
 	`, "3 false\n2\n55 0\n0 true")
