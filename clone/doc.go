@@ -50,8 +50,8 @@
 // run, and what they produce is exactly what the sequential walk produces:
 // an element is walked ahead only as far as no JavaScript would run, and
 // its result is used only if no JavaScript has run since and none of its
-// objects was met before (see snapshot_parallel.go and
-// restore_parallel.go). This is where most of the time of a big clone
+// objects was met before (see snapshot_parallel.go, snapshot_premap.go
+// and restore_parallel.go). This is where most of the time of a big clone
 // goes: a goja object is several scattered heap blocks, so a snapshot
 // mostly waits on memory and a restore mostly allocates, and both of
 // those overlap across cores. A program that wants every clone on one
