@@ -179,6 +179,9 @@ func (part *scanPart) scan(owner *walker, elems []goja.Value, slots []slot, help
 	defer func() {
 		if recover() != nil {
 			part.failed, part.whole = true, false
+			// Its object list is the part's scratch: keep it known, so
+			// that release clears it.
+			part.objs = w.specObjs
 			return // w is dropped, not pooled: its state is unknown
 		}
 		w.release()

@@ -215,7 +215,6 @@ func (w *waiter) block(mu sync.Locker, timeout time.Duration, remove func()) boo
 	return false
 }
 
-// removeWaiter takes w out of list, keeping the order of the others.
 // withdrawOnCancel takes an asynchronous waiter out of list, which mu
 // guards, when its runtime stops, so that it cannot swallow an item nobody
 // will ever see, nor stay in a list that outlives its runtime. Call it
@@ -231,6 +230,7 @@ func withdrawOnCancel(ctx context.Context, mu *sync.Mutex, w *waiter, list *[]*w
 	})
 }
 
+// removeWaiter takes w out of list, keeping the order of the others.
 func removeWaiter(list []*waiter, w *waiter) []*waiter {
 	for i, x := range list {
 		if x == w {

@@ -25,8 +25,6 @@ func waitGroupThis(lib *library, this goja.Value, m string) *WaitGroup {
 	return thisOf[*WaitGroup](lib, this, "WaitGroup", m)
 }
 
-// add changes the counter; at zero it wakes every waiter. It refuses a
-// counter that would go negative or past 2^53-1.
 // count is the counter.
 func (wg *WaitGroup) count() int64 {
 	wg.mu.Lock()
@@ -34,6 +32,8 @@ func (wg *WaitGroup) count() int64 {
 	return wg.n
 }
 
+// add changes the counter; at zero it wakes every waiter. It refuses a
+// counter that would go negative or past 2^53-1.
 func (wg *WaitGroup) add(delta int64) error {
 	wg.mu.Lock()
 	defer wg.mu.Unlock()
