@@ -43,8 +43,10 @@ func TestConcurrentEvalsOfDifferentSources(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range 20 {
-				if v, err := h.Eval(context.Background(), fmt.Sprintf(closureJS, g*100+i)); err != nil || v != "DataCloneError" {
+			for i := range 40 {
+				// 100 sources in all, more than a host keeps, each run by
+				// several goroutines: evictions and re-adds race.
+				if v, err := h.Eval(context.Background(), fmt.Sprintf(closureJS, (g*37+i*13)%100)); err != nil || v != "DataCloneError" {
 					errs <- fmt.Errorf("goroutine %d, source %d: %v, %v; want DataCloneError", g, i, v, err)
 					return
 				}
@@ -76,5 +78,23 @@ func TestEvalSourcesBounded(t *testing.T) {
 	}
 	if v, err := h.Eval(context.Background(), fmt.Sprintf(closureJS, 0)); err != nil || v != "DataCloneError" {
 		t.Errorf("a dropped source run again: %v, %v", v, err)
+	}
+}
+
+// TestEvalSourcesSharingAFunctionText evaluates, one after the other, two
+// sources holding one function text, closing over a local in one and at
+// top level in the other: each run analyses it in the source being run.
+func TestEvalSourcesSharingAFunctionText(t *testing.T) {
+	h := New()
+	closure := `const g = (() => { const k = 5; return () => k + 1 })();
+		let r; try { r = threads.run(g).get() } catch (e) { r = e.name } r`
+	top := `var k = 5; const g = () => k + 1; threads.run(g).get()`
+	for i, c := range []struct {
+		src  string
+		want any
+	}{{closure, "DataCloneError"}, {top, int64(6)}, {closure, "DataCloneError"}, {top, int64(6)}} {
+		if v, err := h.Eval(context.Background(), c.src); err != nil || v != c.want {
+			t.Errorf("eval %d: %#v, %v; want %#v", i, v, err, c.want)
+		}
 	}
 }

@@ -183,51 +183,73 @@ type mainProgram struct {
 // A file is kept as the last source run under its name (a file run again
 // changed replaces it). The sources of Eval and Call all carry one name,
 // and evaluations of different ones may run at once: each is kept under a
-// key of its own, so that an evaluation's functions are never looked up in
-// another's source, and the least recently used beyond maxEvalSources that
-// no evaluation is running are dropped, so that a host evaluating endless
-// distinct sources does not keep them all.
+// key of its own, so that an evaluation's functions are looked up in its
+// own source (the one run last first, for a function text several hold),
+// and the least recently used beyond maxEvalSources that no evaluation is
+// running are dropped, so that a host evaluating endless distinct sources
+// does not keep them all. What the index holds changes only under h.mu,
+// with the table, so that the two always agree.
 func (h *Host) compileMain(name, src string) (*goja.Program, func(), error) {
-	eval := name == evalName
-	table, key := h.mains, name
-	if eval {
-		table, key = h.evals, src
+	if name != evalName {
+		return h.compileFile(name, src)
 	}
+	key := evalName + "\x00" + src
 	h.mu.Lock()
-	if p := table[key]; p != nil && p.src == src {
+	if p := h.evals[src]; p != nil {
 		h.take(p)
+		h.env.TouchScript(key)
 		h.mu.Unlock()
 		return p.prog, h.releaser(p), nil
 	}
 	h.mu.Unlock()
-	var err error
-	if eval {
-		err = h.env.AddScriptAs(evalName+"\x00"+src, name, src)
-	} else {
-		err = h.env.AddScript(name, src)
-	}
+	// Parse and compile outside the lock: other evaluations go on.
+	prepared, err := h.env.PrepareScript(name, src)
 	if err != nil {
 		return nil, nil, err
 	}
 	prog, err := goja.Compile(name, src, false)
 	if err != nil {
-		if eval {
-			h.env.RemoveScript(evalName + "\x00" + src)
-		}
+		return nil, nil, err
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if p := h.evals[src]; p != nil {
+		// Another evaluation of this source got here first.
+		h.take(p)
+		h.env.TouchScript(key)
+		return p.prog, h.releaser(p), nil
+	}
+	p := &mainProgram{src: src, prog: prog}
+	h.take(p) // before evicting: it is in use
+	h.env.AddPrepared(key, prepared)
+	h.evals[src] = p
+	for _, old := range h.evictLocked() {
+		h.env.RemoveScript(evalName + "\x00" + old)
+	}
+	return p.prog, h.releaser(p), nil
+}
+
+// compileFile is compileMain for a file.
+func (h *Host) compileFile(name, src string) (*goja.Program, func(), error) {
+	h.mu.Lock()
+	if p := h.mains[name]; p != nil && p.src == src {
+		h.take(p)
+		h.mu.Unlock()
+		return p.prog, h.releaser(p), nil
+	}
+	h.mu.Unlock()
+	if err := h.env.AddScript(name, src); err != nil {
+		return nil, nil, err
+	}
+	prog, err := goja.Compile(name, src, false)
+	if err != nil {
 		return nil, nil, err
 	}
 	p := &mainProgram{src: src, prog: prog}
 	h.mu.Lock()
 	h.take(p)
-	table[key] = p
-	var evicted []string
-	if eval {
-		evicted = h.evictLocked()
-	}
+	h.mains[name] = p
 	h.mu.Unlock()
-	for _, src := range evicted {
-		h.env.RemoveScript(evalName + "\x00" + src)
-	}
 	return prog, h.releaser(p), nil
 }
 

@@ -142,20 +142,32 @@ func (e *Env) AddScript(name, src string) error {
 	return nil
 }
 
-// AddScriptAs is AddScript for one of several sources run under one name
-// (a host's evaluations of source text): each is kept under its own key
-// until RemoveScript, rather than replacing the last one of its name,
-// which may still be running.
-func (e *Env) AddScriptAs(key, name, src string) error {
+// PreparedScript is a main script parsed for the index, not yet in it
+// (see AddPrepared).
+type PreparedScript struct{ s *analysis.Script }
+
+// PrepareScript parses a main script as AddScript does, without adding
+// it: a host parses outside its locks, then adds under them.
+func (e *Env) PrepareScript(name, src string) (*PreparedScript, error) {
 	s, err := analysis.ParseScript(name, src)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	e.index.AddAs(key, s)
-	return nil
+	return &PreparedScript{s}, nil
 }
 
-// RemoveScript forgets the script added under key by AddScriptAs.
+// AddPrepared adds a prepared script under key, for one of several
+// sources run under one name (a host's evaluations of source text): each
+// is kept under its own key until RemoveScript, rather than replacing the
+// last one of its name, which may still be running. Of two such sources
+// holding one function text, the one added or touched (TouchScript) last
+// decides how the function is carried.
+func (e *Env) AddPrepared(key string, p *PreparedScript) { e.index.AddAs(key, p.s) }
+
+// TouchScript says the script added under key is being run again.
+func (e *Env) TouchScript(key string) { e.index.Touch(key) }
+
+// RemoveScript forgets the script added under key by AddPrepared.
 func (e *Env) RemoveScript(key string) { e.index.Remove(key) }
 
 // AddModule is AddScript for a CommonJS module file.

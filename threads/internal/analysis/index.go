@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"slices"
 	"sync"
 	"sync/atomic"
 )
@@ -50,33 +51,77 @@ func (ix *Index) Add(s *Script) {
 }
 
 // AddAs makes s's literals findable by Func, under key. Scripts are
-// searched in the order they were first added. Adding a script under the
-// key of one already added replaces it in its place (a file run again) and
-// drops every cached Func. Scripts of one name may be kept under different
-// keys (sources evaluated under one name, running at once).
+// searched in the order they were first added, except that scripts of one
+// name (the sources a host evaluates as "<eval>") are searched newest
+// first: of two such sources holding one function text, the one run last
+// is the one that decides (see Touch). Adding a script under the key of
+// one already added replaces it in its place (a file run again) and drops
+// every cached Func.
 func (ix *Index) AddAs(key string, s *Script) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	scripts := make([]*Script, 0, len(ix.scripts)+1)
-	replaced := false
-	for i, old := range ix.scripts {
-		if ix.keys[i] == key {
-			old, replaced = s, true
-		}
-		scripts = append(scripts, old)
-	}
-	if !replaced {
-		scripts = append(scripts, s)
-		ix.keys = append(ix.keys, key)
-	}
-	ix.scripts = scripts
-	ix.byKey[key] = s
-	if replaced {
+	if at := slices.Index(ix.keys, key); at >= 0 {
+		scripts := slices.Clone(ix.scripts)
+		scripts[at] = s
+		ix.scripts = scripts
+		ix.byKey[key] = s
 		// A cached Site may point into the old text: start afresh. A Func
 		// being computed from the old scripts stores into the old map.
 		ix.cache.Store(new(funcCache))
+		ix.gen.Add(1)
+		return
 	}
+	at := len(ix.scripts)
+	if first := ix.firstNamed(s.Name); first >= 0 {
+		at = first
+	}
+	ix.scripts = slices.Insert(slices.Clone(ix.scripts), at, s)
+	ix.keys = slices.Insert(slices.Clone(ix.keys), at, key)
+	ix.byKey[key] = s
+	ix.forgetOthers(s)
 	ix.gen.Add(1)
+}
+
+// Touch moves the script added under key ahead of the other scripts of
+// its name, if it is not there already: its source is the one being run.
+func (ix *Index) Touch(key string) {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	s := ix.byKey[key]
+	if s == nil {
+		return
+	}
+	at, first := slices.Index(ix.keys, key), ix.firstNamed(s.Name)
+	if first == at {
+		return
+	}
+	scripts, keys := slices.Clone(ix.scripts), slices.Clone(ix.keys)
+	copy(scripts[first+1:at+1], ix.scripts[first:at])
+	copy(keys[first+1:at+1], ix.keys[first:at])
+	scripts[first], keys[first] = s, key
+	ix.scripts, ix.keys = scripts, keys
+	ix.forgetOthers(s)
+}
+
+// firstNamed is the position of the first script named name, or -1.
+// ix.mu is held.
+func (ix *Index) firstNamed(name string) int {
+	return slices.IndexFunc(ix.scripts, func(s *Script) bool { return s.Name == name })
+}
+
+// forgetOthers drops the cached Funcs of texts s holds that were found in
+// another script: s now comes first for them. ix.mu is held.
+func (ix *Index) forgetOthers(s *Script) {
+	cache := ix.cache.Load()
+	for text := range s.lits {
+		if v, ok := cache.m.Load(text); ok {
+			if site := v.(*cached).f.Site; site != nil && site.script != s {
+				if _, deleted := cache.m.LoadAndDelete(text); deleted {
+					cache.n.Add(-1)
+				}
+			}
+		}
+	}
 }
 
 // Remove forgets the script added under key, if any, and the cached

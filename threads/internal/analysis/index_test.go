@@ -168,3 +168,42 @@ func TestIndexKeys(t *testing.T) {
 	}
 	ix.Remove("nope") // ignored
 }
+
+// TestIndexNewestOfOneName: two sources of one name hold one function
+// text, at top level in one and closing over a local in the other; the
+// one added or touched last decides, and touching the one already first
+// keeps the cached analysis.
+func TestIndexNewestOfOneName(t *testing.T) {
+	ix := NewIndex()
+	const text = "() => k + 1"
+	closure := mustParse(t, "<eval>", "const g = (() => { const k = 5; return () => k + 1 })();")
+	top := mustParse(t, "<eval>", "var k = 5; const g = () => k + 1;")
+	ix.Add(mustParse(t, "file.js", "const other = 1;"))
+	captured := func() int {
+		f, err := ix.Func(text)
+		if err != nil || f.Site == nil {
+			t.Fatalf("Func: %+v, %v", f, err)
+		}
+		return len(f.Captured)
+	}
+	ix.AddAs("closure", closure)
+	if captured() != 1 {
+		t.Errorf("closure alone: not a closure")
+	}
+	ix.AddAs("top", top)
+	if captured() != 0 {
+		t.Errorf("top added last: still analysed in the closure's source")
+	}
+	ix.Touch("closure")
+	if captured() != 1 {
+		t.Errorf("closure touched: still analysed in the top-level source")
+	}
+	f, _ := ix.Func(text)
+	ix.Touch("closure")
+	if g, _ := ix.Func(text); g != f {
+		t.Errorf("touching the first script dropped its cached analysis")
+	}
+	if ix.scripts[len(ix.scripts)-1].Name != "<eval>" || ix.scripts[0].Name != "file.js" {
+		t.Errorf("scripts of other names moved")
+	}
+}
