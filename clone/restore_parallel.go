@@ -23,8 +23,6 @@ package clone
 
 import (
 	"fmt"
-	"sync"
-	"sync/atomic"
 
 	"github.com/dop251/goja"
 )
@@ -57,36 +55,20 @@ func (r *restorer) buildParallel(k int) error {
 	r.rt.NewArray()
 	num := int(r.s.nnodes)
 	parts := k + 1
-	var step sync.WaitGroup
-	var failure atomic.Value
-	guarded := func(f func(lo, hi int32), lo, hi int32, helper bool) {
-		defer func() {
-			if p := recover(); p != nil {
-				failure.CompareAndSwap(nil, fmt.Sprint(p))
+	run := func(f func(lo, hi int32)) any {
+		return fanOut(parts, func(p int) {
+			if p > 0 && helperFault != nil {
+				helperFault()
 			}
-		}()
-		if helper && helperFault != nil {
-			helperFault()
-		}
-		f(lo, hi)
+			f(int32(num*p/parts), int32(num*(p+1)/parts))
+		})
 	}
-	run := func(f func(lo, hi int32)) {
-		step.Add(k)
-		for p := 1; p < parts; p++ {
-			go func(lo, hi int32) {
-				defer step.Done()
-				guarded(f, lo, hi, true)
-			}(int32(num*p/parts), int32(num*(p+1)/parts))
-		}
-		guarded(f, 0, int32(num/parts), false)
-		step.Wait()
+	failure := run(r.createPlain)
+	if failure == nil {
+		failure = run(r.fillPlain)
 	}
-	run(r.createPlain)
-	if failure.Load() == nil {
-		run(r.fillPlain)
-	}
-	if p := failure.Load(); p != nil {
-		return &DataCloneError{Reason: "cannot restore: internal error in a parallel build: " + p.(string)}
+	if failure != nil {
+		return &DataCloneError{Reason: fmt.Sprint("cannot restore: internal error in a parallel build: ", failure)}
 	}
 	parallelStats.built.Add(1)
 	return nil

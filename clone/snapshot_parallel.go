@@ -39,16 +39,11 @@ import (
 	"errors"
 	"math"
 	"reflect"
-	"runtime"
 	"sync"
 	"sync/atomic"
 
 	"github.com/dop251/goja"
 )
-
-// parallelism is how many goroutines may share one clone's work: the CPUs
-// Go may use. Tests change it to force either path.
-var parallelism = func() int { return runtime.GOMAXPROCS(0) }
 
 // helperFault, when set (by tests), runs at the start of every helper
 // goroutine's work. premapFault runs in each of premap's steps, on every
@@ -143,21 +138,10 @@ func (w *walker) scanElements(array int32, elems []goja.Value, slots []slot, nId
 		ps.parts = make([]scanPart, procs)
 	}
 	ps.parts = ps.parts[:procs]
-	var wg sync.WaitGroup
 	for p := range ps.parts {
-		part := &ps.parts[p]
-		part.lo, part.hi = int32(nIdx*p/procs), int32(nIdx*(p+1)/procs)
-		if p == 0 {
-			continue
-		}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			part.scan(w, elems, slots, true)
-		}()
+		ps.parts[p].lo, ps.parts[p].hi = int32(nIdx*p/procs), int32(nIdx*(p+1)/procs)
 	}
-	ps.parts[0].scan(w, elems, slots, false)
-	wg.Wait()
+	fanOut(procs, func(p int) { ps.parts[p].scan(w, elems, slots, p > 0) })
 	n := 0
 	for _, part := range ps.parts {
 		n += len(part.objs)
@@ -371,15 +355,22 @@ func (w *walker) takePart(f *frame, part *scanPart, premapped bool) (bool, error
 }
 
 // renumber fixes the nodes of the walk from index from on, just taken from
-// part with their indices moved by shift: references among them move too,
-// and an element's root (a root of the part) becomes a child of the array
-// frame f.
+// part with their indices moved by shift.
 func (w *walker) renumber(f *frame, part *scanPart, from, shift int32) {
-	for k := from; k < w.s.nnodes; k++ {
-		n := w.s.node(k)
-		w.s.count(n)
+	w.s.renumber(from, shift, f.node, part.lo)
+}
+
+// renumber fixes s's nodes from index from on, taken from a part whose
+// first element is element lo of the array node array, with their
+// indices moved by shift: references among them move too, an element's
+// root (a root of the part) becomes a child of the array, and s counts
+// them (see count).
+func (s *Snapshot) renumber(from, shift, array, lo int32) {
+	for k := from; k < s.nnodes; k++ {
+		n := s.node(k)
+		s.count(n)
 		if n.parent < 0 {
-			n.parent, n.pslot = f.node, part.lo+n.pslot
+			n.parent, n.pslot = array, lo+n.pslot
 		} else {
 			n.parent += shift
 		}

@@ -20,7 +20,6 @@ package clone
 // sorts out the sharing exactly as the sequential walk would.
 
 import (
-	"sync"
 	"sync/atomic"
 	"unsafe"
 
@@ -56,7 +55,11 @@ func (w *walker) premap(ps *parallelScan, array int32) bool {
 		ps.unmap(w, 0, false)
 		return false
 	}
-	if !ps.onEach(2, func(part *scanPart) { part.renumber(array, part.base) }) {
+	if !ps.onEach(2, func(part *scanPart) {
+		s := part.s
+		s.kinds, s.nplain, s.props = 0, 0, 0 // counted again, for takePart to add up
+		s.renumber(0, part.base, array, part.lo)
+	}) {
 		// Some nodes are renumbered, some not: no part can be used.
 		ps.unmap(w, 0, true)
 		return false
@@ -71,33 +74,15 @@ func roundUp(n int32) int32 {
 	return (n + nodeChunk - 1) &^ (nodeChunk - 1)
 }
 
-// onEach runs step f for every part, each on a goroutine of its own but
-// the first, on the caller's. A Go panic (a bug) is recovered; onEach then
-// reports false.
+// onEach runs step f for every part, each on a goroutine of its own (see
+// fanOut), and reports whether none panicked.
 func (ps *parallelScan) onEach(step int, f func(part *scanPart)) bool {
-	var failed atomic.Bool
-	guarded := func(part *scanPart, helper bool) {
-		defer func() {
-			if recover() != nil {
-				failed.Store(true)
-			}
-		}()
-		f(part)
-		if helper && premapFault != nil {
+	return fanOut(len(ps.parts), func(p int) {
+		f(&ps.parts[p])
+		if p > 0 && premapFault != nil {
 			premapFault(step) // after f: a part half done is the worst case
 		}
-	}
-	var wg sync.WaitGroup
-	for p := 1; p < len(ps.parts); p++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			guarded(&ps.parts[p], true)
-		}()
-	}
-	guarded(&ps.parts[0], false)
-	wg.Wait()
-	return !failed.Load()
+	}) == nil
 }
 
 // unmap takes the objects the parts from the from-th on entered out of the
@@ -115,28 +100,6 @@ func (ps *parallelScan) unmap(w *walker, from int, renumbered bool) {
 		}
 	}
 	ps.premapped = false
-}
-
-// renumber moves the part's nodes to start at base, as if taken there,
-// and counts them (see Snapshot.count) in the part's own snapshot. Its
-// roots become children of the array node.
-func (part *scanPart) renumber(array, base int32) {
-	s := part.s
-	s.kinds, s.nplain, s.props = 0, 0, 0
-	for k := range s.nnodes {
-		n := s.node(k)
-		s.count(n)
-		if n.parent < 0 {
-			n.parent, n.pslot = array, part.lo+n.pslot
-		} else {
-			n.parent += base
-		}
-		for c := range n.slots {
-			if sl := &n.slots[c]; sl.v == nil && sl.ref != skipped {
-				sl.ref += base
-			}
-		}
-	}
 }
 
 // insertAll enters the part's objects in t, object i as node base+i, with
