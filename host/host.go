@@ -172,8 +172,8 @@ const maxEvalSources = 64
 type mainProgram struct {
 	src   string
 	prog  *goja.Program
-	users int    // evaluations running it (Eval and Call sources)
-	used  uint64 // Host.uses when last taken
+	users int    // evaluations running it (Eval and Call sources only)
+	used  uint64 // Host.uses when last taken (the same)
 }
 
 // compileMain compiles a main script, or reuses its program, and returns
@@ -230,14 +230,14 @@ func (h *Host) compileMain(name, src string) (*goja.Program, func(), error) {
 }
 
 // compileFile is compileMain for a file.
+// Files are never evicted, so their use is not counted.
 func (h *Host) compileFile(name, src string) (*goja.Program, func(), error) {
 	h.mu.Lock()
-	if p := h.mains[name]; p != nil && p.src == src {
-		h.take(p)
-		h.mu.Unlock()
-		return p.prog, h.releaser(p), nil
-	}
+	p := h.mains[name]
 	h.mu.Unlock()
+	if p != nil && p.src == src {
+		return p.prog, noRelease, nil
+	}
 	if err := h.env.AddScript(name, src); err != nil {
 		return nil, nil, err
 	}
@@ -245,13 +245,13 @@ func (h *Host) compileFile(name, src string) (*goja.Program, func(), error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	p := &mainProgram{src: src, prog: prog}
 	h.mu.Lock()
-	h.take(p)
-	h.mains[name] = p
+	h.mains[name] = &mainProgram{src: src, prog: prog}
 	h.mu.Unlock()
-	return prog, h.releaser(p), nil
+	return prog, noRelease, nil
 }
+
+func noRelease() {}
 
 // take marks p used by one more evaluation. h.mu is held.
 func (h *Host) take(p *mainProgram) {

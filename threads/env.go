@@ -134,11 +134,11 @@ func (r *Runtime) ensure(names []string) error {
 // functions, so that functions defined there can be carried into threads.
 // A syntax error is returned as goja reports it, with file:line:col.
 func (e *Env) AddScript(name, src string) error {
-	s, err := analysis.ParseScript(name, src)
+	p, err := e.PrepareScript(name, src)
 	if err != nil {
 		return err
 	}
-	e.index.Add(s)
+	e.AddPrepared(name, p) // a file's key is its name: run again, it replaces itself
 	return nil
 }
 
