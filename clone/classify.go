@@ -141,6 +141,7 @@ func loadImpl() {
 		impl.imported = reflect.TypeOf(rt.ToValue(strings.Repeat("x", 32)))
 		impl.prims = append(impl.prims, impl.imported)
 		learnLayout(rt)
+		learnMapLayout(rt)
 	})
 }
 
