@@ -247,14 +247,16 @@ func ownDataFast(p unsafe.Pointer, name unistring.String) (goja.Value, bool) {
 // case for keys of Object.prototype (__proto__), since nothing is assigned.
 // Keys are unique (they come from one object), and integer-like keys are
 // sorted by goja when it first enumerates them, as for any object.
-func fillFresh(p unsafe.Pointer, keys []string, vals []goja.Value) bool {
+//
+// The key list is cut from slab (nil: allocated alone).
+func fillFresh(p unsafe.Pointer, keys []string, vals []goja.Value, slab *nameSlab) bool {
 	m := propMap(p)
 	namesPtr := (*[]unistring.String)(unsafe.Add(p, gi.propNames))
 	if m == nil || len(m) != 0 || len(*namesPtr) != 0 {
 		return false
 	}
 	// One spare: goja copies a full names slice before enumerating it.
-	names := make([]unistring.String, 0, len(keys)+1)
+	names := slab.cut(len(keys) + 1)
 	for i, k := range keys {
 		v := vals[i]
 		if v == nil {
@@ -554,10 +556,10 @@ func checkLayout(rt *goja.Runtime) (ok bool) {
 	_, p = selfWords(f)
 	inner := rt.NewObject()
 	if !fillFresh(p, []string{"b", "10", "skip", "__proto__", "é", "2", "a"},
-		[]goja.Value{rt.ToValue(1), rt.ToValue("x"), nil, inner, rt.ToValue(2.5), goja.Null(), goja.Undefined()}) {
+		[]goja.Value{rt.ToValue(1), rt.ToValue("x"), nil, inner, rt.ToValue(2.5), goja.Null(), goja.Undefined()}, nil) {
 		return false
 	}
-	if fillFresh(p, []string{"c"}, []goja.Value{rt.ToValue(3)}) {
+	if fillFresh(p, []string{"c"}, []goja.Value{rt.ToValue(3)}, nil) {
 		return false // not fresh any more
 	}
 	if err := rt.Set("__f", f); err != nil {

@@ -101,6 +101,7 @@ func (r *restorer) createPlain(lo, hi int32) {
 // fillPlain is step 2 for nodes [lo, hi).
 func (r *restorer) fillPlain(lo, hi int32) {
 	var vals []goja.Value
+	var slab nameSlab
 	for i := lo; i < hi; i++ {
 		n := r.s.node(i)
 		if n.kind != kObject {
@@ -131,7 +132,7 @@ func (r *restorer) fillPlain(lo, hi int32) {
 			continue
 		}
 		_, p := selfWords(r.objs[i].(*goja.Object))
-		if fillFresh(p, n.keys, vals) {
+		if fillFresh(p, n.keys, vals, &slab) {
 			r.done(i)
 		}
 	}
