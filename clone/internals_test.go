@@ -8,11 +8,15 @@ import (
 
 // The fast readers of internals.go must be in use: if a goja upgrade changed
 // the fields they read, the clone stays correct (public API) but becomes
-// several times slower, which this test makes visible.
+// several times slower, which this test makes visible. So must the map
+// reads of prefetch.go, which a Go upgrade could turn off.
 func TestInternalsLearned(t *testing.T) {
 	loadImpl()
 	if !gi.ok {
 		t.Fatal("goja's object layout was not recognised: clones take the slow public path; update internals.go")
+	}
+	if !mapLayout.ok {
+		t.Fatal("Go's map layout was not recognised: the parallel scan reads ahead less; update prefetch.go")
 	}
 }
 

@@ -7,13 +7,6 @@ import (
 	"github.com/dop251/goja"
 )
 
-func TestMapLayoutLearned(t *testing.T) {
-	loadImpl()
-	if !mapLayout.ok {
-		t.Fatal("Go's map layout was not recognised: the parallel scan reads ahead less; update prefetch.go")
-	}
-}
-
 // findKids reads map groups directly: it must find exactly the object
 // values a property read finds, in any slot.
 func TestFindKids(t *testing.T) {
