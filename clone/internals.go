@@ -167,6 +167,10 @@ func namedKeys(p unsafe.Pointer, dst []string, pos0 int, lossy *map[int32]rawKey
 	names := propNames(p)
 	ls := lastSorted(p)
 	m := propMap(p)
+	var g unsafe.Pointer // the group of a small map, read in place
+	if mapLayout.ok {
+		g = smallGroup(propMapPtr(p))
+	}
 	for i, n := range names {
 		if i >= ls && isIndexKey(n) {
 			*lossy = nil
@@ -175,7 +179,12 @@ func namedKeys(p unsafe.Pointer, dst []string, pos0 int, lossy *map[int32]rawKey
 			}
 			return dst, false
 		}
-		v := m[n]
+		var v goja.Value
+		if g != nil {
+			v = groupGet(g, n)
+		} else {
+			v = m[n]
+		}
 		if v == nil {
 			continue
 		}

@@ -2,6 +2,7 @@ package clone
 
 import (
 	"testing"
+	"unsafe"
 
 	"github.com/dop251/goja"
 )
@@ -15,8 +16,11 @@ func TestInternalsLearned(t *testing.T) {
 	if !gi.ok {
 		t.Fatal("goja's object layout was not recognised: clones take the slow public path; update internals.go")
 	}
-	if !mapLayout.ok {
-		t.Fatal("Go's map layout was not recognised: the parallel scan reads ahead less; update prefetch.go")
+	// Go stores a group's control bytes in the other order on big-endian
+	// machines, which prefetch.go does not read.
+	littleEndian := *(*byte)(unsafe.Pointer(&[]uint16{1}[0])) == 1
+	if !mapLayout.ok && littleEndian {
+		t.Fatal("Go's map layout was not recognised: the parallel scan reads ahead less and object keys are looked up by hashing; update prefetch.go")
 	}
 }
 

@@ -35,12 +35,16 @@ var mapLayout struct {
 	objTab unsafe.Pointer
 }
 
-// The swiss-table layout learnMapLayout checks for: the map header holds
-// the group of a small map (no directory) at dirPtr, and a group is a
-// control word, a byte per slot, then eight slots of key and value.
+// The swiss-table layout learnMapLayout checks for (Go 1.24 on): the map
+// header is used uint64, seed uintptr, dirPtr, dirLen int; it holds the
+// group of a small map (no directory) at dirPtr; a group is a control
+// word, a byte per slot (little-endian order), then eight slots of key and
+// value.
 const (
-	mapDirPtr   = 16 // Map.dirPtr
-	mapDirLen   = 24 // Map.dirLen; 0 for a small map
+	ptrSize     = unsafe.Sizeof(uintptr(0))
+	mapUsed     = 0             // Map.used
+	mapDirPtr   = 8 + ptrSize   // Map.dirPtr
+	mapDirLen   = 8 + 2*ptrSize // Map.dirLen; 0 for a small map
 	groupSlots  = 8
 	groupCtrl   = 8 // bytes of control word before the first slot
 	slotSize    = int(unsafe.Sizeof(unistring.String("")) + unsafe.Sizeof(goja.Value(nil)))
@@ -49,9 +53,12 @@ const (
 	groupBytes = groupCtrl + groupSlots*slotSize
 )
 
-// learnMapLayout checks the layout above on a map it fills itself, with
+// learnMapLayout checks the layout above on maps it fills itself, with
 // values it knows, and sets mapLayout.ok only if every entry is where the
-// layout says.
+// layout says. Each pointer it follows is checked for plausibility first
+// (a map of three entries says 3 where used should be and has a group but
+// no directory, a big one has a directory), so that a Go with another
+// layout fails the check rather than the process.
 func learnMapLayout(rt *goja.Runtime) {
 	vals := [3]goja.Value{rt.NewObject(), rt.NewObject(), rt.NewObject()}
 	keys := [3]unistring.String{"a", "b", "c"}
@@ -59,11 +66,19 @@ func learnMapLayout(rt *goja.Runtime) {
 	for i, k := range keys {
 		m[k] = vals[i]
 	}
+	big := make(map[unistring.String]goja.Value)
+	for i := range 2 * groupSlots {
+		big[unistring.String(string(rune('a'+i)))] = nil
+	}
 	mapLayout.objTab = (*[2]unsafe.Pointer)(unsafe.Pointer(&vals[0]))[0]
-	g := smallGroup(*(*unsafe.Pointer)(unsafe.Pointer(&m)))
-	if g == nil {
+	header := func(m map[unistring.String]goja.Value) unsafe.Pointer { return *(*unsafe.Pointer)(unsafe.Pointer(&m)) }
+	word := func(mp unsafe.Pointer, off uintptr) uintptr { return *(*uintptr)(unsafe.Add(mp, off)) }
+	mp, bp := header(m), header(big)
+	if *(*uint64)(unsafe.Add(mp, mapUsed)) != uint64(len(keys)) || *(*uint64)(unsafe.Add(bp, mapUsed)) != uint64(len(big)) ||
+		word(mp, mapDirLen) != 0 || word(mp, mapDirPtr) == 0 || word(bp, mapDirLen) == 0 {
 		return
 	}
+	g := smallGroup(mp)
 	found := 0
 	for i := range groupSlots {
 		if !slotFull(g, i) {
@@ -131,7 +146,7 @@ func (la *lookahead) step(j int32) {
 			findKids(o, kids)
 			for _, c := range kids {
 				if c != nil {
-					prefetch(unsafe.Pointer(c))
+					prefetch(uintptr(unsafe.Pointer(c)))
 				}
 			}
 		}
@@ -164,7 +179,7 @@ func (la *lookahead) object(k int32) *goja.Object {
 // earlier, so the reads that find this level's addresses hit the cache.
 func prefetchLevel(o *goja.Object, level int) {
 	if level == 0 {
-		prefetch(unsafe.Pointer(o))
+		prefetch(uintptr(unsafe.Pointer(o)))
 		return
 	}
 	tab, p := readSelf(o)
@@ -173,29 +188,29 @@ func prefetchLevel(o *goja.Object, level int) {
 	}
 	switch level {
 	case 1:
-		prefetch(p)
-		prefetch(unsafe.Add(p, 64))
+		prefetch(uintptr(p))
+		prefetch(uintptr(p) + 64)
 		if tab == gi.tabArray {
-			prefetch(unsafe.Add(p, 128))
+			prefetch(uintptr(p) + 128)
 		}
 	case 2:
 		if names := propNames(p); len(names) > 0 {
-			prefetch(unsafe.Pointer(unsafe.SliceData(names)))
+			prefetch(uintptr(unsafe.Pointer(unsafe.SliceData(names))))
 		}
 		if tab == gi.tabArray {
 			if vals := arrayValues(p); len(vals) > 0 {
-				prefetch(unsafe.Pointer(unsafe.SliceData(vals)))
+				prefetch(uintptr(unsafe.Pointer(unsafe.SliceData(vals))))
 			}
 			return
 		}
-		prefetch(propMapPtr(p))
+		prefetch(uintptr(propMapPtr(p)))
 	case 3:
 		if tab != gi.tabObject || !mapLayout.ok {
 			return
 		}
 		if g := smallGroup(propMapPtr(p)); g != nil {
 			for off := 0; off < groupBytes; off += 64 {
-				prefetch(unsafe.Add(g, off))
+				prefetch(uintptr(g) + uintptr(off))
 			}
 		}
 	}
@@ -240,4 +255,15 @@ func findKids(o *goja.Object, kids *[maxKids]*goja.Object) {
 // propMapPtr is the map header of the baseObject at p.
 func propMapPtr(p unsafe.Pointer) unsafe.Pointer {
 	return *(*unsafe.Pointer)(unsafe.Add(p, gi.values))
+}
+
+// groupGet is m[n] for the small map whose group is g: the keys compared
+// in place rather than hashed.
+func groupGet(g unsafe.Pointer, n unistring.String) goja.Value {
+	for j := range groupSlots {
+		if slotFull(g, j) && *(*unistring.String)(unsafe.Add(g, groupCtrl+j*slotSize)) == n {
+			return *(*goja.Value)(unsafe.Add(g, groupCtrl+j*slotSize+slotElemOff))
+		}
+	}
+	return nil
 }

@@ -190,7 +190,9 @@ func (part *scanPart) scan(owner *walker, elems []goja.Value, slots []slot, help
 	part.whole = true
 	la := lookahead{elems: elems, slots: slots, hi: part.hi}
 	for j := part.lo; j < part.hi; j++ {
-		la.step(j)
+		if havePrefetch {
+			la.step(j)
+		}
 		e := elems[slots[j].key]
 		v, isObj := e.(*goja.Object)
 		if !isObj {

@@ -102,21 +102,21 @@ func (ps *parallelScan) unmap(w *walker, from int, renumbered bool) {
 	ps.premapped = false
 }
 
+// memoAhead is how many objects ahead insertAll prefetches.
+const memoAhead = 8
+
 // insertAll enters the part's objects in t, object i as node base+i, with
 // other goroutines doing the same and nothing else using t, which must
 // have room for all of them (see reserve). It stops at the first object
 // already in t (part.clash). part.inserted counts those entered, for the
 // caller to add to t.n once every goroutine is done.
-// memoAhead is how many objects ahead insertAll prefetches.
-const memoAhead = 8
-
 func (t *objTable) insertAll(part *scanPart) {
 	mask := uint(len(t.entries) - 1)
 	for k, o := range part.objs {
 		// The table is far bigger than the cache and the slots random:
 		// ask for the slot of an object a few ahead.
 		if ahead := k + memoAhead; ahead < len(part.objs) {
-			prefetch(unsafe.Pointer(&t.entries[hashObj(part.objs[ahead])&mask]))
+			prefetch(uintptr(unsafe.Pointer(&t.entries[hashObj(part.objs[ahead])&mask])))
 		}
 		for i := hashObj(o) & mask; ; i = (i + 1) & mask {
 			e := &t.entries[i]
