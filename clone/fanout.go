@@ -39,3 +39,19 @@ func fanOut(n int, f func(i int)) (panicked any) {
 	}
 	return nil
 }
+
+// fanOutTasks runs f(0) ... f(tasks-1) on the calling goroutine and
+// workers-1 helpers, each taking the next task not yet taken until none is
+// left, and returns when all are done. A goroutine that gets less of the
+// CPU (the collector's worker, another process) then does fewer tasks
+// instead of holding everyone up at the end, as an equal split would. A
+// Go panic is recovered as by fanOut; the panicking goroutine stops
+// taking tasks, and the first panic is returned.
+func fanOutTasks(workers, tasks int, f func(task int)) (panicked any) {
+	var next atomic.Int64
+	return fanOut(min(workers, tasks), func(int) {
+		for t := int(next.Add(1) - 1); t < tasks; t = int(next.Add(1) - 1) {
+			f(t)
+		}
+	})
+}

@@ -35,6 +35,13 @@ const parallelMin = 4096
 // maxHelpers bounds the goroutines one restore uses besides its own.
 const maxHelpers = 3
 
+// A parallel build splits the nodes into tasks of at least taskNodes
+// nodes, tasksPerWorker per goroutine, taken in turn (see fanOutTasks).
+const (
+	taskNodes      = 512
+	tasksPerWorker = 8
+)
+
 // helpers says how many goroutines besides the caller's should share the
 // build of a snapshot with nplain plain objects and arrays: none for a
 // small one, when there is one CPU, or when goja's layout is unknown
@@ -54,13 +61,13 @@ func (r *restorer) buildParallel(k int) error {
 	// owner goroutine, so that the helpers only read it.
 	r.rt.NewArray()
 	num := int(r.s.nnodes)
-	parts := k + 1
+	tasks := min(num/taskNodes, (k+1)*tasksPerWorker)
 	run := func(f func(lo, hi int32)) any {
-		return fanOut(parts, func(p int) {
-			if p > 0 && helperFault != nil {
+		return fanOutTasks(k+1, tasks, func(t int) {
+			if t > 0 && helperFault != nil {
 				helperFault()
 			}
-			f(int32(num*p/parts), int32(num*(p+1)/parts))
+			f(int32(num*t/tasks), int32(num*(t+1)/tasks))
 		})
 	}
 	failure := run(r.createPlain)

@@ -68,6 +68,11 @@ const parallelElems = 512
 // maxScanners bounds the goroutines that walk one array.
 const maxScanners = 4
 
+// partsPerWorker is how many parts the elements are split into per
+// goroutine, taken in turn (see fanOutTasks), so that a goroutine that
+// gets less of the CPU walks fewer of them.
+const partsPerWorker = 4
+
 // elemResult is what a speculative walk made of one element.
 type elemResult struct {
 	ok         bool
@@ -103,8 +108,9 @@ type scanPart struct {
 
 // parallelScan is the speculative walk of one array's elements.
 type parallelScan struct {
-	parts []scanPart
-	gen   uint32 // walker.js when it ran
+	parts   []scanPart
+	workers int    // goroutines that share the parts
+	gen     uint32 // walker.js when it ran
 	// premapped says premap entered every part in the memo and
 	// renumbered it: each must be taken whole, or taken out (unmap).
 	premapped bool
@@ -132,16 +138,17 @@ func (w *walker) scanElements(array int32, elems []goja.Value, slots []slot, nId
 		return nil
 	}
 	procs = min(procs, objects/(parallelElems/2))
+	nparts := min(procs*partsPerWorker, objects/(parallelElems/4))
 	ps := scans.Get().(*parallelScan)
-	ps.gen = w.js
-	if cap(ps.parts) < procs {
-		ps.parts = make([]scanPart, procs)
+	ps.gen, ps.workers = w.js, procs
+	if cap(ps.parts) < nparts {
+		ps.parts = make([]scanPart, nparts)
 	}
-	ps.parts = ps.parts[:procs]
+	ps.parts = ps.parts[:nparts]
 	for p := range ps.parts {
-		ps.parts[p].lo, ps.parts[p].hi = int32(nIdx*p/procs), int32(nIdx*(p+1)/procs)
+		ps.parts[p].lo, ps.parts[p].hi = int32(nIdx*p/nparts), int32(nIdx*(p+1)/nparts)
 	}
-	fanOut(procs, func(p int) { ps.parts[p].scan(w, elems, slots, p > 0) })
+	fanOutTasks(procs, nparts, func(p int) { ps.parts[p].scan(w, elems, slots, p > 0) })
 	n := 0
 	for _, part := range ps.parts {
 		n += len(part.objs)
@@ -179,6 +186,9 @@ func (part *scanPart) scan(owner *walker, elems []goja.Value, slots []slot, help
 	part.roots = grow(part.roots, n)
 	s := &Snapshot{roots: part.roots, spec: true, chunks: [][]node{newNodeChunk()}}
 	w.rt, w.s, w.spec = owner.rt, s, true
+	// A part is big: its children's slots start in a full-size chunk from
+	// the pool rather than growing from a few (which allocates afresh).
+	w.slotArena = s.newSlotChunk()
 	w.specObjs = part.objs[:0]
 	w.opts = owner.opts
 	// Sizes are checked as the owner takes each result: count them as the

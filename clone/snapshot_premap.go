@@ -74,10 +74,10 @@ func roundUp(n int32) int32 {
 	return (n + nodeChunk - 1) &^ (nodeChunk - 1)
 }
 
-// onEach runs step f for every part, each on a goroutine of its own (see
-// fanOut), and reports whether none panicked.
+// onEach runs step f for every part, on the scan's goroutines (see
+// fanOutTasks), and reports whether none panicked.
 func (ps *parallelScan) onEach(step int, f func(part *scanPart)) bool {
-	return fanOut(len(ps.parts), func(p int) {
+	return fanOutTasks(ps.workers, len(ps.parts), func(p int) {
 		f(&ps.parts[p])
 		if p > 0 && premapFault != nil {
 			premapFault(step) // after f: a part half done is the worst case
