@@ -45,9 +45,10 @@
 // goroutines for a snapshot, four for a restore): a snapshot has the
 // elements of an array with 512 or more object elements walked ahead by
 // helper goroutines, and a restore with 4,096 or more plain objects and
-// arrays creates and fills them on several goroutines. Both only read the
-// runtime (and write objects nothing else can see yet) while the helpers
-// run, and what they produce is exactly what the sequential walk produces:
+// arrays creates and fills them on several goroutines; both cut the work
+// into more pieces than goroutines, taken in turn (fanOutTasks). Both only
+// read the runtime (and write objects nothing else can see yet) while the
+// helpers run, and what they produce is exactly what the sequential walk produces:
 // an element is walked ahead only as far as no JavaScript would run, and
 // its result is used only if no JavaScript has run since and none of its
 // objects was met before (see snapshot_parallel.go, snapshot_premap.go
