@@ -45,9 +45,10 @@ import (
 	"github.com/dop251/goja"
 )
 
-// helperFault, when set (by tests), runs at the start of every helper
-// goroutine's work. premapFault runs in each of premap's steps, on every
-// goroutine but the owner's.
+// helperFault, when set (by tests), runs at the start of every piece of
+// parallel work but the first (a scan part, a restore range), on whichever
+// goroutine takes it. premapFault runs in each of premap's steps, for
+// every part but the first.
 var (
 	helperFault func()
 	premapFault func(step int)
