@@ -59,8 +59,8 @@
 // prefetches the heap blocks of the next elements, and of the objects
 // directly in them, while it walks one (see prefetch.go; it reads the
 // groups of Go's small maps in place, as property reads do, having checked
-// their layout at start). A program
-// that wants every clone on one goroutine sets GOMAXPROCS to 1.
+// their layout at start). A program that wants every clone on one
+// goroutine sets GOMAXPROCS to 1.
 //
 // A snapshot restored with [Snapshot.RestoreOnce] (a thread's arguments)
 // gives its memory back to pools for later snapshots, and walks and

@@ -169,7 +169,7 @@ func namedKeys(p unsafe.Pointer, dst []string, pos0 int, lossy *map[int32]rawKey
 	m := propMap(p)
 	var g unsafe.Pointer // the group of a small map, read in place
 	if mapLayout.ok {
-		g = smallGroup(propMapPtr(p))
+		g = smallGroup(m)
 	}
 	for i, n := range names {
 		if i >= ls && isIndexKey(n) {

@@ -71,14 +71,13 @@ func learnMapLayout(rt *goja.Runtime) {
 		big[unistring.String(string(rune('a'+i)))] = nil
 	}
 	mapLayout.objTab = (*[2]unsafe.Pointer)(unsafe.Pointer(&vals[0]))[0]
-	header := func(m map[unistring.String]goja.Value) unsafe.Pointer { return *(*unsafe.Pointer)(unsafe.Pointer(&m)) }
 	word := func(mp unsafe.Pointer, off uintptr) uintptr { return *(*uintptr)(unsafe.Add(mp, off)) }
-	mp, bp := header(m), header(big)
+	mp, bp := mapHeader(m), mapHeader(big)
 	if *(*uint64)(unsafe.Add(mp, mapUsed)) != uint64(len(keys)) || *(*uint64)(unsafe.Add(bp, mapUsed)) != uint64(len(big)) ||
 		word(mp, mapDirLen) != 0 || word(mp, mapDirPtr) == 0 || word(bp, mapDirLen) == 0 {
 		return
 	}
-	g := smallGroup(mp)
+	g := smallGroup(m)
 	found := 0
 	for i := range groupSlots {
 		if !slotFull(g, i) {
@@ -96,9 +95,15 @@ func learnMapLayout(rt *goja.Runtime) {
 	mapLayout.ok = found == len(keys)
 }
 
-// smallGroup returns the only group of the map whose header is at mp, or
-// nil when the map is nil or has a directory of groups.
-func smallGroup(mp unsafe.Pointer) unsafe.Pointer {
+// mapHeader is the address of m's header.
+func mapHeader(m map[unistring.String]goja.Value) unsafe.Pointer {
+	return *(*unsafe.Pointer)(unsafe.Pointer(&m))
+}
+
+// smallGroup returns the only group of m, or nil when m is nil or has a
+// directory of groups.
+func smallGroup(m map[unistring.String]goja.Value) unsafe.Pointer {
+	mp := mapHeader(m)
 	if mp == nil || *(*int)(unsafe.Add(mp, mapDirLen)) != 0 {
 		return nil
 	}
@@ -111,14 +116,16 @@ func slotFull(g unsafe.Pointer, i int) bool {
 	return *(*uint8)(unsafe.Add(g, i))&0x80 == 0
 }
 
-// An element's own blocks are asked for 8 to 5 steps ahead of the walk,
-// a level a step; the objects directly in it are found 4 steps ahead and
-// their blocks asked for from 4 to 1. A step is lookGap elements: one
-// element's walk outlasts a miss, and 1, 2 and 3 measured the same.
+// An element's own blocks are asked for lookDepth down to lookDepth-3
+// elements ahead of the walk, a level an element (one element's walk
+// outlasts a miss; larger steps measured the same); the objects directly
+// in it are found kidsAhead elements ahead and their blocks asked for from
+// there down to 1.
 const (
-	lookGap  = 1
-	lookRing = 8 * lookGap
-	maxKids  = 4
+	levels    = 4 // Object, representation, map header and lists, group
+	lookDepth = 2 * levels
+	kidsAhead = levels
+	maxKids   = 4
 )
 
 // lookahead prefetches for a part's elements.
@@ -126,37 +133,37 @@ type lookahead struct {
 	elems []goja.Value
 	slots []slot
 	hi    int32
-	// kids of the element at position k, in kids[k%lookRing], found when
-	// k is 4 steps ahead and used until it is 1 step ahead.
-	kids [lookRing][maxKids]*goja.Object
+	// kids of the element at position k, in kids[k%lookDepth], found when
+	// k is kidsAhead ahead and used until it is 1 ahead.
+	kids [lookDepth][maxKids]*goja.Object
 }
 
 // step prefetches for the elements after j, the element about to be
 // walked.
 func (la *lookahead) step(j int32) {
-	for lv := int32(0); lv < 4; lv++ {
-		if o := la.object(j + (8-lv)*lookGap); o != nil {
+	for lv := range int32(levels) {
+		if o := la.object(j + lookDepth - lv); o != nil {
 			prefetchLevel(o, int(lv))
 		}
 	}
-	if k := j + 4*lookGap; k < la.hi {
-		kids := &la.kids[k%lookRing]
+	if k := j + kidsAhead; k < la.hi {
+		kids := &la.kids[k%lookDepth]
 		*kids = [maxKids]*goja.Object{}
 		if o := la.object(k); o != nil {
 			findKids(o, kids)
 			for _, c := range kids {
 				if c != nil {
-					prefetch(uintptr(unsafe.Pointer(c)))
+					prefetchLevel(c, 0)
 				}
 			}
 		}
 	}
-	for lv := int32(1); lv < 4; lv++ {
-		k := j + (4-lv)*lookGap
+	for lv := int32(1); lv < levels; lv++ {
+		k := j + kidsAhead - lv
 		if k >= la.hi {
 			continue
 		}
-		for _, c := range la.kids[k%lookRing] {
+		for _, c := range la.kids[k%lookDepth] {
 			if c != nil {
 				prefetchLevel(c, int(lv))
 			}
@@ -203,12 +210,12 @@ func prefetchLevel(o *goja.Object, level int) {
 			}
 			return
 		}
-		prefetch(uintptr(propMapPtr(p)))
+		prefetch(uintptr(mapHeader(propMap(p))))
 	case 3:
 		if tab != gi.tabObject || !mapLayout.ok {
 			return
 		}
-		if g := smallGroup(propMapPtr(p)); g != nil {
+		if g := smallGroup(propMap(p)); g != nil {
 			for off := 0; off < groupBytes; off += 64 {
 				prefetch(uintptr(g) + uintptr(off))
 			}
@@ -227,7 +234,7 @@ func findKids(o *goja.Object, kids *[maxKids]*goja.Object) {
 		if !mapLayout.ok {
 			return
 		}
-		g := smallGroup(propMapPtr(p))
+		g := smallGroup(propMap(p))
 		if g == nil {
 			return
 		}
@@ -250,11 +257,6 @@ func findKids(o *goja.Object, kids *[maxKids]*goja.Object) {
 			}
 		}
 	}
-}
-
-// propMapPtr is the map header of the baseObject at p.
-func propMapPtr(p unsafe.Pointer) unsafe.Pointer {
-	return *(*unsafe.Pointer)(unsafe.Add(p, gi.values))
 }
 
 // groupGet is m[n] for the small map whose group is g: the keys compared

@@ -165,8 +165,9 @@ func (w *walker) scanElements(array int32, elems []goja.Value, slots []slot, nId
 // scan walks the part's elements, each alone, with a speculative walker.
 // A Go panic (a bug: nothing in a speculative walk should panic) leaves
 // the part unused, its elements to the ordinary walk, rather than killing
-// the process from a goroutine nothing recovers.
-func (part *scanPart) scan(owner *walker, elems []goja.Value, slots []slot, helper bool) {
+// the process from a goroutine nothing recovers. notFirst says it is not
+// the array's first part, for helperFault.
+func (part *scanPart) scan(owner *walker, elems []goja.Value, slots []slot, notFirst bool) {
 	w := walkers.Get().(*walker)
 	defer func() {
 		if recover() != nil {
@@ -178,7 +179,7 @@ func (part *scanPart) scan(owner *walker, elems []goja.Value, slots []slot, help
 		}
 		w.release()
 	}()
-	if helper && helperFault != nil {
+	if notFirst && helperFault != nil {
 		helperFault()
 	}
 	// Full-size chunks from the first node on, so that the owner can
