@@ -172,7 +172,8 @@ const maxEvalSources = 64
 type mainProgram struct {
 	src   string
 	prog  *goja.Program
-	users int    // evaluations running it (Eval and Call sources only)
+	key   string // its key in the env's index (Eval and Call sources only)
+	users int    // evaluations running it (the same)
 	used  uint64 // Host.uses when last taken (the same)
 }
 
@@ -193,13 +194,10 @@ func (h *Host) compileMain(name, src string) (*goja.Program, func(), error) {
 	if name != evalName {
 		return h.compileFile(name, src)
 	}
-	key := evalName + "\x00" + src
 	h.mu.Lock()
 	if p := h.evals[src]; p != nil {
-		h.take(p)
-		h.env.TouchScript(key)
-		h.mu.Unlock()
-		return p.prog, h.releaser(p), nil
+		defer h.mu.Unlock()
+		return h.reuseEval(p)
 	}
 	h.mu.Unlock()
 	// Parse and compile outside the lock: other evaluations go on.
@@ -215,17 +213,23 @@ func (h *Host) compileMain(name, src string) (*goja.Program, func(), error) {
 	defer h.mu.Unlock()
 	if p := h.evals[src]; p != nil {
 		// Another evaluation of this source got here first.
-		h.take(p)
-		h.env.TouchScript(key)
-		return p.prog, h.releaser(p), nil
+		return h.reuseEval(p)
 	}
-	p := &mainProgram{src: src, prog: prog}
+	p := &mainProgram{src: src, prog: prog, key: evalName + "\x00" + src}
 	h.take(p) // before evicting: it is in use
-	h.env.AddPrepared(key, prepared)
+	h.env.AddPrepared(p.key, prepared)
 	h.evals[src] = p
 	for _, old := range h.evictLocked() {
-		h.env.RemoveScript(evalName + "\x00" + old)
+		h.env.RemoveScript(old.key)
 	}
+	return p.prog, h.releaser(p), nil
+}
+
+// reuseEval takes the kept Eval source p for one more evaluation. h.mu is
+// held.
+func (h *Host) reuseEval(p *mainProgram) (*goja.Program, func(), error) {
+	h.take(p)
+	h.env.TouchScript(p.key)
 	return p.prog, h.releaser(p), nil
 }
 
@@ -238,14 +242,18 @@ func (h *Host) compileFile(name, src string) (*goja.Program, func(), error) {
 	if p != nil && p.src == src {
 		return p.prog, noRelease, nil
 	}
-	if err := h.env.AddScript(name, src); err != nil {
+	prepared, err := h.env.PrepareScript(name, src)
+	if err != nil {
 		return nil, nil, err
 	}
 	prog, err := goja.Compile(name, src, false)
 	if err != nil {
 		return nil, nil, err
 	}
+	// The index and the table change together, as for Eval sources: two
+	// versions of a file run at once must not leave one in each.
 	h.mu.Lock()
+	h.env.AddPrepared(name, prepared) // a file's key is its name: it replaces itself
 	h.mains[name] = &mainProgram{src: src, prog: prog}
 	h.mu.Unlock()
 	return prog, noRelease, nil
@@ -270,8 +278,8 @@ func (h *Host) releaser(p *mainProgram) func() {
 
 // evictLocked drops the least recently used Eval sources beyond
 // maxEvalSources that no evaluation runs, and returns them. h.mu is held.
-func (h *Host) evictLocked() []string {
-	var evicted []string
+func (h *Host) evictLocked() []*mainProgram {
+	var evicted []*mainProgram
 	for len(h.evals) > maxEvalSources {
 		var oldest *mainProgram
 		for _, p := range h.evals {
@@ -283,7 +291,7 @@ func (h *Host) evictLocked() []string {
 			break // every one is running: keep them for now
 		}
 		delete(h.evals, oldest.src)
-		evicted = append(evicted, oldest.src)
+		evicted = append(evicted, oldest)
 	}
 	return evicted
 }

@@ -19,8 +19,8 @@ type Pool struct {
 	workers int
 	depth   int
 	jobs    fifo[*poolItem]
-	// closed mirrors jobs.closed for submit's check, which would
-	// otherwise take the fifo's lock for every item.
+	// closed mirrors jobs.closed, so that submit refuses an item for a
+	// closed pool before cloning it (put would refuse it too, after).
 	closed   atomic.Bool
 	inflight WaitGroup // items submitted and not yet settled: what pending reports
 }

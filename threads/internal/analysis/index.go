@@ -143,18 +143,22 @@ func (ix *Index) Remove(key string) {
 		}
 	}
 	ix.scripts, ix.keys = scripts, keys
+	// A Func found in gone is for one of its texts: look those up rather
+	// than range over the whole cache (up to cacheLimit texts, under the
+	// lock, on every eviction of a host's Eval sources).
 	cache := ix.cache.Load()
-	cache.m.Range(func(src, v any) bool {
-		if site := v.(*cached).f.Site; site != nil && site.script == gone {
-			// A Func being computed now from the old scripts may store it
-			// again: it then has a Site in a script no longer searched,
-			// which is what it was a moment ago.
-			if _, deleted := cache.m.LoadAndDelete(src); deleted {
-				cache.n.Add(-1)
+	for text := range gone.lits {
+		if v, ok := cache.m.Load(text); ok {
+			if site := v.(*cached).f.Site; site != nil && site.script == gone {
+				// A Func being computed now from the old scripts may store
+				// it again: it then has a Site in a script no longer
+				// searched, which is what it was a moment ago.
+				if _, deleted := cache.m.LoadAndDelete(text); deleted {
+					cache.n.Add(-1)
+				}
 			}
 		}
-		return true
-	})
+	}
 }
 
 // Script returns the script added under key, or nil.
