@@ -305,7 +305,7 @@ func (w *walker) takeElement(f *frame, part *scanPart, j int32) bool {
 		w.memo.put(o, base+int32(k))
 		w.s.addNode(*part.s.node(r.start + int32(k)))
 	}
-	w.renumber(f, part, base, base-r.start)
+	w.s.renumber(base, base-r.start, f.node, part.lo)
 	w.s.size += r.size
 	w.s.lazyStrings = w.s.lazyStrings || part.s.lazyStrings
 	parallelStats.taken.Add(1)
@@ -351,7 +351,7 @@ func (w *walker) takePart(f *frame, part *scanPart, premapped bool) (bool, error
 		w.s.nplain += part.s.nplain
 		w.s.props += part.s.props
 	} else {
-		w.renumber(f, part, base, base)
+		w.s.renumber(base, base, f.node, part.lo)
 	}
 	w.s.size += part.size
 	w.s.lazyStrings = w.s.lazyStrings || part.s.lazyStrings
@@ -368,12 +368,6 @@ func (w *walker) takePart(f *frame, part *scanPart, premapped bool) (bool, error
 	}
 	parallelStats.taken.Add(int64(part.hi - part.lo))
 	return true, nil
-}
-
-// renumber fixes the nodes of the walk from index from on, just taken from
-// part with their indices moved by shift.
-func (w *walker) renumber(f *frame, part *scanPart, from, shift int32) {
-	w.s.renumber(from, shift, f.node, part.lo)
 }
 
 // renumber fixes s's nodes from index from on, taken from a part whose
