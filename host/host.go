@@ -200,12 +200,7 @@ func (h *Host) compileMain(name, src string) (*goja.Program, func(), error) {
 		return h.reuseEval(p)
 	}
 	h.mu.Unlock()
-	// Parse and compile outside the lock: other evaluations go on.
-	prepared, err := h.env.PrepareScript(name, src)
-	if err != nil {
-		return nil, nil, err
-	}
-	prog, err := goja.Compile(name, src, false)
+	prepared, prog, err := h.prepare(name, src)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -225,6 +220,20 @@ func (h *Host) compileMain(name, src string) (*goja.Program, func(), error) {
 	return p.prog, h.releaser(p), nil
 }
 
+// prepare parses a main script for the env's index and compiles it, with
+// no lock held: other evaluations go on meanwhile.
+func (h *Host) prepare(name, src string) (*threads.PreparedScript, *goja.Program, error) {
+	prepared, err := h.env.PrepareScript(name, src)
+	if err != nil {
+		return nil, nil, err
+	}
+	prog, err := goja.Compile(name, src, false)
+	if err != nil {
+		return nil, nil, err
+	}
+	return prepared, prog, nil
+}
+
 // reuseEval takes the kept Eval source p for one more evaluation. h.mu is
 // held.
 func (h *Host) reuseEval(p *mainProgram) (*goja.Program, func(), error) {
@@ -242,11 +251,7 @@ func (h *Host) compileFile(name, src string) (*goja.Program, func(), error) {
 	if p != nil && p.src == src {
 		return p.prog, noRelease, nil
 	}
-	prepared, err := h.env.PrepareScript(name, src)
-	if err != nil {
-		return nil, nil, err
-	}
-	prog, err := goja.Compile(name, src, false)
+	prepared, prog, err := h.prepare(name, src)
 	if err != nil {
 		return nil, nil, err
 	}
