@@ -100,14 +100,21 @@ func (g *Group) deadlocked() (error, []*Pool) {
 		return nil, nil
 	}
 	var idle []*Pool
-	for _, s := range g.waiting {
-		if s.pool == nil {
-			idle = nil
-			break
+	notIdle := false
+	for r, s := range g.waiting {
+		if r.ctx.Err() != nil {
+			// Cancelled while asleep: it is waking up, and the waking
+			// counts it running again before it can sleep or leave.
+			return nil, nil
 		}
-		if !slices.Contains(idle, s.pool) {
+		if s.pool == nil {
+			notIdle = true
+		} else if !slices.Contains(idle, s.pool) {
 			idle = append(idle, s.pool)
 		}
+	}
+	if notIdle {
+		idle = nil
 	}
 	if idle != nil || g.env.cfg.NoDeadlockDetection {
 		return nil, idle
@@ -136,9 +143,15 @@ func runtimeOrder(line string) int {
 // does so under the primitive's lock, through wake, so the detector counts
 // it running before the waker moves on.
 type waiter struct {
-	r     *Runtime
+	r *Runtime
+	// ctx ends when the waiting runtime must stop. A waiter whose ctx has
+	// ended is never handed anything (see takeLive).
+	ctx   context.Context
 	ch    chan struct{}
 	woken bool // guarded by the lock of what it waits on
+	// withdrawn says it was woken with nothing handed over: its runtime
+	// stopped. Guarded like woken.
+	withdrawn bool
 	// counted is whether sleep counted it asleep (not when it waits with a
 	// timeout: a timeout can still wake it).
 	counted bool
@@ -157,7 +170,7 @@ type waiter struct {
 	stopWithdraw func() bool
 }
 
-func newWaiter(r *Runtime) *waiter { return &waiter{r: r, ch: make(chan struct{})} }
+func newWaiter(r *Runtime) *waiter { return &waiter{r: r, ctx: r.ctx, ch: make(chan struct{})} }
 
 // sleep counts the waiter asleep; call it under the lock of what it waits
 // on, before releasing it.
@@ -186,9 +199,47 @@ func (w *waiter) wake() {
 	close(w.ch)
 }
 
+// withdraw wakes a waiter whose runtime must stop without handing it
+// anything; call it under the lock of what it waits on, once its ctx has
+// ended. Its runtime counts as running again from now: it is on its way
+// out of the wait.
+func (w *waiter) withdraw() {
+	if w.woken {
+		return
+	}
+	w.woken, w.withdrawn = true, true
+	if w.stopWithdraw != nil {
+		w.stopWithdraw()
+		w.stopWithdraw = nil
+	}
+	if w.counted {
+		w.r.group.wake(w.r)
+	}
+	if w.ch != nil {
+		close(w.ch)
+	}
+}
+
+// takeLive takes the first waiter out of list and returns it, passing
+// over (and withdrawing) those whose runtime must stop: a cancelled
+// runtime is never handed an item, a slot or a lock. It returns nil when
+// none is left. The lock guarding list is held.
+func takeLive(list *[]*waiter) *waiter {
+	for len(*list) > 0 {
+		w := (*list)[0]
+		*list = removeWaiter(*list, w)
+		if w.ctx == nil || w.ctx.Err() == nil {
+			return w
+		}
+		w.withdraw()
+	}
+	return nil
+}
+
 // block waits until w is woken, its runtime must stop, or timeout (when
 // positive) passes. If it was not woken, it withdraws w: under mu it calls
 // remove, which takes w out of whatever list holds it, and reports false.
+// It reports false as well when w was withdrawn by the one waking it.
 func (w *waiter) block(mu sync.Locker, timeout time.Duration, remove func()) bool {
 	var expired <-chan time.Time
 	if timeout > 0 {
@@ -198,14 +249,14 @@ func (w *waiter) block(mu sync.Locker, timeout time.Duration, remove func()) boo
 	}
 	select {
 	case <-w.ch:
-		return true
+		return !w.withdrawn // written before ch was closed
 	case <-w.r.ctx.Done():
 	case <-expired:
 	}
 	mu.Lock()
 	defer mu.Unlock()
 	if w.woken {
-		return true
+		return !w.withdrawn
 	}
 	w.woken = true
 	remove()
@@ -220,10 +271,11 @@ func (w *waiter) block(mu sync.Locker, timeout time.Duration, remove func()) boo
 // will ever see, nor stay in a list that outlives its runtime. Call it
 // with mu held.
 func withdrawOnCancel(ctx context.Context, mu *sync.Mutex, w *waiter, list *[]*waiter) {
+	w.ctx = ctx
 	w.stopWithdraw = context.AfterFunc(ctx, func() {
 		mu.Lock()
 		if !w.woken {
-			w.woken = true
+			w.woken, w.withdrawn = true, true
 			*list = removeWaiter(*list, w)
 		}
 		mu.Unlock()

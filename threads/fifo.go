@@ -2,6 +2,7 @@ package threads
 
 import (
 	"context"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -86,8 +87,13 @@ const (
 
 // put adds v, blocking while the fifo is full. what names the operation for
 // the deadlock report ("Queue.put"); timeout 0 waits without limit, and
-// block false never waits.
+// block false never waits. A put that fails did not put: a runtime that
+// must stop puts nothing, and a blocked put withdrawn by its runtime's
+// cancel is never let in afterwards.
 func (q *fifo[T]) put(r *Runtime, v T, what string, timeout time.Duration, block bool) fifoError {
+	if r.ctx.Err() != nil {
+		return fifoStopped
+	}
 	q.mu.Lock()
 	if e, done := q.putNow(v); done {
 		q.mu.Unlock()
@@ -114,9 +120,14 @@ func (q *fifo[T]) put(r *Runtime, v T, what string, timeout time.Duration, block
 }
 
 // get takes the first item, blocking while the fifo is empty; after close
-// it drains what is left, then reports fifoClosed.
+// it drains what is left, then reports fifoClosed. A runtime that must stop
+// takes nothing: a blocked get withdrawn by its cancel is never handed an
+// item, and one handed an item just as it was cancelled gives it back.
 func (q *fifo[T]) get(r *Runtime, what string, timeout time.Duration, block bool) (T, fifoError) {
 	var zero T
+	if r.ctx.Err() != nil {
+		return zero, fifoStopped
+	}
 	q.mu.Lock()
 	if v, e, done := q.getNow(); done {
 		q.mu.Unlock()
@@ -139,21 +150,32 @@ func (q *fifo[T]) get(r *Runtime, what string, timeout time.Duration, block bool
 	if _, ok := w.item.(closedMark); ok {
 		return zero, fifoClosed
 	}
-	return w.item.(T), fifoOK
+	// The item was handed over while the runtime was live. If it has been
+	// cancelled since, the script will never see the item: it goes back
+	// first in line. Checked under the lock, so that the get takes effect
+	// at one point, ordered with every other operation.
+	v := w.item.(T)
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	if r.ctx.Err() != nil {
+		q.giveBack(v)
+		return zero, fifoStopped
+	}
+	return v, fifoOK
 }
 
 // putNow hands v to the first waiting getter, or stores it, or fails, if
 // it can without waiting; done false says the fifo is full. q.mu is held.
 func (q *fifo[T]) putNow(v T) (e fifoError, done bool) {
-	switch {
-	case q.closed:
+	if q.closed {
 		return fifoClosed, true
-	case len(q.getters) > 0:
-		g := q.getters[0]
-		q.getters = removeWaiter(q.getters, g)
+	}
+	if g := takeLive(&q.getters); g != nil {
 		g.item = v
 		g.wake()
 		return fifoOK, true
+	}
+	switch {
 	case q.full():
 		return fifoOK, false
 	case q.overLimit():
@@ -178,43 +200,116 @@ func (q *fifo[T]) getNow() (v T, e fifoError, done bool) {
 // admitPutter moves the first blocked putter's item in, now that there is
 // room. q.mu is held.
 func (q *fifo[T]) admitPutter() {
-	if len(q.putters) == 0 || q.full() {
+	if q.full() {
 		return
 	}
-	p := q.putters[0]
-	q.putters = removeWaiter(q.putters, p)
+	p := takeLive(&q.putters)
+	if p == nil {
+		return
+	}
 	q.push(p.item.(T))
 	p.item = nil
 	p.wake()
 }
 
-// getAsync calls done with the first item or fifoClosed, now or when one
-// comes; done runs under the fifo's lock and must only post to a loop.
-// The waiter is withdrawn when ctx ends.
-func (q *fifo[T]) getAsync(ctx context.Context, done func(T, fifoError)) {
-	var zero T
+// getAsync is get without blocking the runtime. Once the first item, or
+// the news that the fifo is closed and drained, is there for this getter,
+// ready is called with take; ready runs under the fifo's lock and must only
+// post a job to the runtime's loop, which calls take there. Until take has
+// run, the item is only lent: if ctx ends first (the loop may never run
+// the job), it goes back to the front of the fifo, and take reports false.
+// A getter whose ctx has ended is never handed anything.
+func (q *fifo[T]) getAsync(ctx context.Context, ready func(take func() (T, fifoError, bool))) {
+	w := &waiter{ctx: ctx}
+	var stop func() bool
+	take := func() (v T, e fifoError, ok bool) {
+		q.mu.Lock()
+		defer q.mu.Unlock()
+		if w.withdrawn || ctx.Err() != nil {
+			q.dropAsync(w)
+			return v, fifoStopped, false
+		}
+		w.withdrawn = true // taken: nothing is left to give back
+		stop()
+		if it, isItem := w.item.(T); isItem {
+			return it, fifoOK, true
+		}
+		return v, fifoClosed, true
+	}
+	w.notify = func() { ready(take) }
 	q.mu.Lock()
 	defer q.mu.Unlock()
-	if v, e, now := q.getNow(); now {
-		done(v, e)
+	stop = context.AfterFunc(ctx, func() {
+		q.mu.Lock()
+		q.dropAsync(w)
+		q.mu.Unlock()
+	})
+	if ctx.Err() != nil {
+		w.woken, w.withdrawn = true, true
+		ready(take)
 		return
 	}
-	w := &waiter{}
-	w.notify = func() {
-		if _, ok := w.item.(closedMark); ok {
-			done(zero, fifoClosed)
-			return
+	if v, e, now := q.getNow(); now {
+		if e == fifoOK {
+			w.item = v
+		} else {
+			w.item = closedMark{}
 		}
-		done(w.item.(T), fifoOK)
+		w.wake()
+		return
 	}
 	q.getters = append(q.getters, w)
-	withdrawOnCancel(ctx, &q.mu, w, &q.getters)
 }
 
-// putAsync is put without blocking the runtime: done is told when v is in.
+// dropAsync ends an asynchronous getter whose runtime must stop: out of
+// the list while it waits, and its item back to the front when one was
+// handed to it and not taken. q.mu is held.
+func (q *fifo[T]) dropAsync(w *waiter) {
+	if !w.woken {
+		w.woken, w.withdrawn = true, true
+		q.getters = removeWaiter(q.getters, w)
+		return
+	}
+	if w.withdrawn {
+		return
+	}
+	w.withdrawn = true
+	if v, ok := w.item.(T); ok {
+		q.giveBack(v)
+	}
+	w.item = nil
+}
+
+// giveBack puts v, handed to a getter whose runtime stopped before it
+// could take it, back at the front: to the first live getter, or first in
+// line. The limit on queued items does not apply: v was let in under it,
+// and refusing it now would lose it. q.mu is held.
+func (q *fifo[T]) giveBack(v T) {
+	if g := takeLive(&q.getters); g != nil {
+		g.item = v
+		g.wake()
+		return
+	}
+	if q.head > 0 {
+		q.head--
+		q.items[q.head] = v
+	} else {
+		q.items = slices.Insert(q.items, 0, v)
+	}
+	if q.queued != nil {
+		q.queued.Add(1)
+	}
+}
+
+// putAsync is put without blocking the runtime: done is told when v is in,
+// or that it never will be (fifoStopped: the runtime must stop).
 func (q *fifo[T]) putAsync(ctx context.Context, v T, done func(fifoError)) {
 	q.mu.Lock()
 	defer q.mu.Unlock()
+	if ctx.Err() != nil {
+		done(fifoStopped)
+		return
+	}
 	if e, now := q.putNow(v); now {
 		done(e)
 		return

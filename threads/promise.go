@@ -36,6 +36,10 @@ type promiseView struct {
 	observed  bool // get() or wait() has thrown the error: not an unhandled rejection
 }
 
+// handled reports whether a rejection is no unhandled one: get() or wait()
+// threw it here, or it is the CancelledError of an explicit cancel().
+func (v *promiseView) handled() bool { return v.observed || v.t.out.cancelled }
+
 // installPromiseProto makes ThreadPromise.prototype: Promise.prototype plus
 // get, wait and cancel, and then, catch and finally that go through the
 // view's native Promise.
@@ -99,7 +103,7 @@ func (lib *library) newPromiseView(t *thread) *promiseView {
 func (v *promiseView) deliver() error {
 	v.delivered = true
 	_, thrown := v.outcome()
-	if v.promise == nil && !(thrown && !v.observed) {
+	if v.promise == nil && !(thrown && !v.handled()) {
 		return nil
 	}
 	v.native()
@@ -129,7 +133,7 @@ func (v *promiseView) settleNative() error {
 	if err := v.reject(val); err != nil {
 		return err
 	}
-	if v.observed {
+	if v.handled() {
 		v.lib.r.Loop.Handled(v.promise)
 	}
 	return nil

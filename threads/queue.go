@@ -112,6 +112,8 @@ var queueClass = &class{
 						return nil, &Fault{Name: "RangeError", Message: "Queue.putAsync: the queues of this evaluation hold as many items as the host allows (MaxQueuedItems)"}
 					case fifoClosed:
 						return nil, &Fault{Name: QueueClosedError, Message: "Queue.putAsync: the queue is closed"}
+					case fifoStopped:
+						return nil, cancelFault(lib.r.ctx, "Queue.putAsync")
 					}
 					return goja.Undefined(), nil
 				})
@@ -121,9 +123,13 @@ var queueClass = &class{
 		{"getAsync", func(lib *library, this goja.Value, c goja.FunctionCall) goja.Value {
 			q := queueThis(lib, this, "getAsync")
 			p, settle := lib.asyncResult()
-			q.q.getAsync(lib.r.ctx, func(item *clone.Snapshot, e fifoError) {
+			q.q.getAsync(lib.r.ctx, func(take func() (*clone.Snapshot, fifoError, bool)) {
 				settle(func() (goja.Value, error) {
-					if e != fifoOK {
+					item, e, ok := take()
+					switch {
+					case !ok:
+						return nil, cancelFault(lib.r.ctx, "Queue.getAsync")
+					case e != fifoOK:
 						return nil, &Fault{Name: QueueClosedError, Message: "Queue.getAsync: the queue is closed"}
 					}
 					return item.RestoreValue(lib.r.RT, lib.codec)

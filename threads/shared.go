@@ -68,13 +68,12 @@ func (s *Shared) lock(lib *library, method string) {
 	// Woken: the lock was handed over, held all along.
 }
 
-// unlock hands the lock to the first waiter, or frees it.
+// unlock hands the lock to the first waiter whose runtime may go on, or
+// frees it.
 func (s *Shared) unlock() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if len(s.waiters) > 0 {
-		w := s.waiters[0]
-		s.waiters = removeWaiter(s.waiters, w)
+	if w := takeLive(&s.waiters); w != nil {
 		w.wake()
 		return
 	}

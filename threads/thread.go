@@ -51,6 +51,9 @@ type outcome struct {
 	value  *clone.Snapshot // fulfilled with this value
 	thrown *clone.Snapshot // rejected with this thrown value
 	fault  *Fault          // rejected with a library error
+	// cancelled says an explicit cancel() settled it (fault is then a
+	// CancelledError): the canceller knows, so it is no unhandled rejection.
+	cancelled bool
 }
 
 func (t *thread) name() string {
@@ -135,8 +138,21 @@ func (t *thread) subscribeView(s subscriber) {
 // every thread it started.
 func (t *thread) Cancel() {
 	f := &Fault{Name: CancelledError, Message: t.name() + " was cancelled"}
-	t.settle(outcome{fault: f})
-	t.cancel(f)
+	t.settle(outcome{fault: f, cancelled: true})
+	t.cancel(&cancelCause{f})
+}
+
+// cancelCause is what an explicit cancel() ends contexts with: the threads
+// it reaches reject with its CancelledError, and as for the thread
+// cancelled, that rejection counts as handled.
+type cancelCause struct{ *Fault }
+
+func (c *cancelCause) Unwrap() error { return c.Fault }
+
+// byCancel reports whether ctx was ended by an explicit cancel().
+func byCancel(ctx context.Context) bool {
+	var c *cancelCause
+	return errors.As(context.Cause(ctx), &c)
 }
 
 func (t *thread) main(s *seed) {
@@ -257,7 +273,7 @@ func (t *thread) settleError(r *Runtime, err error) bool {
 		return false
 	}
 	if t.ctx.Err() != nil {
-		return t.settle(outcome{fault: cancelFault(t.ctx, t.name())})
+		return t.settle(outcome{fault: cancelFault(t.ctx, t.name()), cancelled: byCancel(t.ctx)})
 	}
 	var (
 		ex    *goja.Exception
