@@ -211,6 +211,7 @@ type Runtime struct {
 	lib       *library
 	installed map[string]bool // on-demand globals installed so far
 	pool      *Pool           // the pool this runtime is a worker of, if any
+	thread    *thread         // the thread this runtime runs; nil for main and Pool workers
 }
 
 // Context ends when this runtime must stop: its thread was cancelled, or the

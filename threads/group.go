@@ -22,6 +22,8 @@ type Group struct {
 	queued  atomic.Int64 // items held in the evaluation's Queues
 	nextID  atomic.Int64
 
+	tree sync.Mutex // guards the threads' parent and children (see tree.go)
+
 	mu       sync.Mutex
 	err      error
 	alive    int                  // runtimes not yet finished

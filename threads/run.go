@@ -23,7 +23,7 @@ func (lib *library) run(c goja.FunctionCall) goja.Value {
 	if err != nil {
 		lib.throw(err)
 	}
-	t := g.start(r.ctx, s)
+	t := g.start(r.thread, s)
 	t.origin, t.hasOrigin = lib.caller()
 	return lib.newPromiseView(t).obj
 }

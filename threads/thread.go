@@ -36,6 +36,14 @@ type thread struct {
 	mu      sync.Mutex
 	subs    []subscriber
 	waiters []*waiter // runtimes blocked in get() or wait()
+
+	// The thread's place among those an explicit cancel() reaches (see
+	// tree.go), guarded by the group's tree lock; nested is set before
+	// the thread starts and never changes.
+	parent   *thread
+	children map[*thread]struct{}
+	stopped  error // the cause of the cancel that reached it
+	nested   bool  // started by another thread
 }
 
 // subscriber is told when the thread settles. A view's subscriber can be
@@ -63,10 +71,13 @@ func (t *thread) name() string {
 	return "thread " + strconv.FormatInt(t.id, 10)
 }
 
-// start launches a thread for seed under parent, the caller's context.
-func (g *Group) start(parent context.Context, s *seed) *thread {
-	ctx, cancel := context.WithCancelCause(parent)
+// start launches a thread for seed, started by parent (nil for the main
+// runtime or a Pool worker). Its context is the evaluation's, not parent's:
+// parent's end must not cancel it (see tree.go).
+func (g *Group) start(parent *thread, s *seed) *thread {
+	ctx, cancel := context.WithCancelCause(g.ctx)
 	t := &thread{id: g.nextID.Add(1), group: g, ctx: ctx, cancel: cancel, done: make(chan struct{})}
+	g.adopt(parent, t)
 	g.live.Add(1)
 	g.threads.Add(1)
 	g.enter()
@@ -139,7 +150,7 @@ func (t *thread) subscribeView(s subscriber) {
 func (t *thread) Cancel() {
 	f := &Fault{Name: CancelledError, Message: t.name() + " was cancelled"}
 	t.settle(outcome{fault: f, cancelled: true})
-	t.cancel(&cancelCause{f})
+	t.group.cancelTree(t, &cancelCause{f})
 }
 
 // cancelCause is what an explicit cancel() ends contexts with: the threads
@@ -161,7 +172,8 @@ func (t *thread) main(s *seed) {
 		if p := recover(); p != nil {
 			t.settle(outcome{fault: &Fault{Name: "Error", Message: fmt.Sprintf("%s: internal error: %v", t.name(), p)}})
 		}
-		t.cancel(errThreadDone)
+		t.cancel(errThreadDone) // its own context only: the threads it started go on
+		g.orphan(t)
 		g.live.Add(-1)
 		g.leave()
 		g.threads.Done()
@@ -171,6 +183,7 @@ func (t *thread) main(s *seed) {
 		t.settle(outcome{fault: &Fault{Name: "Error", Message: err.Error()}})
 		return
 	}
+	r.thread = t
 	err = r.Loop.Run(t.ctx, func() error { return t.body(r, s) })
 	switch {
 	case err != nil:
