@@ -204,3 +204,43 @@ func waitFor(t *testing.T, cond func() bool) {
 		}
 	}
 }
+
+// TestAsyncGetterCancelledAnyTimeLosesNothing cancels an asynchronous get
+// at random moments around the put that serves it: every item is either
+// taken by the getter's job or back in the queue, exactly once.
+func TestAsyncGetterCancelledAnyTimeLosesNothing(t *testing.T) {
+	const n = 2000
+	var q fifo[int]
+	seen := make([]int, n)
+	for i := range n {
+		ctx, cancel := context.WithCancelCause(context.Background())
+		takes := make(chan func() (int, fifoError, bool), 1)
+		q.getAsync(ctx, func(take func() (int, fifoError, bool)) { takes <- take })
+		done := make(chan struct{})
+		go func() { cancel(errors.New("cancelled")); close(done) }()
+		q.mu.Lock()
+		q.putNow(i)
+		q.mu.Unlock()
+		select {
+		case take := <-takes: // handed over: the job runs now
+			if v, e, ok := take(); ok {
+				if e != fifoOK {
+					t.Fatalf("take: %d, %d", v, e)
+				}
+				seen[v]++
+			}
+		default: // withdrawn before the put
+		}
+		<-done
+		q.mu.Lock()
+		for q.len() > 0 {
+			seen[q.pop()]++
+		}
+		q.mu.Unlock()
+	}
+	for v, k := range seen {
+		if k != 1 {
+			t.Fatalf("item %d was seen %d times", v, k)
+		}
+	}
+}
