@@ -17,4 +17,11 @@
 // *goja.Program), calls fn, snapshots the result, and wakes the caller:
 // directly when it blocks in get(), and through its event loop for the
 // Promise. Nothing of one runtime is ever touched by another.
+//
+// A thread's threads outlive it, as goroutines do: its return cancels
+// nothing but itself. cancel() reaches the threads it started, transitively
+// (tree.go), and the evaluation's end reaches them all. A cancelled runtime
+// takes nothing and puts nothing: a waiter withdrawn by a cancel is never
+// handed an item, a slot or a lock (takeLive), and the deadlock detector
+// counts it as waking.
 package threads
