@@ -12,7 +12,7 @@ import (
 // The cases below cancel a consumer or producer that is blocked (or about
 // to block) on a Queue, then act on the queue. Each repeats the race many
 // times in one evaluation: before the fix, a withdrawn waiter was still
-// handed items (197 to 200 of 200 vanished) and the deadlock detector
+// handed items (98 to 100 of 100 vanished) and the deadlock detector
 // counted it asleep.
 
 // TestCancelledGetterNeverTakesAnItem: a put after the consumer's cancel()
@@ -32,7 +32,7 @@ func TestCancelledGetterNeverTakesAnItem(t *testing.T) {
 			mustEval(t, `
 				const q = threads.Queue(), ready = threads.Queue();
 				let lost = 0;
-				for (let i = 0; i < 200; i++) {
+				for (let i = 0; i < 100; i++) {
 					const t = threads.run(`+consumer+`, q, ready);
 					t.catch(() => {});
 					ready.get();
@@ -58,7 +58,7 @@ func TestCancelledPutterNeverPuts(t *testing.T) {
 			mustEval(t, `
 				const q = threads.Queue(1), ready = threads.Queue();
 				let stray = 0;
-				for (let i = 0; i < 200; i++) {
+				for (let i = 0; i < 100; i++) {
 					q.put("full");
 					const t = threads.run(`+producer+`, q, ready, i);
 					t.catch(() => {});
