@@ -17,4 +17,8 @@
 // *goja.Program), calls fn, snapshots the result, and wakes the caller:
 // directly when it blocks in get(), and through its event loop for the
 // Promise. Nothing of one runtime is ever touched by another.
+//
+// Values cross exactly, or fail loudly. An Atomic returns its int64 as a
+// Number while it is a safe integer and as a BigInt beyond (always as a
+// BigInt if it was made from one), never rounded.
 package threads
