@@ -6,6 +6,36 @@ import (
 
 // Issue 13 point 7: values cross exactly, or fail loudly.
 
+// TestThreadErrorWithUncloneableCause keeps the error's class, message
+// and stack, drops only the cause and says so in the message.
+func TestThreadErrorWithUncloneableCause(t *testing.T) {
+	mustEval(t, `
+		class MyError extends Error { constructor(m, o) { super(m, o); this.name = "MyError" } }
+		function fail() {
+			throw new TypeError("boom", { cause: Symbol("s") });
+		}
+		try { threads.run(fail).get() } catch (e) {
+			print(e instanceof TypeError, e.name, "cause" in e);
+			print(e.message);
+			print(/^TypeError: boom[^\n]*\n\s+at fail \(test\.js:4:\d+/.test(e.stack), e.stack.includes("threads.run (test.js:6:"));
+		}
+		try { threads.run(() => { throw new MyError("custom", { cause: new WeakMap() }) }).get() } catch (e) {
+			print(e.name, e.message.startsWith("custom (cause not cloned: "));
+		}
+		try { threads.run(() => { throw new Error("ok", { cause: { n: 1 } }) }).get() } catch (e) {
+			print(e.message, e.cause.n);
+		}
+		try { threads.run(() => { throw { s: Symbol("t") } }).get() } catch (e) {
+			print(e.name, e.message);
+		}
+	`, "true TypeError false\n"+
+		"boom (cause not cloned: error.cause: Symbol values cannot be cloned)\n"+
+		"true true\n"+
+		"MyError true\n"+
+		"ok 1\n"+
+		"DataCloneError thread 4 threw a value that cannot be cloned: error.s: Symbol values cannot be cloned")
+}
+
 // TestAtomicStaysExactPast2To53: results beyond the safe integers come back
 // as BigInt, never rounded; an Atomic made from a BigInt always returns
 // BigInts.

@@ -20,5 +20,7 @@
 //
 // Values cross exactly, or fail loudly. An Atomic returns its int64 as a
 // Number while it is a safe integer and as a BigInt beyond (always as a
-// BigInt if it was made from one), never rounded.
+// BigInt if it was made from one), never rounded. A thread's Error whose
+// cause cannot be cloned keeps its class, message and stack, loses only the
+// cause, and says so at the end of its message.
 package threads

@@ -238,11 +238,11 @@ func (t *thread) settleValue(r *Runtime, v goja.Value) {
 }
 
 func (t *thread) settleThrown(r *Runtime, v goja.Value) {
-	snap, err := clone.SnapshotValue(r.RT, v, "error", r.lib.cloneOptions(true))
+	snap, err := r.lib.snapshotThrown(v)
 	if err != nil {
 		var dce *clone.DataCloneError
 		if errors.As(err, &dce) {
-			t.settle(outcome{fault: &Fault{Name: "Error", Message: v.String()}})
+			t.settle(outcome{fault: &Fault{Name: DataCloneError, Message: t.name() + " threw a value that cannot be cloned: " + dce.Error()}})
 			return
 		}
 		t.settleError(r, err)
