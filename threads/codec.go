@@ -162,7 +162,7 @@ func (c *codec) FindRef(obj *goja.Object) (any, bool) {
 func (c *codec) RestoreRef(rt *goja.Runtime, ref any) (goja.Value, error) {
 	switch r := ref.(type) {
 	case *promiseView:
-		return c.lib.newPromiseView(r.t).obj, nil
+		return c.lib.newPromiseView(r.t, false).obj, nil
 	}
 	if h, ok := ref.(refHolder); ok {
 		return c.lib.wrapRef(h), nil

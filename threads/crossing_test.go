@@ -1,10 +1,56 @@
 package threads
 
 import (
+	"strings"
 	"testing"
+	"time"
 )
 
 // Issue 13 point 7: values cross exactly, or fail loudly.
+
+// TestPassedPromiseRejectionHandledBySenderLater: the sender passes a
+// failing thread's promise to another thread, which ignores it, and then
+// catches the rejection itself with get(). One promise, one handler: not
+// an unhandled rejection anywhere.
+func TestPassedPromiseRejectionHandledBySenderLater(t *testing.T) {
+	mustEval(t, `
+		for (let i = 0; i < 10; i++) {
+			const p = threads.run(() => { throw new Error("boom") });
+			const r = threads.run((q) => typeof q.get, p);
+			r.get();
+			try { p.get() } catch (e) { if (i === 0) print("sender caught", e.message) }
+		}
+	`, "sender caught boom")
+}
+
+// TestPassedPromiseRejectionHandledByReceiver: the receiver handles it and
+// the sender never looks: still handled.
+func TestPassedPromiseRejectionHandledByReceiver(t *testing.T) {
+	mustEval(t, `
+		for (let i = 0; i < 10; i++) {
+			const p = threads.run(() => { throw new Error("boom") });
+			const got = threads.run((q) => { try { q.get() } catch (e) { return "receiver caught " + e.message } }, p).get();
+			if (i === 0) print(got);
+		}
+		const gate = threads.Queue();
+		const p = threads.run((g) => { g.get(); throw new Error("late") }, gate);
+		threads.run((q, g) => { q.catch((e) => print("receiver catch", e.message)); g.put(1) }, p, gate).get();
+	`, "receiver caught boom\nreceiver catch late")
+}
+
+// TestPassedPromiseRejectionNobodyHandlesIsReported: passing the promise
+// on never hides a rejection that no holder handles; it is reported once.
+func TestPassedPromiseRejectionNobodyHandlesIsReported(t *testing.T) {
+	for _, src := range []string{
+		`const p = threads.run(() => { throw new Error("boom") }); threads.run((q) => 1, p).get();`,
+		`const p = threads.run(() => { throw new Error("boom") }); threads.run((q) => { q.then(() => {}) }, p).get(); try { p.get() } catch {}`,
+	} {
+		_, err := evalJS(t, Config{}, 20*time.Second, src)
+		if err == nil || !strings.Contains(err.Error(), "boom") {
+			t.Errorf("%s\nerr = %v, want the unhandled rejection boom", src, err)
+		}
+	}
+}
 
 // TestThreadErrorWithUncloneableCause keeps the error's class, message
 // and stack, drops only the cause and says so in the message.

@@ -18,7 +18,10 @@
 // directly when it blocks in get(), and through its event loop for the
 // Promise. Nothing of one runtime is ever touched by another.
 //
-// Values cross exactly, or fail loudly. An Atomic returns its int64 as a
+// Values cross exactly, or fail loudly. A ThreadPromise held in many
+// runtimes is one promise: its rejection is reported, by the runtime that
+// started the thread, only if no holder has handled it when the outcome
+// reaches that runtime. An Atomic returns its int64 as a
 // Number while it is a safe integer and as a BigInt beyond (always as a
 // BigInt if it was made from one), never rounded. A thread's Error whose
 // cause cannot be cloned keeps its class, message and stack, loses only the

@@ -24,6 +24,12 @@ type thread struct {
 	cancel   context.CancelCauseFunc
 
 	settled atomic.Bool
+	// handled says some holder of the thread's promise handled its
+	// rejection: a get() or wait() threw it, or then, catch or finally was
+	// called on it, in any runtime. The runtime that started the thread
+	// reports the rejection as unhandled only if none did (see
+	// promiseView.reports).
+	handled atomic.Bool
 	done    chan struct{} // closed once out is set
 	out     outcome
 	// origin is where threads.run was called, in the creating runtime:
@@ -82,6 +88,11 @@ func (t *thread) settle(o outcome) bool {
 	t.mu.Lock()
 	subs := t.subs
 	t.subs = nil
+	// A runtime blocked in get() or wait() takes the rejection: handled,
+	// before the owner's delivery below can judge it.
+	if o.value == nil && len(t.waiters) > 0 {
+		t.handled.Store(true)
+	}
 	// A view whose runtime is blocked in get() on it takes the outcome
 	// there: posting a delivery job as well would keep the outcome alive
 	// until that runtime next turns its loop, which a script calling get()
