@@ -1,6 +1,7 @@
 package threads
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -50,6 +51,45 @@ func TestPassedPromiseRejectionNobodyHandlesIsReported(t *testing.T) {
 			t.Errorf("%s\nerr = %v, want the unhandled rejection boom", src, err)
 		}
 	}
+}
+
+// TestIdenticalFunctionTextsAreNotConfused: a function is known by its
+// text, so two identical texts that mean different things (a closure over
+// a parameter, a top-level function) must be refused, in either order,
+// never carried with the other one's meaning.
+func TestIdenticalFunctionTextsAreNotConfused(t *testing.T) {
+	const msg = `DataCloneError fn: function %s cannot be carried into a thread: ` +
+		`its text "(v) => v * factor" is written 2 times with different meanings ` +
+		`("factor" is %s at test.js:%s, %s at test.js:%s), and a function value does not say where it was written; ` +
+		`give them different text (rename a variable or parameter)`
+	const top, local = "a top-level binding", "a local variable of function makeScaler"
+	for _, c := range []struct{ src, want string }{{
+		`const factor = 10;
+const scale = (v) => v * factor;
+function makeScaler(factor) { return (v) => v * factor }
+try { print(threads.run(makeScaler(3), 2).get()) } catch (e) { print(e.name, e.message) }
+try { print(threads.run(scale, 2).get()) } catch (e) { print(e.name, e.message) }`,
+		fmt.Sprintf(msg, "<anonymous>", top, "2:15", local, "3:38") + "\n" +
+			fmt.Sprintf(msg, "scale", top, "2:15", local, "3:38"),
+	}, {
+		`const factor = 10;
+function makeScaler(factor) { return (v) => v * factor }
+const scale = (v) => v * factor;
+try { print(threads.run(makeScaler(3), 2).get()) } catch (e) { print(e.name, e.message) }
+try { print(threads.run(scale, 2).get()) } catch (e) { print(e.name, e.message) }`,
+		fmt.Sprintf(msg, "<anonymous>", local, "2:38", top, "3:15") + "\n" +
+			fmt.Sprintf(msg, "scale", local, "2:38", top, "3:15"),
+	}} {
+		mustEval(t, c.src, c.want)
+	}
+	// Identical texts that mean the same are fine.
+	mustEval(t, `
+		const factor = 10;
+		const a = (v) => v * factor;
+		const b = (v) => v * factor;
+		function twice() { return [(x) => x + 1, (x) => x + 1] }
+		print(threads.run(a, 2).get(), threads.run(b, 3).get(), threads.run(twice()[1], 4).get());
+	`, "20 30 5")
 }
 
 // TestThreadErrorWithUncloneableCause keeps the error's class, message

@@ -64,7 +64,7 @@ func (lib *library) withoutCause(v goja.Value, note string) *goja.Object {
 		key string
 		val goja.Value
 	}{{"name", rt.ToValue(name)}, {"message", rt.ToValue(message + note)}, {"stack", stack}} {
-		if err := e.DefineDataProperty(p.key, p.val, goja.FLAG_TRUE, goja.FLAG_FALSE, goja.FLAG_TRUE); err != nil {
+		if err := e.DefineDataProperty(p.key, p.val, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE); err != nil {
 			return nil
 		}
 	}
