@@ -87,9 +87,7 @@ func (c *codec) SnapshotFunction(rt *goja.Runtime, fn *goja.Object, path string)
 		return nil, &clone.DataCloneError{Path: path, Reason: fmt.Sprintf("function %s cannot be carried into a thread: %v", name, fe.err)}
 	}
 	if a := fe.info.Ambiguity; a != nil {
-		return nil, &clone.DataCloneError{Path: path, Reason: fmt.Sprintf(
-			"function %s cannot be carried into a thread: %v, and a function value does not say where it was written; give them different text (rename a variable or parameter)",
-			name, a)}
+		return nil, &clone.DataCloneError{Path: path, Reason: fmt.Sprintf("function %s cannot be carried into a thread: %v", name, a)}
 	}
 	for _, cap := range fe.info.Captured {
 		if cap.ModuleTop && fe.script != nil {

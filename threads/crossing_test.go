@@ -92,6 +92,19 @@ try { print(threads.run(scale, 2).get()) } catch (e) { print(e.name, e.message) 
 	`, "20 30 5")
 }
 
+// TestFunctionMadeByEvalIsNotGuessed: eval's functions are written in no
+// script, and may close over the locals where eval ran.
+func TestFunctionMadeByEvalIsNotGuessed(t *testing.T) {
+	mustEval(t, `
+		const factor = 10;
+		function make(factor) { return eval("(v) => v * factor") }
+		try { print(threads.run(make(3), 2).get()) } catch (e) { print(e.name, e.message) }
+		print(threads.run(new Function("v", "return v * factor"), 2).get());
+	`, `DataCloneError fn: function <anonymous> cannot be carried into a thread: its text "(v) => v * factor" is written in no script `+
+		`(test.js names eval, whose functions may use local variables of the code that called it), and a function value does not say where it was made; `+
+		`define it in a script rather than in code run by eval`+"\n20")
+}
+
 // TestThreadErrorWithUncloneableCause keeps the error's class, message
 // and stack, drops only the cause and says so in the message.
 func TestThreadErrorWithUncloneableCause(t *testing.T) {

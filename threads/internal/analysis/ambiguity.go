@@ -15,9 +15,11 @@ import (
 // guessing would run it with another one's variables.
 type Ambiguity struct {
 	// Count is how many places the text is written at, in the scripts
-	// searched (see Func.Ambiguity).
+	// searched (see Func.Ambiguity); 0 for a text written in no script
+	// while some script calls eval, which may have made it anywhere.
 	Count int
-	// First and Second are two of those places that differ.
+	// First and Second are two of those places that differ (nil when
+	// Count is 0).
 	First, Second *Site
 	// Why says how they differ, e.g. `"factor" is a top-level binding at
 	// test.js:2:15, a local variable of function makeScaler at test.js:3:38`.
@@ -26,10 +28,32 @@ type Ambiguity struct {
 	text string // the function text, shortened for Error
 }
 
-// Error reads like `its text "(v) => v * f" is written 2 times with
-// different meanings (<Why>)`.
+// Error says what is ambiguous and what to do about it.
 func (a *Ambiguity) Error() string {
-	return fmt.Sprintf("its text %s is written %d times with different meanings (%s)", shortText(a.text), a.Count, a.Why)
+	if a.Count == 0 {
+		return fmt.Sprintf("its text %s is written in no script (%s), and a function value does not say where it was made; "+
+			"define it in a script rather than in code run by eval", shortText(a.text), a.Why)
+	}
+	return fmt.Sprintf("its text %s is written %d times with different meanings (%s), and a function value does not say where it was written; "+
+		"give them different text (rename a variable or parameter)", shortText(a.text), a.Count, a.Why)
+}
+
+// unwritten is the Ambiguity of a text written in no script while a
+// script names eval: eval may have made it inside a function, closing over
+// its locals, and nothing tells. A text without free names cannot close
+// over anything, and new Function makes functions of the global scope
+// only, in a form of its own ("function anonymous(").
+func unwritten(src string, free []string, scripts []*Script) *Ambiguity {
+	if len(free) == 0 || strings.HasPrefix(src, "function anonymous(") {
+		return nil
+	}
+	for _, s := range scripts {
+		if s.evals {
+			return &Ambiguity{text: src, Why: fmt.Sprintf(
+				"%s names eval, whose functions may use local variables of the code that called it", s.Name)}
+		}
+	}
+	return nil
 }
 
 // occurrence is one place a text is written.

@@ -75,7 +75,8 @@ func TestAmbiguityMessage(t *testing.T) {
 	if a.Count != 3 || a.First.Line != 2 || a.Second.Line != 3 {
 		t.Errorf("Count %d, First %+v, Second %+v", a.Count, a.First, a.Second)
 	}
-	want := `its text "(v) => v * factor + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1..." is written 3 times with different meanings ("factor" is a top-level binding at a.js:2:11, a local variable of function m at a.js:3:29)`
+	want := `its text "(v) => v * factor + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1..." is written 3 times with different meanings ("factor" is a top-level binding at a.js:2:11, a local variable of function m at a.js:3:29), ` +
+		`and a function value does not say where it was written; give them different text (rename a variable or parameter)`
 	if got := a.Error(); got != want {
 		t.Errorf("Error():\n%s\nwant:\n%s", got, want)
 	}
@@ -127,5 +128,35 @@ func TestAmbiguityAcrossScripts(t *testing.T) {
 	f, _ = ix.Func(text)
 	if f.Ambiguity != nil || len(f.Captured) != 1 {
 		t.Fatalf("eval sources: Ambiguity %v, Captured %v", f.Ambiguity, f.Captured)
+	}
+}
+
+// A text written in no script may come from eval inside a function: when
+// a script names eval, such a text with free names is ambiguous too.
+func TestAmbiguityOfTextsMadeByEval(t *testing.T) {
+	ix := NewIndex()
+	ix.Add(mustParse(t, "a.js", "const factor = 10;\nfunction make(factor) { return [(x) => x, new Function('v', 'return v')] }"))
+	for _, text := range []string{"(v) => v * factor", "(v) => v", "function anonymous(v\n) {\nreturn v * factor\n}"} {
+		if f, _ := ix.Func(text); f.Ambiguity != nil {
+			t.Errorf("%q without eval: %v", text, f.Ambiguity)
+		}
+	}
+	ix.Add(mustParse(t, "b.js", "function make(factor) { return eval('(v) => v * factor') }\nconst local = (eval) => eval;"))
+	f, _ := ix.Func("(v) => v * factor")
+	want := `its text "(v) => v * factor" is written in no script (b.js names eval, whose functions may use local variables of the code that called it), ` +
+		`and a function value does not say where it was made; define it in a script rather than in code run by eval`
+	if f.Ambiguity == nil || f.Ambiguity.Error() != want {
+		t.Fatalf("made by eval: %v\nwant: %s", f.Ambiguity, want)
+	}
+	for _, text := range []string{"(v) => v", "function anonymous(v\n) {\nreturn v * factor\n}"} {
+		if f, _ := ix.Func(text); f.Ambiguity != nil {
+			t.Errorf("%q: %v", text, f.Ambiguity)
+		}
+	}
+	// Naming a local called eval is not calling the global one.
+	ix = NewIndex()
+	ix.Add(mustParse(t, "c.js", "const local = (eval) => eval('x');\nfunction g() { let eval = 1; return eval }"))
+	if f, _ := ix.Func("(v) => v * factor"); f.Ambiguity != nil {
+		t.Errorf("local eval: %v", f.Ambiguity)
 	}
 }

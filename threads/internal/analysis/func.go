@@ -104,6 +104,9 @@ func newFunc(src string, pt *parsedText, scripts []*Script) *Func {
 		f.Ambiguity = ambiguity(src, f.Free, s, scripts)
 		break
 	}
+	if f.Site == nil {
+		f.Ambiguity = unwritten(src, f.Free, scripts)
+	}
 	// Private names only compile inside a class body that declares them.
 	if (len(f.private) > 0 || f.ownPrivate != "") && f.form == formObjectMethod {
 		f.form = formClassMethod

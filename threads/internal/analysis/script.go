@@ -54,6 +54,10 @@ type Script struct {
 	// more than once: a function value gives only its text, so each of
 	// them may be the one (see Func.Ambiguity).
 	more map[string][]*literal
+	// evals says the script names the global eval: code it evaluates
+	// makes functions whose text is written in no script, and they may
+	// close over the locals where eval was called.
+	evals bool
 }
 
 // ParseScript parses src as a classic script (sloppy unless it starts with a
@@ -146,6 +150,11 @@ func analyse(name, src string, module bool, top *scope, body []ast.Statement, ba
 				s.more[l.source] = []*literal{old}
 			}
 			s.more[l.source] = append(s.more[l.source], l)
+		}
+	}
+	w.onRef = func(name string) {
+		if name == "eval" && !s.evals && w.scope.lookup(name) == nil {
+			s.evals = true
 		}
 	}
 	w.onAssign = func(name string) {
