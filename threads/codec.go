@@ -86,6 +86,9 @@ func (c *codec) SnapshotFunction(rt *goja.Runtime, fn *goja.Object, path string)
 	if fe.err != nil {
 		return nil, &clone.DataCloneError{Path: path, Reason: fmt.Sprintf("function %s cannot be carried into a thread: %v", name, fe.err)}
 	}
+	if a := fe.info.Ambiguity; a != nil {
+		return nil, &clone.DataCloneError{Path: path, Reason: fmt.Sprintf("function %s cannot be carried into a thread: %v", name, a)}
+	}
 	for _, cap := range fe.info.Captured {
 		if cap.ModuleTop && fe.script != nil {
 			if b := fe.script.Bindings[cap.Name]; b != nil && b.Require != nil {
@@ -102,18 +105,7 @@ func (c *codec) SnapshotFunction(rt *goja.Runtime, fn *goja.Object, path string)
 	return &funcPayload{entry: fe}, nil
 }
 
-func describeFunction(name string) string {
-	if strings.HasPrefix(name, "module ") {
-		return name
-	}
-	if file, ok := strings.CutPrefix(name, "script "); ok {
-		return "a block at the top level of " + file
-	}
-	if name == "" || name == "<anonymous>" {
-		return "an enclosing anonymous function"
-	}
-	return "function " + name
-}
+func describeFunction(name string) string { return analysis.DescribeOwner(name) }
 
 func functionName(fn *goja.Object) string {
 	if n := fn.Get("name"); n != nil && n.String() != "" {
@@ -162,7 +154,7 @@ func (c *codec) FindRef(obj *goja.Object) (any, bool) {
 func (c *codec) RestoreRef(rt *goja.Runtime, ref any) (goja.Value, error) {
 	switch r := ref.(type) {
 	case *promiseView:
-		return c.lib.newPromiseView(r.t).obj, nil
+		return c.lib.newPromiseView(r.t, false).obj, nil
 	}
 	if h, ok := ref.(refHolder); ok {
 		return c.lib.wrapRef(h), nil

@@ -24,4 +24,15 @@
 // takes nothing and puts nothing: a waiter withdrawn by a cancel is never
 // handed an item, a slot or a lock (takeLive), and the deadlock detector
 // counts it as waking.
+//
+// Values cross exactly, or fail loudly. A ThreadPromise held in many
+// runtimes is one promise: its rejection is reported, by the runtime that
+// started the thread, only if no holder has handled it when the outcome
+// reaches that runtime. A function is known by its text (goja gives no
+// position of a function value): a text written at places that mean
+// different things is a DataCloneError, never resolved at one of them. An
+// Atomic returns its int64 as a Number while it is a safe integer and as a
+// BigInt beyond (always as a BigInt if it was made from one), never
+// rounded. A thread's Error whose cause cannot be cloned keeps its class,
+// message and stack, loses only the cause, and says so in its message.
 package threads

@@ -95,7 +95,7 @@ var poolClass = &class{
 	methods: []method{
 		{"submit", func(lib *library, this goja.Value, c goja.FunctionCall) goja.Value {
 			p := poolThis(lib, this, "submit")
-			return lib.newPromiseView(p.submit(lib, c.Argument(0), opSubmit)).obj
+			return lib.newPromiseView(p.submit(lib, c.Argument(0), opSubmit), true).obj
 		}},
 		{"map", func(lib *library, this goja.Value, c goja.FunctionCall) goja.Value {
 			p := poolThis(lib, this, "map")

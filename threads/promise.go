@@ -21,9 +21,19 @@ import (
 // a good part of what a thread costs (about 3 µs). A thread that fails
 // while nobody has looked at it gets its Promise then, rejected, so that
 // the rejection is reported as unhandled exactly as a native one would be.
+//
+// One thread's promise may be held in many runtimes (it travels by
+// reference), and it is one promise: its rejection is unhandled only if no
+// holder handles it. The view made by the threads.run or Pool.submit that
+// started the thread (the owner) reports it, when the outcome reaches its
+// runtime, unless a holder has handled it by then (thread.handled). A view
+// that arrived by reference never reports the thread's rejection; what its
+// runtime builds on it (q.then(f) without a handler) is its own promise,
+// reported there as usual.
 type promiseView struct {
 	t       *thread
 	lib     *library
+	owner   bool // made where the thread was started: reports its rejection
 	obj     *goja.Object
 	promise *goja.Promise // the native Promise, once made
 	resolve func(any) error
@@ -34,11 +44,10 @@ type promiseView struct {
 	value     goja.Value
 	thrown    bool
 	observed  bool // get() or wait() has thrown the error: not an unhandled rejection
+	// restoreFailed: the thread fulfilled, but its value could not be
+	// rebuilt here. That failure is this runtime's own, reported here.
+	restoreFailed bool
 }
-
-// handled reports whether a rejection is no unhandled one: get() or wait()
-// threw it here, or it is the CancelledError of an explicit cancel().
-func (v *promiseView) handled() bool { return v.observed || v.t.out.cancelled }
 
 // installPromiseProto makes ThreadPromise.prototype: Promise.prototype plus
 // get, wait and cancel, and then, catch and finally that go through the
@@ -71,6 +80,7 @@ func (lib *library) installPromiseProto() {
 		method, _ := goja.AssertFunction(promiseProto.Get(name))
 		_ = proto.Set(name, func(c goja.FunctionCall) goja.Value {
 			v := lib.viewOf(c.This, name)
+			v.t.handled.Store(true) // as any then() marks a native promise handled
 			ret, err := method(v.native(), c.Arguments...)
 			if err != nil {
 				panic(err)
@@ -81,14 +91,15 @@ func (lib *library) installPromiseProto() {
 	lib.promProto = proto
 }
 
-// newPromiseView makes the ThreadPromise of t in this runtime. It keeps the
-// runtime's loop alive until t settles.
-func (lib *library) newPromiseView(t *thread) *promiseView {
+// newPromiseView makes the ThreadPromise of t in this runtime; owner says
+// this runtime started t. It keeps the runtime's loop alive until t
+// settles.
+func (lib *library) newPromiseView(t *thread, owner bool) *promiseView {
 	rt := lib.r.RT
 	if lib.promProto == nil {
 		lib.installPromiseProto()
 	}
-	v := &promiseView{t: t, lib: lib}
+	v := &promiseView{t: t, lib: lib, owner: owner}
 	obj := rt.NewDynamicObject(&promiseFace{v: v})
 	_ = obj.SetPrototype(lib.promProto)
 	v.obj = obj
@@ -99,15 +110,22 @@ func (lib *library) newPromiseView(t *thread) *promiseView {
 
 // deliver runs on the loop once the thread has settled: it settles the
 // native Promise if there is one, and makes one for a failure nobody has
-// seen, so that it is reported as an unhandled rejection.
+// handled, so that it is reported as an unhandled rejection.
 func (v *promiseView) deliver() error {
 	v.delivered = true
 	_, thrown := v.outcome()
-	if v.promise == nil && !(thrown && !v.handled()) {
+	if v.promise == nil && !(thrown && v.reports()) {
 		return nil
 	}
 	v.native()
 	return v.settleNative()
+}
+
+// reports says a failure in this view's outcome is this runtime's to
+// report as an unhandled rejection: its own failure to rebuild the value,
+// or, in the owner, the thread's rejection that no holder has handled.
+func (v *promiseView) reports() bool {
+	return !v.observed && !v.t.out.cancelled && (v.restoreFailed || v.owner && !v.t.handled.Load())
 }
 
 // native is the view's native Promise, made on first use.
@@ -133,7 +151,7 @@ func (v *promiseView) settleNative() error {
 	if err := v.reject(val); err != nil {
 		return err
 	}
-	if v.handled() {
+	if !v.reports() {
 		v.lib.r.Loop.Handled(v.promise)
 	}
 	return nil
@@ -220,6 +238,7 @@ func (v *promiseView) result() goja.Value {
 	val, thrown := v.outcome()
 	if thrown {
 		v.observed = true
+		v.t.handled.Store(true)
 		if v.promise != nil {
 			v.lib.r.Loop.Handled(v.promise)
 		}
@@ -246,7 +265,7 @@ func (v *promiseView) outcome() (goja.Value, bool) {
 	default:
 		val, err := o.value.RestoreValue(lib.r.RT, lib.codec)
 		if err != nil {
-			v.value, v.thrown = lib.errorValue(err), true
+			v.value, v.thrown, v.restoreFailed = lib.errorValue(err), true, true
 		} else {
 			v.value = val
 		}

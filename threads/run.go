@@ -25,7 +25,7 @@ func (lib *library) run(c goja.FunctionCall) goja.Value {
 	}
 	t := g.start(r.thread, s)
 	t.origin, t.hasOrigin = lib.caller()
-	return lib.newPromiseView(t).obj
+	return lib.newPromiseView(t, true).obj
 }
 
 // caller is the frame of the script code calling the native function

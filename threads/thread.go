@@ -24,6 +24,12 @@ type thread struct {
 	cancel   context.CancelCauseFunc
 
 	settled atomic.Bool
+	// handled says some holder of the thread's promise handled its
+	// rejection: a get() or wait() threw it, or then, catch or finally was
+	// called on it, in any runtime. The runtime that started the thread
+	// reports the rejection as unhandled only if none did (see
+	// promiseView.reports).
+	handled atomic.Bool
 	done    chan struct{} // closed once out is set
 	out     outcome
 	// origin is where threads.run was called, in the creating runtime:
@@ -96,6 +102,11 @@ func (t *thread) settle(o outcome) bool {
 	t.mu.Lock()
 	subs := t.subs
 	t.subs = nil
+	// A runtime blocked in get() or wait() takes the rejection: handled,
+	// before the owner's delivery below can judge it.
+	if o.value == nil && len(t.waiters) > 0 {
+		t.handled.Store(true)
+	}
 	// A view whose runtime is blocked in get() on it takes the outcome
 	// there: posting a delivery job as well would keep the outcome alive
 	// until that runtime next turns its loop, which a script calling get()
@@ -267,11 +278,11 @@ func (t *thread) settleValue(r *Runtime, v goja.Value) {
 }
 
 func (t *thread) settleThrown(r *Runtime, v goja.Value) {
-	snap, err := clone.SnapshotValue(r.RT, v, "error", r.lib.cloneOptions(true))
+	snap, err := r.lib.snapshotThrown(v)
 	if err != nil {
 		var dce *clone.DataCloneError
 		if errors.As(err, &dce) {
-			t.settle(outcome{fault: &Fault{Name: "Error", Message: v.String()}})
+			t.settle(outcome{fault: &Fault{Name: DataCloneError, Message: t.name() + " threw a value that cannot be cloned: " + dce.Error()}})
 			return
 		}
 		t.settleError(r, err)

@@ -20,6 +20,13 @@
 //     function (or block, or module wrapper) is a closure the thread cannot
 //     have (Captured); a name bound at script top level, or not at all, is one
 //     the host can carry or that the new runtime provides itself.
+//   - goja tells nothing of where a function value was defined, only its
+//     text, so a text written at several places that do not mean the same
+//     (a free name local at one, top-level at another; strict at one,
+//     sloppy at another) cannot be resolved at the first of them: Func
+//     reports it as an Ambiguity, naming two places that differ, and the
+//     caller refuses the function. Identical texts that mean the same are
+//     fine, and so is a text that is a closure everywhere (refused as one).
 //   - Func.Program gives the text to compile in the new runtime: the function
 //     literal verbatim (so toString, and therefore a nested threads.run, still
 //     see the same text), wrapped just enough to be an expression and padded

@@ -50,6 +50,11 @@ type Func struct {
 	// Site is the first place (in file order, first added script first)
 	// whose function text equals Source exactly; nil if there is none.
 	Site *Site
+	// Ambiguity is set when Source is written at more than one place, in
+	// Site's script or in scripts of other names, and they do not all mean
+	// the same while at least one of them could be carried: the function
+	// cannot be told from its text, and must be refused. Nil otherwise.
+	Ambiguity *Ambiguity
 	// Strict reports whether the text is strict code at Site (file or
 	// enclosing "use strict", class body, or its own directive); without a
 	// Site, whether it is strict on its own (directive, class, or a method
@@ -96,7 +101,11 @@ func newFunc(src string, pt *parsedText, scripts []*Script) *Func {
 				f.Captured = append(f.Captured, Capture{Name: name, Function: b.owner, ModuleTop: b.moduleTop})
 			}
 		}
+		f.Ambiguity = ambiguity(src, f.Free, s, scripts)
 		break
+	}
+	if f.Site == nil {
+		f.Ambiguity = unwritten(src, f.Free, scripts)
 	}
 	// Private names only compile inside a class body that declares them.
 	if (len(f.private) > 0 || f.ownPrivate != "") && f.form == formObjectMethod {

@@ -145,11 +145,12 @@ func (ix *Index) Remove(key string) {
 	ix.scripts, ix.keys = scripts, keys
 	// A Func found in gone is for one of its texts: look those up rather
 	// than range over the whole cache (up to cacheLimit texts, under the
-	// lock, on every eviction of a host's Eval sources).
+	// lock, on every eviction of a host's Eval sources). So is a Func
+	// found elsewhere that gone made ambiguous.
 	cache := ix.cache.Load()
 	for text := range gone.lits {
 		if v, ok := cache.m.Load(text); ok {
-			if site := v.(*cached).f.Site; site != nil && site.script == gone {
+			if f := v.(*cached).f; f.Site != nil && (f.Site.script == gone || f.Ambiguity != nil) {
 				// A Func being computed now from the old scripts may store
 				// it again: it then has a Site in a script no longer
 				// searched, which is what it was a moment ago.

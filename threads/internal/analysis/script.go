@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/dop251/goja/ast"
 	"github.com/dop251/goja/file"
@@ -49,6 +50,14 @@ type Script struct {
 
 	file *file.File          // the source, for line/column of a byte offset
 	lits map[string]*literal // literal text -> first occurrence in file order
+	// more holds every occurrence, in file order, of the texts written
+	// more than once: a function value gives only its text, so each of
+	// them may be the one (see Func.Ambiguity).
+	more map[string][]*literal
+	// evals says the script names the global eval: code it evaluates
+	// makes functions whose text is written in no script, and they may
+	// close over the locals where eval was called.
+	evals bool
 }
 
 // ParseScript parses src as a classic script (sloppy unless it starts with a
@@ -129,8 +138,23 @@ func analyse(name, src string, module bool, top *scope, body []ast.Statement, ba
 	reassigned := make(map[string]bool)
 	w := &walker{scope: top, strict: hasUseStrict(body), base: base}
 	w.onLiteral = func(l *literal) {
-		if old, ok := s.lits[l.source]; !ok || l.start < old.start {
+		old, ok := s.lits[l.source]
+		if !ok || l.start < old.start {
 			s.lits[l.source] = l
+		}
+		if ok && !slices.ContainsFunc(s.more[l.source], func(m *literal) bool { return m.start == l.start }) && l.start != old.start {
+			if s.more == nil {
+				s.more = make(map[string][]*literal)
+			}
+			if s.more[l.source] == nil {
+				s.more[l.source] = []*literal{old}
+			}
+			s.more[l.source] = append(s.more[l.source], l)
+		}
+	}
+	w.onRef = func(name string) {
+		if name == "eval" && !s.evals && w.scope.lookup(name) == nil {
+			s.evals = true
 		}
 	}
 	w.onAssign = func(name string) {
@@ -141,6 +165,9 @@ func analyse(name, src string, module bool, top *scope, body []ast.Statement, ba
 	w.stmts(body)
 	if w.err != nil {
 		return nil, w.err
+	}
+	for _, ls := range s.more {
+		slices.SortFunc(ls, func(a, b *literal) int { return a.start - b.start })
 	}
 	for n, k := range top.names {
 		s.Bindings[n] = &Binding{Name: n, Kind: k}
