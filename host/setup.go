@@ -45,7 +45,7 @@ func (h *Host) enableRequire(r *threads.Runtime) {
 		if len(h.opts.modules) > 0 {
 			h.runtimes.add(r)
 		}
-		h.registry.Enable(r.RT)
+		h.installRequire(r.RT)
 	}
 }
 
