@@ -140,19 +140,25 @@ func (h *Host) installRequire(rt *goja.Runtime) {
 			panic(e)
 		}
 		spec, from := id.String(), callerFile(rt)
+		if h.files == nil && (spec == "fs" || spec == "node:fs") {
+			// Here rather than in fs's loader only: goja_nodejs keeps a
+			// native module whose loader threw, and would return it empty
+			// the next time.
+			panic(fsOffError(rt))
+		}
 		if err := h.checkExplicit(from, spec); err != nil {
 			panic(h.requireError(rt, err, spec, nil))
 		}
 		requirers = append(requirers, from)
+		defer func() { requirers = requirers[:len(requirers)-1] }() // a native module's loader may throw
 		v, err := m.Require(spec)
-		stack := make([]string, 0, len(requirers))
-		for i := len(requirers) - 1; i >= 0; i-- {
-			if requirers[i] != "" {
-				stack = append(stack, requirers[i])
-			}
-		}
-		requirers = requirers[:len(requirers)-1]
 		if err != nil {
+			stack := make([]string, 0, len(requirers))
+			for i := len(requirers) - 1; i >= 0; i-- {
+				if requirers[i] != "" {
+					stack = append(stack, requirers[i])
+				}
+			}
 			panic(h.requireError(rt, err, spec, stack))
 		}
 		return v
@@ -161,6 +167,11 @@ func (h *Host) installRequire(rt *goja.Runtime) {
 	_ = fn.DefineDataProperty("name", rt.ToValue("require"), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 	_ = fn.DefineDataProperty("length", rt.ToValue(1), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 	_ = rt.Set("require", fn)
+}
+
+// fsOffError is what require("fs") throws with the file system off.
+func fsOffError(rt *goja.Runtime) *goja.Object {
+	return rt.NewTypeError(`require("fs"): ` + errOff.Error())
 }
 
 // callerFile is the file of the code that called require ("" from Go), as

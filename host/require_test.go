@@ -270,3 +270,16 @@ out;
 		t.Fatalf("got  %q\nwant %q", v, want)
 	}
 }
+
+// TestFileSystemOffEveryTime: with the file system off, require("fs")
+// throws every time, not only the first: goja_nodejs keeps a native
+// module's object even when its loader throws, so the second require used
+// to return an empty fs.
+func TestFileSystemOffEveryTime(t *testing.T) {
+	v, err := New(WithoutFileSystem()).Eval(context.Background(), `
+		const t = (id) => { try { return typeof require(id) } catch (e) { return e.name } };
+		[t("fs"), t("fs"), t("node:fs"), threads.run(() => [t("fs"), t("fs")].join()).get()].join()`)
+	if err != nil || v != "TypeError,TypeError,TypeError,TypeError,TypeError" {
+		t.Fatalf("Eval = %#v, %v; want TypeError from every require of fs", v, err)
+	}
+}
