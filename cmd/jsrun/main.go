@@ -141,8 +141,8 @@ func exitCode(err error, timeout time.Duration, stderr io.Writer) int {
 	}
 	var se *host.ScriptError
 	if errors.As(err, &se) {
-		if se.Kind == "syntax error" {
-			fmt.Fprintln(stderr, se.Stack)
+		if se.Kind == "syntax error" || se.Name == host.UnhandledRejectionName {
+			fmt.Fprintln(stderr, se.Error()) // as Node prints them
 		} else {
 			fmt.Fprintf(stderr, "Uncaught %s\n", se.Error())
 		}
