@@ -81,9 +81,24 @@
 //
 // The fs module is synchronous (readFileSync, writeFileSync, readdirSync,
 // existsSync, statSync, mkdirSync) with Node's error shape (code "ENOENT",
-// syscall, path). WithFileSystem confines it to one directory (through an
-// os.Root: no path, "..", or symbolic link leaves it); WithoutFileSystem
-// removes it.
+// syscall, path).
+//
+// # Files
+//
+// fs and require reach files through one door. WithFileSystem confines
+// both to one directory, through an os.Root: no path, "..", or symbolic
+// link leaves it, and trying is an Error with code "EACCES" naming the path
+// (Node's permission model also gives fs and require one error). A module
+// outside is never read, so it never runs and its text never shows in an
+// error; the search of node_modules stops at the directory, as if it were
+// the top of the file system. WithoutFileSystem removes fs and lets require
+// read no file at all. The host itself reads only the main file given to
+// EvalFile, which runs even outside the directory. require reads only
+// regular files (a named pipe or a device is an EINVAL error), source maps
+// are read through the same door, and eval and Function read none. A
+// module not found is Node's Error "Cannot find module '...'" with code
+// "MODULE_NOT_FOUND"; one that does not parse, a SyntaxError naming
+// file:line:col.
 //
 // # Limits
 //

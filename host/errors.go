@@ -21,7 +21,9 @@ func (e *ExitError) Error() string { return fmt.Sprintf("process.exit(%d)", e.Co
 type ScriptError struct {
 	// Kind is "uncaught exception", "unhandled rejection" or "syntax error".
 	Kind string
-	// Name and Message are the error's ("" Name when a non-Error was thrown).
+	// Name and Message are the error's ("" Name when a non-Error was
+	// thrown; UnhandledRejectionName, with Node's message, when a promise
+	// was rejected with one).
 	Name, Message string
 	// Stack is the error's stack text, with file:line:col frames.
 	Stack string
@@ -47,6 +49,8 @@ func scriptError(err error) error {
 		so *goja.StackOverflowError
 	)
 	switch {
+	case errors.As(err, &u) && u.Kind == eventloop.KindUnhandledRejection && u.Name == "" && u.Stack == "":
+		return nonErrorRejection(u.Message)
 	case errors.As(err, &u):
 		return &ScriptError{Kind: u.Kind, Name: u.Name, Message: u.Message, Stack: cleanStack(u.Stack)}
 	case errors.As(err, &ex):
@@ -59,6 +63,21 @@ func scriptError(err error) error {
 	}
 	return err
 }
+
+// nonErrorRejection is an unhandled rejection with a value that is not an
+// Error, as Node 20 reports it: an UnhandledPromiseRejection (code
+// ERR_UNHANDLED_REJECTION) whose message gives the value's text.
+func nonErrorRejection(msg string) *ScriptError {
+	reason, _ := strings.CutPrefix(msg, "Uncaught (in promise) ") // the event loop's words
+	return &ScriptError{Kind: eventloop.KindUnhandledRejection, Name: UnhandledRejectionName,
+		Message: "This error originated either by throwing inside of an async function without a catch block, " +
+			"or by rejecting a promise which was not handled with .catch(). The promise rejected with the reason \"" + reason + "\"."}
+}
+
+// UnhandledRejectionName is ScriptError.Name for an unhandled rejection
+// with a value that is not an Error; the jsrun command prints its text
+// alone, as Node does, with no "Uncaught" before it.
+const UnhandledRejectionName = "UnhandledPromiseRejection"
 
 // bytecodeOffset is goja's "(12)" after a frame's file:line:col.
 var bytecodeOffset = regexp.MustCompile(`\(\d+\)(\)?)$`)

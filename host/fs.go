@@ -2,6 +2,7 @@ package host
 
 import (
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -13,12 +14,13 @@ import (
 	"github.com/jsrun/jsrun/internal/jsutil"
 )
 
-// files is where the fs module reads and writes: the whole file system, or
-// one directory it cannot leave (an os.Root, which also refuses symbolic
-// links that point outside).
+// files is where the fs module reads and writes, and require reads: the
+// whole file system, or one directory they cannot leave (an os.Root, which
+// also refuses symbolic links that point outside).
 type files struct {
 	root *os.Root // nil: unconfined
 	dir  string   // the root's absolute path, for messages and absolute names
+	real string   // dir with its symbolic links resolved
 }
 
 // resolve turns a script's path into a name for the file system: as it is
@@ -48,7 +50,40 @@ func escapes(err error) bool {
 	return err != nil && strings.Contains(err.Error(), "path escapes from parent")
 }
 
-var errOutside = errors.New("path is outside the directory the host allows")
+var (
+	errOutside    = errors.New("path is outside the directory the host allows")
+	errOff        = errors.New("the host turned the file system off")
+	errNotRegular = errors.New("not a regular file")
+	errIsDir      = errors.New("is a directory")
+)
+
+// readRegular reads a file only if it is a regular file. The open does not
+// wait for a writer on a named pipe, and a device (/dev/zero, a terminal)
+// is refused rather than read without end.
+func (f *files) readRegular(name string) ([]byte, error) {
+	const flag = os.O_RDONLY | syscall.O_NONBLOCK // O_NONBLOCK: a regular file reads as usual
+	var file *os.File
+	var err error
+	if f.root == nil {
+		file, err = os.OpenFile(name, flag, 0)
+	} else {
+		file, err = f.root.OpenFile(name, flag, 0)
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer file.Close()
+	fi, err := file.Stat()
+	switch {
+	case err != nil:
+		return nil, err
+	case fi.IsDir():
+		return nil, errIsDir
+	case !fi.Mode().IsRegular():
+		return nil, errNotRegular
+	}
+	return io.ReadAll(file)
+}
 
 func (f *files) readFile(p string) ([]byte, error) {
 	if f.root == nil {
@@ -237,6 +272,10 @@ func fsError(rt *goja.Runtime, err error, syscallName, path string) goja.Value {
 	switch {
 	case errors.Is(err, errOutside) || escapes(err):
 		code, desc = "EACCES", "permission denied ("+errOutside.Error()+")"
+	case errors.Is(err, errOff):
+		code, desc = "EACCES", "permission denied ("+errOff.Error()+")"
+	case errors.Is(err, errNotRegular):
+		code, desc = "EINVAL", "invalid argument ("+errNotRegular.Error()+")"
 	case errors.As(err, &errno):
 		code, desc = errnoName(errno), errno.Error()
 	case errors.Is(err, fs.ErrNotExist):

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/dop251/goja"
+	"github.com/dop251/goja/parser"
 	"github.com/dop251/goja_nodejs/require"
 	"github.com/jsrun/jsrun/threads"
 )
@@ -23,7 +24,7 @@ type Host struct {
 	env      *threads.Env
 	registry *require.Registry
 
-	files    *files   // what require("fs") reaches; nil when it is off
+	files    *files   // what require("fs") and require reach; nil when off
 	environ  []envVar // process.env
 	runtimes runtimes
 	setupErr error // a bad option, reported by every evaluation
@@ -41,8 +42,12 @@ func New(opts ...Option) *Host {
 		o(&h.opts)
 	}
 	h.environ = environ(h.opts.env)
-	h.registry = require.NewRegistry(require.WithLoader(h.loadModule))
 	h.setupFiles()
+	loaders := []require.Option{require.WithLoader(h.readModule)}
+	if h.files == nil || h.files.root != nil {
+		loaders = append(loaders, require.WithPathResolver(h.modulePath))
+	}
+	h.registry = require.NewRegistry(loaders...)
 	h.registerModules()
 	h.registerEmbedder()
 	names := append([]string(nil), hostGlobals...)
@@ -227,7 +232,12 @@ func (h *Host) prepare(name, src string) (*threads.PreparedScript, *goja.Program
 	if err != nil {
 		return nil, nil, err
 	}
-	prog, err := goja.Compile(name, src, false)
+	// A source map comment may name any file: it is read as require reads.
+	ast, err := goja.Parse(name, src, parser.WithSourceMapLoader(h.readModuleFile))
+	if err != nil {
+		return nil, nil, err
+	}
+	prog, err := goja.CompileAST(ast, false)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -301,20 +311,7 @@ func (h *Host) evictLocked() []*mainProgram {
 	return evicted
 }
 
-// loadModule reads a module for require and adds its analysis to the
-// index, so that functions defined in modules can be carried too.
-func (h *Host) loadModule(path string) ([]byte, error) {
-	src, err := require.DefaultSourceLoader(path)
-	if err != nil {
-		return nil, err
-	}
-	// A module that does not parse fails in require itself, with goja's
-	// message; its functions simply stay unknown to the index.
-	_ = h.env.AddModule(path, string(src))
-	return src, nil
-}
-
-// setupFiles opens what require("fs") may reach.
+// setupFiles opens what require("fs") and require may reach.
 func (h *Host) setupFiles() {
 	switch h.opts.fsMode {
 	case fsWhole:
@@ -324,7 +321,10 @@ func (h *Host) setupFiles() {
 		if err == nil {
 			var root *os.Root
 			if root, err = os.OpenRoot(dir); err == nil {
-				h.files = &files{root: root, dir: dir}
+				h.files = &files{root: root, dir: dir, real: dir}
+				if real, err := filepath.EvalSymlinks(dir); err == nil {
+					h.files.real = real
+				}
 			}
 		}
 		if err != nil {

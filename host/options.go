@@ -63,15 +63,20 @@ func WithMaxCallStackSize(n int) Option { return func(o *options) { o.maxStack =
 // (default: no bound); a larger one is a DataCloneError.
 func WithMaxCloneBytes(n int64) Option { return func(o *options) { o.maxCloneBytes = n } }
 
-// WithFileSystem confines require("fs") to dir: relative paths are taken
-// from it, and no path (absolute, "..", or through a symbolic link) can
-// leave it; trying is an EACCES error. By default fs reaches the whole
-// file system, as in Node.
+// WithFileSystem confines every file a script reaches, through
+// require("fs") or require, to dir: relative fs paths and an Eval source's
+// relative requires are taken from it, and no path (absolute, "..", or
+// through a symbolic link) can leave it; trying is an EACCES error, and a
+// module outside is never read. The main file EvalFile runs may lie
+// outside: the embedder chose it, but its requires are confined too. By
+// default scripts reach the whole file system, as in Node.
 func WithFileSystem(dir string) Option {
 	return func(o *options) { o.fsMode, o.fsRoot = fsConfined, dir }
 }
 
-// WithoutFileSystem removes require("fs") from every runtime.
+// WithoutFileSystem removes require("fs") from every runtime, and require
+// reads no file (an EACCES error), not even beside the main script; the
+// built-in and WithModule modules still load.
 func WithoutFileSystem() Option { return func(o *options) { o.fsMode = fsOff } }
 
 // WithMaxQueuedItems bounds the items held at once by all the Queues of

@@ -45,7 +45,7 @@ func (h *Host) enableRequire(r *threads.Runtime) {
 		if len(h.opts.modules) > 0 {
 			h.runtimes.add(r)
 		}
-		h.registry.Enable(r.RT)
+		h.installRequire(r.RT)
 	}
 }
 
@@ -56,9 +56,7 @@ func (h *Host) registerModules() {
 	h.registry.RegisterNativeModule(console.ModuleName, console.RequireWithPrinter(p))
 	loadFS := h.loadFS
 	if h.files == nil {
-		loadFS = func(rt *goja.Runtime, _ *goja.Object) {
-			panic(rt.NewTypeError(`require("fs"): the host turned the file system off`))
-		}
+		loadFS = func(rt *goja.Runtime, _ *goja.Object) { panic(fsOffError(rt)) } // see installRequire
 	}
 	h.registry.RegisterNativeModule("fs", loadFS)
 	h.registry.RegisterNativeModule("node:fs", loadFS)

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/dop251/goja"
+	"github.com/dop251/goja/parser"
 	"github.com/jsrun/jsrun/eventloop"
 	"github.com/jsrun/jsrun/threads/internal/analysis"
 )
@@ -231,6 +232,10 @@ func (r *Runtime) Exit(cause error) { r.group.Stop(cause) }
 func (g *Group) newRuntime(ctx context.Context, name string, every bool) (*Runtime, error) {
 	rt := goja.New()
 	rt.SetMaxCallStackSize(g.env.cfg.MaxCallStackSize)
+	// eval and Function read no source map: its comment may name any file
+	// (a named pipe blocks the open for ever), and the host decides alone
+	// which files a script reaches.
+	rt.SetParserOptions(parser.WithDisableSourceMaps)
 	r := &Runtime{RT: rt, Loop: eventloop.New(rt), Name: name, group: g, ctx: ctx}
 	r.Loop.SetIdleFunc(func(waiting bool) {
 		if waiting {

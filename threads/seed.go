@@ -129,16 +129,18 @@ func (lib *library) lookup(name string) (v goja.Value) {
 
 // resolveSpecifier makes a relative module specifier absolute against the
 // file that requires it, since the thread requires it from Go, not from
-// that file.
+// that file. A source with no file (Eval's) keeps it relative: require
+// resolves it from the same place as in the main runtime, which only the
+// host knows (the working directory, or the host's file system root).
 func resolveSpecifier(file, spec string) string {
 	if !strings.HasPrefix(spec, "./") && !strings.HasPrefix(spec, "../") {
 		return spec
 	}
-	abs, err := filepath.Abs(filepath.Join(filepath.Dir(file), spec))
-	if err != nil {
-		return spec
+	p := filepath.Join(filepath.Dir(file), spec)
+	if !filepath.IsAbs(p) {
+		return "./" + filepath.ToSlash(p)
 	}
-	return abs
+	return p
 }
 
 // plant rebuilds the seed in the thread's runtime: globals and required

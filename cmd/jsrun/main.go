@@ -56,6 +56,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	timeout := fs.Duration("timeout", 0, "stop the script after this long and exit 124 (e.g. 30s; 0: no limit)")
 	code := fs.String("e", "", "run this code instead of a file")
+	fsRoot := fs.String("fs-root", "", "let fs and require reach only files inside this directory\n(the script itself may lie outside; what it requires may not)")
+	noFS := fs.Bool("no-fs", false, "no fs module, and require reads no file (built-in modules only)")
 	maxThreads := fs.Int("max-threads", 0, "most threads alive at once (0: the default)")
 	showVersion := fs.Bool("version", false, "print the version and exit")
 	fs.Usage = func() {
@@ -73,6 +75,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, "jsrun", version)
 		return 0
 	}
+	if *fsRoot != "" && *noFS {
+		fmt.Fprintln(stderr, "jsrun: --fs-root and --no-fs exclude each other")
+		return 2
+	}
 	rest := fs.Args()
 	codeSet := false
 	fs.Visit(func(f *flag.Flag) { codeSet = codeSet || f.Name == "e" })
@@ -89,6 +95,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		defer cancel()
 	}
 	opts := []host.Option{host.WithStdout(stdout), host.WithStderr(stderr), host.WithMaxThreads(*maxThreads)}
+	if *noFS {
+		opts = append(opts, host.WithoutFileSystem())
+	} else if *fsRoot != "" {
+		opts = append(opts, host.WithFileSystem(*fsRoot))
+	}
 
 	var err error
 	switch {
@@ -130,8 +141,8 @@ func exitCode(err error, timeout time.Duration, stderr io.Writer) int {
 	}
 	var se *host.ScriptError
 	if errors.As(err, &se) {
-		if se.Kind == "syntax error" {
-			fmt.Fprintln(stderr, se.Stack)
+		if se.Kind == "syntax error" || se.Name == host.UnhandledRejectionName {
+			fmt.Fprintln(stderr, se.Error()) // as Node prints them
 		} else {
 			fmt.Fprintf(stderr, "Uncaught %s\n", se.Error())
 		}
