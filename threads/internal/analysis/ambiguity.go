@@ -2,7 +2,7 @@ package analysis
 
 import (
 	"fmt"
-	"path"
+	"path/filepath"
 	"strings"
 	"unicode/utf8"
 )
@@ -116,7 +116,7 @@ func (o occurrence) site() *Site {
 // no thread can have (a module's require() binding can be required again).
 func (o occurrence) refused(free []string) bool {
 	for _, name := range free {
-		if m := o.meaning(name); strings.HasPrefix(m.key, "local ") {
+		if o.meaning(name).local {
 			return true
 		}
 	}
@@ -124,27 +124,30 @@ func (o occurrence) refused(free []string) bool {
 }
 
 // meaning is how a free name resolves at an occurrence: key compares, what
-// describes.
-type meaning struct{ key, what string }
+// describes, local says no thread can have it.
+type meaning struct {
+	key, what string
+	local     bool
+}
 
 func (o occurrence) meaning(name string) meaning {
 	b := o.lit.scope.lookup(name)
 	switch {
 	case b == nil:
-		return meaning{"global", "a global"}
+		return meaning{key: "global", what: "a global"}
 	case b.kind == globalScope || b.moduleTop:
 		if bd := o.script.Bindings[name]; bd != nil && bd.Require != nil {
 			spec := bd.Require.Specifier
 			if strings.HasPrefix(spec, "./") || strings.HasPrefix(spec, "../") {
-				spec = path.Join(path.Dir(o.script.Name), spec)
+				spec = filepath.Join(filepath.Dir(o.script.Name), spec)
 			}
-			return meaning{"require " + spec + " " + strings.Join(bd.Require.Path, "."), fmt.Sprintf("required from %q", bd.Require.Specifier)}
+			return meaning{key: "require " + spec + " " + strings.Join(bd.Require.Path, "."), what: fmt.Sprintf("required from %q", bd.Require.Specifier)}
 		}
 		if b.kind == globalScope {
-			return meaning{"top", "a top-level binding"}
+			return meaning{key: "top", what: "a top-level binding"}
 		}
 	}
-	return meaning{"local " + b.owner, "a local variable of " + DescribeOwner(b.owner)}
+	return meaning{key: "local " + b.owner, what: "a local variable of " + DescribeOwner(b.owner), local: true}
 }
 
 // differs says how o and p differ in meaning, or "" if they do not.

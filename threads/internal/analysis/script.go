@@ -138,18 +138,12 @@ func analyse(name, src string, module bool, top *scope, body []ast.Statement, ba
 	reassigned := make(map[string]bool)
 	w := &walker{scope: top, strict: hasUseStrict(body), base: base}
 	w.onLiteral = func(l *literal) {
-		old, ok := s.lits[l.source]
-		if !ok || l.start < old.start {
+		old, seen := s.lits[l.source]
+		if !seen || l.start < old.start {
 			s.lits[l.source] = l
 		}
-		if ok && !slices.ContainsFunc(s.more[l.source], func(m *literal) bool { return m.start == l.start }) && l.start != old.start {
-			if s.more == nil {
-				s.more = make(map[string][]*literal)
-			}
-			if s.more[l.source] == nil {
-				s.more[l.source] = []*literal{old}
-			}
-			s.more[l.source] = append(s.more[l.source], l)
+		if seen && l.start != old.start {
+			s.another(old, l)
 		}
 	}
 	w.onRef = func(name string) {
@@ -180,6 +174,21 @@ func analyse(name, src string, module bool, top *scope, body []ast.Statement, ba
 		}
 	}
 	return s, nil
+}
+
+// another records l, a second or later occurrence of the text of first.
+func (s *Script) another(first, l *literal) {
+	if s.more == nil {
+		s.more = make(map[string][]*literal)
+	}
+	ls := s.more[l.source]
+	if ls == nil {
+		ls = []*literal{first}
+	}
+	if slices.ContainsFunc(ls, func(m *literal) bool { return m.start == l.start }) {
+		return
+	}
+	s.more[l.source] = append(ls, l)
 }
 
 // position returns the line and column (1-based, columns in bytes, as goja

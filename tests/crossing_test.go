@@ -1,0 +1,32 @@
+package tests
+
+import (
+	"strings"
+	"testing"
+)
+
+// Issue 13 point 7 under the jsrun command: values cross exactly, or fail
+// loudly.
+
+func TestCommandPassedPromiseCaughtLaterBySender(t *testing.T) {
+	src := `
+		const p = threads.run(() => { throw new Error("boom") });
+		threads.run((q) => typeof q, p).get();
+		try { p.get() } catch (e) { console.log("sender caught", e.message) }
+	`
+	for i := 0; i < 3; i++ {
+		out, errOut, code, _ := runJsrun(t, "", "-e", src)
+		if code != 0 || out != "sender caught boom\n" {
+			t.Fatalf("run %d: exit %d, stdout %q, stderr %q", i, code, out, errOut)
+		}
+	}
+}
+
+func TestCommandIdenticalFunctionTextsAreRefused(t *testing.T) {
+	src := "const factor = 10;\nconst scale = (v) => v * factor;\nfunction makeScaler(factor) { return (v) => v * factor }\n" +
+		"console.log(threads.run(makeScaler(3), 2).get());\n"
+	out, errOut, code, _ := runJsrun(t, "", "-e", src)
+	if code != 1 || out != "" || !strings.Contains(errOut, "DataCloneError") || !strings.Contains(errOut, `"factor" is a top-level binding at`) {
+		t.Fatalf("exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+}
