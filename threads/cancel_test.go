@@ -244,3 +244,32 @@ func TestAsyncGetterCancelledAnyTimeLosesNothing(t *testing.T) {
 		}
 	}
 }
+
+// TestCancelledPoolSubmitNeverSubmits: a submit blocked on a full Pool and
+// cancelled never adds its item when a slot frees afterwards.
+func TestCancelledPoolSubmitNeverSubmits(t *testing.T) {
+	mustEval(t, `
+		const gate = threads.Queue(), started = threads.Queue(), ready = threads.Queue();
+		const pool = threads.Pool((x) => { started.put(x); gate.get(); return x }, { workers: 1, queueDepth: 1 });
+		let stray = 0;
+		for (let i = 0; i < 50; i++) {
+			const a = pool.submit("a");
+			started.get(); // the worker runs "a"
+			const b = pool.submit("b"); // the pool's queue is full
+			const t = threads.run((pool, ready) => { ready.put(1); pool.submit("cancelled") }, pool, ready);
+			t.catch(() => {});
+			ready.get();
+			threads.sleep(0.2);
+			t.cancel();
+			gate.put(1);
+			started.get(); // "b"
+			gate.put(1);
+			const c = pool.submit("c");
+			while (started.get() !== "c") { stray++; gate.put(1) }
+			gate.put(1);
+			a.get(); b.get(); c.get();
+		}
+		pool.close();
+		print(stray);
+	`, "0")
+}

@@ -83,7 +83,9 @@ func (t *thread) name() string {
 func (g *Group) start(parent *thread, s *seed) *thread {
 	ctx, cancel := context.WithCancelCause(g.ctx)
 	t := &thread{id: g.nextID.Add(1), group: g, ctx: ctx, cancel: cancel, done: make(chan struct{})}
-	g.adopt(parent, t)
+	if parent != nil {
+		g.adopt(parent, t)
+	}
 	g.live.Add(1)
 	g.threads.Add(1)
 	g.enter()

@@ -9,13 +9,9 @@ package threads
 // reaches them. Threads started by the main runtime or a Pool worker are
 // not in it: only the evaluation's end cancels those from above.
 
-// adopt records t, not yet started, as started by parent (nil for the main
-// runtime or a Pool worker). If a cancel has reached parent already, t is
-// cancelled at once.
+// adopt records t, not yet started, as started by parent, a thread. If a
+// cancel has reached parent already, t is cancelled at once.
 func (g *Group) adopt(parent, t *thread) {
-	if parent == nil {
-		return
-	}
 	t.nested = true
 	g.tree.Lock()
 	t.parent = parent
