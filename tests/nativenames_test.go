@@ -93,6 +93,8 @@ async function probe() {
 		stack("console." + m + " with a throwing valueOf", m, () => console[m]("%d", bomb));
 	}
 	named("util.format", util.format, "format");
+	named("node:console's log", require("node:console").log, "log");
+	named("node:util's format", require("node:util").format, "format");
 	stack("util.format with a throwing valueOf", "format", () => util.format("%d", bomb));
 	for (const f of ["setTimeout", "setInterval", "setImmediate", "queueMicrotask"]) {
 		named(f, globalThis[f], f);
@@ -207,5 +209,22 @@ func TestNativeNamesUncaught(t *testing.T) {
 				t.Errorf("%s: stderr shows a Go name (%q):\n%s", src, mark, stderr)
 			}
 		}
+	}
+}
+
+// TestNodeConsoleIsTheHostConsole checks that require("node:console") is
+// the host's console, writing where the host says, like require("console").
+func TestNodeConsoleIsTheHostConsole(t *testing.T) {
+	defer leakcheck.VerifyNone(t)
+	var out bytes.Buffer
+	h := host.New(host.WithStdout(&out), host.WithStderr(&out))
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	src := `const c = require("node:console"); c.log(c === console, require("node:util") === require("util"))`
+	if _, err := h.Eval(ctx, src); err != nil {
+		t.Fatal(err)
+	}
+	if got := out.String(); got != "true true\n" {
+		t.Errorf("printed %q, want %q", got, "true true\n")
 	}
 }
