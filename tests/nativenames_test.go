@@ -27,10 +27,14 @@ async function probe() {
 	const T = threads.run(() => 1);
 	T.get();
 	const out = [];
-	// named: fn reads as want, in its name and in its source text.
-	const named = (what, fn, want) => out.push(
-		{ what, want, kind: "name", text: String(fn.name) },
-		{ what, want, kind: "source", text: String(fn) });
+	// named: fn reads as want, in its name and in its source text, and its
+	// name property is a built-in's.
+	const named = (what, fn, want) => {
+		const d = Object.getOwnPropertyDescriptor(fn, "name") || {};
+		out.push({ what, want, kind: "name", text: String(fn.name) },
+			{ what, want, kind: "source", text: String(fn) },
+			{ what, want, kind: "descriptor", text: [d.writable, d.enumerable, d.configurable].join(" ") });
+	};
 	// stack: f throws, and want's frame is in the error's stack.
 	const stack = (what, want, f) => {
 		let text = "(did not throw)";
@@ -156,7 +160,7 @@ func TestNativeNames(t *testing.T) {
 		if err := json.Unmarshal([]byte(lines[i]), &recs); err != nil {
 			t.Fatalf("%s: %v in %q", where, err, lines[i])
 		}
-		if len(recs) < 150 {
+		if len(recs) < 250 {
 			t.Fatalf("%s: only %d records", where, len(recs))
 		}
 		for _, r := range recs {
@@ -181,6 +185,10 @@ func checkNameRecord(t *testing.T, where string, r nameRecord) {
 	case "source":
 		if want := "function " + r.Want + "() { [native code] }"; r.Text != want {
 			t.Errorf("%s: %s: source %q, want %q", where, r.What, r.Text, want)
+		}
+	case "descriptor":
+		if want := "false false true"; r.Text != want {
+			t.Errorf("%s: %s: name property writable, enumerable, configurable: %s, want %s", where, r.What, r.Text, want)
 		}
 	case "stack":
 		if !strings.Contains(r.Text, "\tat ") {
