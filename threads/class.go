@@ -66,7 +66,7 @@ func (lib *library) installClass(cl *class) *classState {
 		h := cl.construct(lib, goja.FunctionCall{This: goja.Undefined(), Arguments: c.Arguments})
 		return lib.wrapRef(h)
 	}).(*goja.Object)
-	_ = st.ctor.DefineDataProperty("name", rt.ToValue(cl.name), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
+	jsutil.SetName(rt, st.ctor, cl.name)
 	_ = st.ctor.DefineDataProperty("prototype", front, goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
 	_ = front.DefineDataProperty("constructor", st.ctor, goja.FLAG_TRUE, goja.FLAG_FALSE, goja.FLAG_TRUE)
 	if lib.classes == nil {
