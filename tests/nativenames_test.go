@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dop251/goja"
 	"github.com/jsrun/jsrun/host"
 	"github.com/jsrun/jsrun/internal/leakcheck"
 )
@@ -234,5 +235,35 @@ func TestNodeConsoleIsTheHostConsole(t *testing.T) {
 	}
 	if got := out.String(); got != "true true\n" {
 		t.Errorf("printed %q, want %q", got, "true true\n")
+	}
+}
+
+// TestEmbedderFunc checks that a function an embedder makes with
+// Runtime.Func reads as its JavaScript name too.
+func TestEmbedderFunc(t *testing.T) {
+	defer leakcheck.VerifyNone(t)
+	var out bytes.Buffer
+	h := host.New(host.WithStdout(&out), host.WithStderr(&out),
+		host.WithModule("db", func(r *host.Runtime, exports *goja.Object) error {
+			return exports.Set("query", r.Func("query", func(c goja.FunctionCall) goja.Value {
+				panic(r.NewTypeError("db.query: bad id"))
+			}))
+		}))
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	src := `const db = require("db");
+		try { db.query(1) } catch (e) { console.log(db.query.name + "\n" + e.stack) }
+		threads.run(() => { try { db.query(2) } catch (e) { console.log(e.stack) } }).get()`
+	if _, err := h.Eval(ctx, src); err != nil {
+		t.Fatal(err)
+	}
+	got := out.String()
+	if !strings.HasPrefix(got, "query\n") || strings.Count(got, "\tat query (native)\n") != 2 {
+		t.Errorf("printed %q: want the name query and two frames 'at query (native)'", got)
+	}
+	for _, mark := range goNameMarks {
+		if strings.Contains(got, mark) {
+			t.Errorf("shows a Go name (%q):\n%s", mark, got)
+		}
 	}
 }
