@@ -348,7 +348,8 @@ func (w *walker) collection(o *goja.Object, l loc, isMap bool) error {
 	if isMap {
 		k = kMap
 		// Map.prototype.forEach reads [[MapData]] directly (an exported
-		// Map would lose its keys' identity); its callback appends.
+		// Map would lose its keys' identity); its callback appends. It
+		// keeps its Go name: only the built-in forEach sees it.
 		if w.mapCB == nil {
 			w.mapCB = w.rt.ToValue(func(c goja.FunctionCall) goja.Value {
 				w.collect = append(w.collect, c.Argument(1), c.Argument(0)) // key, value

@@ -76,7 +76,7 @@ func (l *Loop) InstallGlobals(want func(name string) bool) {
 	g := rt.GlobalObject()
 	set := func(name string, f func(goja.FunctionCall) goja.Value) {
 		if want == nil || want(name) {
-			_ = g.Set(name, rt.ToValue(f))
+			_ = g.Set(name, jsutil.Func(rt, name, f))
 		}
 	}
 	set("setTimeout", func(c goja.FunctionCall) goja.Value { return l.setTimer(c, false, "setTimeout") })
@@ -181,6 +181,8 @@ func (l *Loop) queueMicrotask(c goja.FunctionCall) goja.Value {
 	cb := l.callback(c, "queueMicrotask")
 	rt := l.rt
 	p, resolve, _ := rt.NewPromise()
+	// Left with its Go name: only the built-in then sees this function,
+	// so no script can read its name or find it in a stack.
 	_, _ = l.then(rt.ToValue(p), rt.ToValue(func(goja.FunctionCall) goja.Value {
 		if _, err := cb(goja.Undefined()); err != nil {
 			l.Fail(fromCallError(err))

@@ -51,13 +51,13 @@
 // evaluation ends, since goja cannot interrupt Go code:
 //
 //	h := host.New(host.WithModule("db", func(r *host.Runtime, exports *goja.Object) error {
-//		return exports.Set("query", func(c goja.FunctionCall) goja.Value {
+//		return exports.Set("query", r.Func("query", func(c goja.FunctionCall) goja.Value {
 //			row, err := db.QueryContext(r.Context(), c.Argument(0).String())
 //			if err != nil {
 //				panic(r.NewGoError(err)) // a JavaScript exception
 //			}
 //			return r.ToValue(row)
-//		})
+//		}))
 //	}))
 //
 // and in JavaScript:
@@ -65,6 +65,8 @@
 //	const db = require("db");
 //	const rows = ids.map((id) => threads.run((id) => db.query(id), id)).map((p) => p.get());
 //
+// Runtime.Func names a function as scripts see it; one made by ToValue
+// shows its Go name (main.main.func1) in stack traces and in its name.
 // WithGlobal installs a global value the same way. scripts/examples/goservice
 // is a complete service that fans 50 blocking calls out over threads.
 //

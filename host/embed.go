@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"github.com/dop251/goja"
+	"github.com/jsrun/jsrun/internal/jsutil"
 	"github.com/jsrun/jsrun/threads"
 )
 
@@ -26,6 +27,13 @@ func (r *Runtime) Context() context.Context { return r.r.Context() }
 
 // Name is "main", or "thread N" for a thread.
 func (r *Runtime) Name() string { return r.r.Name }
+
+// Func makes a native function that scripts see as name, in stack traces,
+// in its name property and in its source text. A function made by ToValue
+// shows its Go name there (main.mydb.func1).
+func (r *Runtime) Func(name string, f func(goja.FunctionCall) goja.Value) *goja.Object {
+	return jsutil.Func(r.Runtime, name, f)
+}
 
 // WithModule makes require(name) give, in every runtime of the host (main
 // and each thread, afresh in each), the exports that load fills in. load

@@ -162,7 +162,9 @@ func (h *Host) loadFS(rt *goja.Runtime, module *goja.Object) {
 			panic(fsError(rt, err, syscallName, p))
 		}
 	}
-	set := func(name string, fn func(goja.FunctionCall) goja.Value) { _ = exports.Set(name, fn) }
+	set := func(name string, fn func(goja.FunctionCall) goja.Value) {
+		_ = exports.Set(name, jsutil.Func(rt, name, fn))
+	}
 
 	set("readFileSync", func(c goja.FunctionCall) goja.Value {
 		p := pathArg(c, "readFileSync")
@@ -226,8 +228,8 @@ func (h *Host) loadFS(rt *goja.Runtime, module *goja.Object) {
 		_ = st.Set("mtimeMs", float64(fi.ModTime().UnixNano())/1e6)
 		_ = st.Set("mode", uint32(fi.Mode().Perm()))
 		isDir := fi.IsDir()
-		_ = st.Set("isDirectory", func(goja.FunctionCall) goja.Value { return rt.ToValue(isDir) })
-		_ = st.Set("isFile", func(goja.FunctionCall) goja.Value { return rt.ToValue(fi.Mode().IsRegular()) })
+		_ = st.Set("isDirectory", jsutil.Func(rt, "isDirectory", func(goja.FunctionCall) goja.Value { return rt.ToValue(isDir) }))
+		_ = st.Set("isFile", jsutil.Func(rt, "isFile", func(goja.FunctionCall) goja.Value { return rt.ToValue(fi.Mode().IsRegular()) }))
 		return st
 	})
 	set("mkdirSync", func(c goja.FunctionCall) goja.Value {

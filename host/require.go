@@ -164,7 +164,7 @@ func (h *Host) installRequire(rt *goja.Runtime) {
 		return v
 	}).(*goja.Object)
 	// Its frame in a stack reads "require (native)", not the Go name.
-	_ = fn.DefineDataProperty("name", rt.ToValue("require"), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+	jsutil.SetName(rt, fn, "require")
 	_ = fn.DefineDataProperty("length", rt.ToValue(1), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 	_ = rt.Set("require", fn)
 }

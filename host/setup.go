@@ -10,6 +10,8 @@ import (
 
 	"github.com/dop251/goja"
 	"github.com/dop251/goja_nodejs/console"
+	"github.com/dop251/goja_nodejs/util"
+	"github.com/jsrun/jsrun/internal/jsutil"
 	"github.com/jsrun/jsrun/threads"
 )
 
@@ -53,7 +55,13 @@ func (h *Host) enableRequire(r *threads.Runtime) {
 // require without a file.
 func (h *Host) registerModules() {
 	p := &printer{out: h.opts.stdout, err: h.opts.stderr}
-	h.registry.RegisterNativeModule(console.ModuleName, console.RequireWithPrinter(p))
+	// console and util are goja_nodejs's, with their functions renamed;
+	// registered here, their node: names would load goja_nodejs's own
+	// copies (a console printing to the process's stdout).
+	h.registry.RegisterNativeModule(console.ModuleName, namedExports(console.RequireWithPrinter(p)))
+	h.registry.RegisterNativeModule("node:"+console.ModuleName, sameModule(console.ModuleName))
+	h.registry.RegisterNativeModule(util.ModuleName, namedExports(util.Require))
+	h.registry.RegisterNativeModule("node:"+util.ModuleName, sameModule(util.ModuleName))
 	loadFS := h.loadFS
 	if h.files == nil {
 		loadFS = func(rt *goja.Runtime, _ *goja.Object) { panic(fsOffError(rt)) } // see installRequire
@@ -98,7 +106,7 @@ func (h *Host) process(r *threads.Runtime) *goja.Object {
 	}
 	_ = p.Set("env", env)
 	_ = p.Set("platform", runtime.GOOS)
-	_ = p.Set("exit", func(c goja.FunctionCall) goja.Value {
+	_ = p.Set("exit", jsutil.Func(rt, "exit", func(c goja.FunctionCall) goja.Value {
 		code := 0
 		if arg := c.Argument(0); !goja.IsUndefined(arg) {
 			code = int(arg.ToInteger())
@@ -107,7 +115,7 @@ func (h *Host) process(r *threads.Runtime) *goja.Object {
 		r.Exit(exit)
 		rt.Interrupt(exit)
 		return goja.Undefined()
-	})
+	}))
 	return p
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"github.com/dop251/goja"
 	"github.com/jsrun/jsrun/clone"
+	"github.com/jsrun/jsrun/internal/jsutil"
 )
 
 // A class is one of the library's shared objects (Atomic, Shared, ...):
@@ -48,14 +49,14 @@ func (lib *library) installClass(cl *class) *classState {
 	for _, g := range cl.getters {
 		g := g
 		what := cl.name + "." + g.name
-		getter := rt.ToValue(func(c goja.FunctionCall) goja.Value {
+		getter := jsutil.Func(rt, "get "+g.name, func(c goja.FunctionCall) goja.Value {
 			defer lib.recoverGo(what)
 			return g.fn(lib, c.This, c)
 		})
 		_ = front.DefineAccessorProperty(g.name, getter, nil, goja.FLAG_FALSE, goja.FLAG_TRUE)
 	}
 	if cl.iterate != nil {
-		_ = front.SetSymbol(goja.SymIterator, func(c goja.FunctionCall) goja.Value { return cl.iterate(lib, c.This) })
+		_ = front.SetSymbol(goja.SymIterator, jsutil.Func(rt, "[Symbol.iterator]", func(c goja.FunctionCall) goja.Value { return cl.iterate(lib, c.This) }))
 	}
 	_ = front.SetPrototype(rt.NewDynamicObject(&lazyMethods{lib: lib, cl: cl}))
 	// A native constructor: with `new` or without, it returns the face it
@@ -65,7 +66,7 @@ func (lib *library) installClass(cl *class) *classState {
 		h := cl.construct(lib, goja.FunctionCall{This: goja.Undefined(), Arguments: c.Arguments})
 		return lib.wrapRef(h)
 	}).(*goja.Object)
-	_ = st.ctor.DefineDataProperty("name", rt.ToValue(cl.name), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
+	jsutil.SetName(rt, st.ctor, cl.name)
 	_ = st.ctor.DefineDataProperty("prototype", front, goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
 	_ = front.DefineDataProperty("constructor", st.ctor, goja.FLAG_TRUE, goja.FLAG_FALSE, goja.FLAG_TRUE)
 	if lib.classes == nil {
@@ -92,7 +93,7 @@ func (m *lazyMethods) Get(key string) goja.Value {
 		}
 		me, lib := me, m.lib
 		what := m.cl.name + "." + me.name
-		v := lib.r.RT.ToValue(func(c goja.FunctionCall) goja.Value {
+		v := jsutil.Func(lib.r.RT, me.name, func(c goja.FunctionCall) goja.Value {
 			defer lib.recoverGo(what)
 			return me.fn(lib, c.This, c)
 		})

@@ -7,6 +7,7 @@ import (
 
 	"github.com/dop251/goja"
 	"github.com/jsrun/jsrun/clone"
+	"github.com/jsrun/jsrun/internal/jsutil"
 )
 
 // library is the per-runtime state of the threads library.
@@ -67,7 +68,7 @@ func (lib *library) errorClass(name string) *goja.Object {
 		return obj
 	}).(*goja.Object)
 	_ = ctor.SetPrototype(errCtor)
-	_ = ctor.DefineDataProperty("name", rt.ToValue(name), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
+	jsutil.SetName(rt, ctor, name)
 	_ = ctor.DefineDataProperty("prototype", proto, goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
 	_ = proto.DefineDataProperty("constructor", ctor, goja.FLAG_TRUE, goja.FLAG_FALSE, goja.FLAG_TRUE)
 	if lib.errors == nil {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/dop251/goja"
 	"github.com/jsrun/jsrun/clone"
+	"github.com/jsrun/jsrun/internal/jsutil"
 )
 
 // promiseView is a thread's ThreadPromise in one runtime. The thread is
@@ -61,24 +62,24 @@ func (lib *library) installPromiseProto() {
 	// takes an object whose constructor is Promise for a native promise
 	// without checking, so a ThreadPromise must be seen as a thenable.
 	_ = proto.DefineDataProperty("constructor", goja.Undefined(), goja.FLAG_TRUE, goja.FLAG_FALSE, goja.FLAG_TRUE)
-	_ = proto.Set("get", func(c goja.FunctionCall) goja.Value {
+	_ = proto.Set("get", jsutil.Func(rt, "get", func(c goja.FunctionCall) goja.Value {
 		v := lib.viewOf(c.This, "get")
 		v.await("ThreadPromise.get")
 		return v.result()
-	})
-	_ = proto.Set("wait", func(c goja.FunctionCall) goja.Value {
+	}))
+	_ = proto.Set("wait", jsutil.Func(rt, "wait", func(c goja.FunctionCall) goja.Value {
 		v := lib.viewOf(c.This, "wait")
 		v.await("ThreadPromise.wait")
 		v.result()
 		return goja.Undefined()
-	})
-	_ = proto.Set("cancel", func(c goja.FunctionCall) goja.Value {
+	}))
+	_ = proto.Set("cancel", jsutil.Func(rt, "cancel", func(c goja.FunctionCall) goja.Value {
 		lib.viewOf(c.This, "cancel").t.Cancel()
 		return goja.Undefined()
-	})
+	}))
 	for _, name := range []string{"then", "catch", "finally"} {
 		method, _ := goja.AssertFunction(promiseProto.Get(name))
-		_ = proto.Set(name, func(c goja.FunctionCall) goja.Value {
+		_ = proto.Set(name, jsutil.Func(rt, name, func(c goja.FunctionCall) goja.Value {
 			v := lib.viewOf(c.This, name)
 			v.t.handled.Store(true) // as any then() marks a native promise handled
 			ret, err := method(v.native(), c.Arguments...)
@@ -86,7 +87,7 @@ func (lib *library) installPromiseProto() {
 				panic(err)
 			}
 			return ret
-		})
+		}))
 	}
 	lib.promProto = proto
 }

@@ -3,6 +3,7 @@ package threads
 import (
 	"github.com/dop251/goja"
 	"github.com/jsrun/jsrun/clone"
+	"github.com/jsrun/jsrun/internal/jsutil"
 )
 
 // Queue is threads.Queue: a FIFO of structured clones shared by every
@@ -154,7 +155,7 @@ var queueClass = &class{
 		q := queueThis(lib, this, "[Symbol.iterator]")
 		rt := lib.r.RT
 		it := rt.NewObject()
-		_ = it.Set("next", func(goja.FunctionCall) goja.Value {
+		_ = it.Set("next", jsutil.Func(rt, "next", func(goja.FunctionCall) goja.Value {
 			res := rt.NewObject()
 			item, e := q.q.get(lib.r, "Queue iteration", 0, true)
 			if e == fifoClosed {
@@ -166,7 +167,7 @@ var queueClass = &class{
 			_ = res.Set("done", false)
 			_ = res.Set("value", lib.restoreOrThrow(item))
 			return res
-		})
+		}))
 		return it
 	},
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/dop251/goja"
 	"github.com/jsrun/jsrun/clone"
 	"github.com/jsrun/jsrun/eventloop"
+	"github.com/jsrun/jsrun/internal/jsutil"
 )
 
 // thread is the Go side of one threads.run: shared by every runtime that
@@ -253,12 +254,14 @@ func (t *thread) settleLater(r *Runtime, obj *goja.Object, p *goja.Promise, then
 		return
 	}
 	rt := r.RT
-	onValue := rt.ToValue(func(c goja.FunctionCall) goja.Value {
+	// Anonymous, as Node's resolving functions are: a thenable's own then
+	// receives them, and its stack shows them.
+	onValue := jsutil.Func(rt, "", func(c goja.FunctionCall) goja.Value {
 		t.settleValue(r, c.Argument(0))
 		then()
 		return goja.Undefined()
 	})
-	onError := rt.ToValue(func(c goja.FunctionCall) goja.Value {
+	onError := jsutil.Func(rt, "", func(c goja.FunctionCall) goja.Value {
 		t.settleThrown(r, c.Argument(0))
 		then()
 		return goja.Undefined()

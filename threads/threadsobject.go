@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/dop251/goja"
+	"github.com/jsrun/jsrun/internal/jsutil"
 )
 
 // threadsObject is the `threads` global: its members are made on first
@@ -27,12 +28,12 @@ func (d *threadsObject) Get(key string) goja.Value {
 	var v goja.Value
 	switch {
 	case key == "run":
-		v = d.lib.r.RT.ToValue(func(c goja.FunctionCall) goja.Value {
+		v = jsutil.Func(d.lib.r.RT, "run", func(c goja.FunctionCall) goja.Value {
 			defer d.lib.recoverGo("threads.run")
 			return d.lib.run(c)
 		})
 	case key == "sleep":
-		v = d.lib.r.RT.ToValue(func(c goja.FunctionCall) goja.Value {
+		v = jsutil.Func(d.lib.r.RT, "sleep", func(c goja.FunctionCall) goja.Value {
 			defer d.lib.recoverGo("threads.sleep")
 			return d.lib.sleep(c)
 		})

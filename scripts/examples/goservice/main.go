@@ -29,13 +29,13 @@ func queryDB(ctx context.Context, id int64) (string, error) {
 
 // mydb is the module every runtime gets from require("mydb").
 func mydb(r *host.Runtime, exports *goja.Object) error {
-	return exports.Set("query", func(c goja.FunctionCall) goja.Value {
+	return exports.Set("query", r.Func("query", func(c goja.FunctionCall) goja.Value {
 		row, err := queryDB(r.Context(), c.Argument(0).ToInteger())
 		if err != nil {
 			panic(r.NewGoError(err))
 		}
 		return r.ToValue(row)
-	})
+	}))
 }
 
 const script = `
