@@ -60,3 +60,17 @@ func BenchmarkHostRunConsole(b *testing.B) {
 		for (let i = 0; i < %d; i++) threads.run((a) => typeof console.log + a, i).get();
 	`)
 }
+
+// BenchmarkEvalSmall is one small evaluation per iteration on one host:
+// what an evaluation costs besides its script (the main runtime, its
+// goroutine, and the watchers that bound it).
+func BenchmarkEvalSmall(b *testing.B) {
+	h := New(WithStdout(io.Discard), WithStderr(io.Discard))
+	ctx := context.Background()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := h.Eval(ctx, `1 + 1`); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,103 @@
+package threads
+
+import (
+	"context"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// A runtime's goroutine can be stuck where goja cannot interrupt it: in a
+// built-in that loops or allocates for minutes (a sort of millions of
+// numbers, a join over 2^32 holes), or in an embedder's Go function that
+// ignores its context. Once the runtime must stop (its thread was
+// cancelled, or the evaluation ended), its goroutine has abandonAfter to
+// return; after that it is abandoned: the evaluation counts it as gone,
+// settles its thread as cancelled, and stops waiting for it. The goroutine
+// runs on until the call returns, then finds its runtime interrupted (goja
+// keeps the interrupt flag set, so no more JavaScript runs there) and ends
+// without touching its evaluation, which has moved on or finished.
+
+// abandonAfter is how long a runtime's goroutine has to return once its
+// runtime must stop, before it is abandoned. An interrupted runtime
+// normally returns within microseconds; this leaves room for a loaded
+// machine while keeping an evaluation's end within a second of its
+// context's.
+var abandonAfter = 500 * time.Millisecond
+
+// Abandoned counts the goroutines of an Env's evaluations left running
+// after their runtime had to stop.
+type Abandoned struct {
+	// Running are abandoned goroutines that have not returned yet.
+	Running int64
+	// Total counts every goroutine ever abandoned.
+	Total int64
+}
+
+// Abandoned reports the env's abandoned goroutines.
+func (e *Env) Abandoned() Abandoned {
+	return Abandoned{Running: e.abandoned.running.Load(), Total: e.abandoned.total.Load()}
+}
+
+type abandonCounts struct{ running, total atomic.Int64 }
+
+const (
+	taskRunning int32 = iota
+	taskEnded
+	taskAbandoned
+)
+
+// task watches one goroutine that runs a runtime, so that it can be
+// abandoned once ctx has ended abandonAfter ago. Exactly one of the
+// goroutine's own end (end reports true) and the abandonment (onAbandon
+// runs) does the goroutine's bookkeeping.
+type task struct {
+	counts    *abandonCounts
+	state     atomic.Int32
+	onAbandon func()
+	stopWatch func() bool
+
+	mu    sync.Mutex
+	timer *time.Timer
+}
+
+// watchTask starts watching a goroutine that runs under ctx.
+func (e *Env) watchTask(ctx context.Context, onAbandon func()) *task {
+	tk := &task{counts: &e.abandoned, onAbandon: onAbandon}
+	tk.stopWatch = context.AfterFunc(ctx, tk.arm)
+	return tk
+}
+
+// arm starts the grace period once the goroutine's context has ended.
+func (tk *task) arm() {
+	tk.mu.Lock()
+	if tk.state.Load() == taskRunning {
+		tk.timer = time.AfterFunc(abandonAfter, tk.abandon)
+	}
+	tk.mu.Unlock()
+}
+
+func (tk *task) abandon() {
+	if tk.state.CompareAndSwap(taskRunning, taskAbandoned) {
+		tk.counts.running.Add(1)
+		tk.counts.total.Add(1)
+		tk.onAbandon()
+	}
+}
+
+// end is called by the goroutine as it returns. It reports true when the
+// goroutine ended in time and must do its own bookkeeping, false when it
+// was abandoned and must touch nothing of its evaluation.
+func (tk *task) end() bool {
+	if !tk.state.CompareAndSwap(taskRunning, taskEnded) {
+		tk.counts.running.Add(-1)
+		return false
+	}
+	tk.stopWatch()
+	tk.mu.Lock()
+	if tk.timer != nil {
+		tk.timer.Stop()
+	}
+	tk.mu.Unlock()
+	return true
+}
