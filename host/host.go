@@ -120,6 +120,8 @@ func (h *Host) evalCall(ctx context.Context, name, src, function string, args []
 		return nil, syntaxError(err, src)
 	}
 	defer release()
+	ctx, oom, unwatch := h.watchMemory(ctx)
+	defer unwatch()
 	completion, err := h.env.Eval(ctx, func(main *threads.Runtime) (goja.Value, error) {
 		v, err := main.RT.RunProgram(prog)
 		if err != nil || function == "" {
@@ -128,6 +130,9 @@ func (h *Host) evalCall(ctx context.Context, name, src, function string, args []
 		return callGlobal(main.RT, function, args)
 	})
 	if err != nil {
+		if merr := memoryError(ctx, oom); merr != nil {
+			return nil, merr
+		}
 		return nil, h.evalError(ctx, err)
 	}
 	return export(completion), nil

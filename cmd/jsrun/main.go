@@ -57,6 +57,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	timeout := fs.Duration("timeout", 0, "stop the script after this long and exit 124 (e.g. 30s; 0: no limit)")
 	code := fs.String("e", "", "run this code instead of a file")
 	maxThreads := fs.Int("max-threads", 0, "most threads alive at once (0: the default)")
+	maxMemory := newMemoryFlag()
+	fs.Var(maxMemory, "max-memory", "fail with a RangeError when the heap nears this `size`: 512MiB, 2GiB, 1G (10^9), bytes; 0: no limit")
 	showVersion := fs.Bool("version", false, "print the version and exit")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, usage)
@@ -88,7 +90,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		ctx, cancel = context.WithTimeout(ctx, *timeout)
 		defer cancel()
 	}
-	opts := []host.Option{host.WithStdout(stdout), host.WithStderr(stderr), host.WithMaxThreads(*maxThreads)}
+	opts := []host.Option{host.WithStdout(stdout), host.WithStderr(stderr), host.WithMaxThreads(*maxThreads), host.WithMemoryLimit(maxMemory.n)}
 
 	var err error
 	switch {
