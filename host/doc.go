@@ -133,15 +133,18 @@
 //
 // goja cannot interrupt a built-in while it runs (a sort of millions of
 // numbers, a join over 2^32 holes), nor a Go function of the embedder
-// that ignores Runtime.Context. Each runtime's goroutine, main or thread,
-// has half a second after its runtime must stop (the context ended,
-// process.exit, the memory limit, or p.cancel() of its thread); then it is
-// abandoned: its thread is settled as cancelled, the evaluation stops
-// waiting for it, and Eval returns within a second of its context's end.
-// The goroutine runs on until its call returns, then finds its runtime
-// interrupted (no more JavaScript runs there) and ends without touching
-// anything of its evaluation; until then it holds that runtime's memory.
-// Host.Stats counts them, those running and all ever abandoned. A Pool
-// worker stuck in an item keeps running until the evaluation ends, since
-// a pool item's p.cancel() only discards its result.
+// that ignores Runtime.Context, nor its compiler, which computes constant
+// expressions such as 3n ** 30000000n. Each runtime's goroutine, main or
+// thread, has half a second (threads.AbandonAfter) after its runtime must
+// stop (the context ended, process.exit, the memory limit, or p.cancel()
+// of its thread); then it is abandoned: its thread is settled as
+// cancelled, the evaluation stops waiting for it, and Eval returns within
+// a second of its context's end. The goroutine runs on until its call
+// returns, then finds its runtime interrupted (no more JavaScript runs
+// there) and ends without touching anything of its evaluation; until then
+// it holds that runtime's memory. A compile is left the same way, and
+// keeps its program for the next evaluation of that source. Host.Stats
+// counts them: those still running, and all ever abandoned. A Pool worker
+// stuck in an item runs on until the evaluation ends, since a pool item's
+// p.cancel() only discards its result.
 package host

@@ -115,13 +115,16 @@ func (h *Host) evalCall(ctx context.Context, name, src, function string, args []
 	if h.setupErr != nil {
 		return nil, h.setupErr
 	}
-	prog, release, err := h.compileMain(name, src)
+	ctx, oom, unwatch := h.watchMemory(ctx)
+	defer unwatch()
+	prog, release, err := h.compileUnder(ctx, name, src)
+	if errors.Is(err, errStopped) {
+		return nil, h.stopError(ctx, oom, err)
+	}
 	if err != nil {
 		return nil, syntaxError(err, src)
 	}
 	defer release()
-	ctx, oom, unwatch := h.watchMemory(ctx)
-	defer unwatch()
 	completion, err := h.env.Eval(ctx, func(main *threads.Runtime) (goja.Value, error) {
 		v, err := main.RT.RunProgram(prog)
 		if err != nil || function == "" {
@@ -130,10 +133,7 @@ func (h *Host) evalCall(ctx context.Context, name, src, function string, args []
 		return callGlobal(main.RT, function, args)
 	})
 	if err != nil {
-		if merr := memoryError(ctx, oom); merr != nil {
-			return nil, merr
-		}
-		return nil, h.evalError(ctx, err)
+		return nil, h.stopError(ctx, oom, err)
 	}
 	return export(completion), nil
 }

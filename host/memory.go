@@ -41,11 +41,11 @@ func (h *Host) watchMemory(ctx context.Context) (context.Context, *threads.Fault
 	}
 }
 
-// memoryError is the error of an evaluation the memory limit stopped, or
-// nil if it did not.
-func memoryError(ctx context.Context, oom *threads.Fault) error {
+// stopError is evalError, and the memory limit's error when it stopped
+// the evaluation (oom is watchMemory's cause).
+func (h *Host) stopError(ctx context.Context, oom *threads.Fault, err error) error {
 	if oom == nil || context.Cause(ctx) != error(oom) {
-		return nil
+		return h.evalError(ctx, err)
 	}
 	return &ScriptError{Kind: eventloop.KindUncaughtException, Name: oom.Name, Message: oom.Message,
 		Stack: oom.Name + ": " + oom.Message, err: ErrMemoryLimit}

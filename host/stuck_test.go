@@ -239,3 +239,30 @@ func (b *syncBuffer) String() string {
 	defer b.mu.Unlock()
 	return string(b.b)
 }
+
+// TestEvalReturnsWhileCompileIsStuck: goja folds constant expressions as
+// it compiles, so 3n ** 20000000n is computed (for seconds) before any
+// runtime exists, where nothing can interrupt it.
+func TestEvalReturnsWhileCompileIsStuck(t *testing.T) {
+	h := New()
+	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+	defer cancel()
+	r := awaitEval(t, evalAsync(ctx, h, `const big = 3n ** 20000000n; "finished"`))
+	if !errors.Is(r.err, context.DeadlineExceeded) {
+		t.Fatalf("Eval = %v, %v; want context.DeadlineExceeded", r.v, r.err)
+	}
+	if st := h.Stats(); st.AbandonedGoroutines < 1 {
+		t.Fatalf("Stats() = %+v while the compile runs; want it abandoned", st)
+	}
+	deadline := time.Now().Add(2 * time.Minute)
+	for h.Stats().AbandonedGoroutines != 0 {
+		if time.Now().After(deadline) {
+			t.Fatalf("the abandoned compile never ended: %+v", h.Stats())
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	// The program compiled meanwhile serves the next evaluation.
+	if v, err := h.Eval(context.Background(), `const big = 3n ** 20000000n; "finished"`); err != nil || v != "finished" {
+		t.Fatalf("next Eval = %v, %v", v, err)
+	}
+}

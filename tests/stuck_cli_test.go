@@ -104,3 +104,13 @@ func TestCommandTimeoutInsideJoinOfHoles(t *testing.T) {
 		t.Fatalf("exit %d, want 124; stderr %q", code, errOut)
 	}
 }
+
+// TestCommandTimeoutWhileCompiling: goja computes constant expressions as
+// it compiles; this one takes about a minute (on 2 cores) before any
+// runtime exists.
+func TestCommandTimeoutWhileCompiling(t *testing.T) {
+	_, errOut, code := runJsrunStuck(t, "--timeout", "1s", "-e", `const big = 3n ** 200000000n; "done"`)
+	if code != 124 || !strings.Contains(errOut, "timed out after 1s") {
+		t.Fatalf("exit %d, want 124; stderr %q", code, errOut)
+	}
+}

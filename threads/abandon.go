@@ -11,19 +11,19 @@ import (
 // built-in that loops or allocates for minutes (a sort of millions of
 // numbers, a join over 2^32 holes), or in an embedder's Go function that
 // ignores its context. Once the runtime must stop (its thread was
-// cancelled, or the evaluation ended), its goroutine has abandonAfter to
+// cancelled, or the evaluation ended), its goroutine has AbandonAfter to
 // return; after that it is abandoned: the evaluation counts it as gone,
 // settles its thread as cancelled, and stops waiting for it. The goroutine
 // runs on until the call returns, then finds its runtime interrupted (goja
 // keeps the interrupt flag set, so no more JavaScript runs there) and ends
 // without touching its evaluation, which has moved on or finished.
 
-// abandonAfter is how long a runtime's goroutine has to return once its
+// AbandonAfter is how long a runtime's goroutine has to return once its
 // runtime must stop, before it is abandoned. An interrupted runtime
 // normally returns within microseconds; this leaves room for a loaded
 // machine while keeping an evaluation's end within a second of its
 // context's.
-var abandonAfter = 500 * time.Millisecond
+const AbandonAfter = 500 * time.Millisecond
 
 // Abandoned counts the goroutines of an Env's evaluations left running
 // after their runtime had to stop.
@@ -39,6 +39,15 @@ func (e *Env) Abandoned() Abandoned {
 	return Abandoned{Running: e.abandoned.running.Load(), Total: e.abandoned.total.Load()}
 }
 
+// Abandon counts a goroutine the caller abandons (a host's compile that
+// outlasted its evaluation) with the env's own; call the function it
+// returns when that goroutine returns.
+func (e *Env) Abandon() (returned func()) {
+	e.abandoned.running.Add(1)
+	e.abandoned.total.Add(1)
+	return func() { e.abandoned.running.Add(-1) }
+}
+
 type abandonCounts struct{ running, total atomic.Int64 }
 
 const (
@@ -48,7 +57,7 @@ const (
 )
 
 // task watches one goroutine that runs a runtime, so that it can be
-// abandoned once ctx has ended abandonAfter ago. Exactly one of the
+// abandoned once ctx has ended AbandonAfter ago. Exactly one of the
 // goroutine's own end (end reports true) and the abandonment (onAbandon
 // runs) does the goroutine's bookkeeping.
 type task struct {
@@ -72,7 +81,7 @@ func (e *Env) watchTask(ctx context.Context, onAbandon func()) *task {
 func (tk *task) arm() {
 	tk.mu.Lock()
 	if tk.state == taskRunning {
-		tk.timer = time.AfterFunc(abandonAfter, tk.abandon)
+		tk.timer = time.AfterFunc(AbandonAfter, tk.abandon)
 	}
 	tk.mu.Unlock()
 }
