@@ -33,7 +33,8 @@
 //   - *ScriptError: an exception nothing caught, an unhandled promise
 //     rejection (in the main runtime or any thread), or a syntax error; its
 //     Stack has file:line:col frames, and a thread's error ends with the
-//     threads.run call that started the thread;
+//     threads.run call that started the thread; a RangeError wrapping
+//     ErrMemoryLimit when WithMemoryLimit stopped it;
 //   - *ExitError: the script called process.exit (in any runtime);
 //   - an error wrapping context.DeadlineExceeded or context.Canceled when ctx
 //     ended first;
