@@ -241,13 +241,13 @@ func (b *syncBuffer) String() string {
 }
 
 // TestEvalReturnsWhileCompileIsStuck: goja folds constant expressions as
-// it compiles, so 3n ** 20000000n is computed (for seconds) before any
+// it compiles, so 3n ** 25000000n is computed (for seconds) before any
 // runtime exists, where nothing can interrupt it.
 func TestEvalReturnsWhileCompileIsStuck(t *testing.T) {
 	h := New()
 	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
 	defer cancel()
-	r := awaitEval(t, evalAsync(ctx, h, `const big = 3n ** 20000000n; "finished"`))
+	r := awaitEval(t, evalAsync(ctx, h, `const big = 3n ** 25000000n; "finished"`))
 	if !errors.Is(r.err, context.DeadlineExceeded) {
 		t.Fatalf("Eval = %v, %v; want context.DeadlineExceeded", r.v, r.err)
 	}
@@ -262,7 +262,7 @@ func TestEvalReturnsWhileCompileIsStuck(t *testing.T) {
 		time.Sleep(10 * time.Millisecond)
 	}
 	// The program compiled meanwhile serves the next evaluation.
-	if v, err := h.Eval(context.Background(), `const big = 3n ** 20000000n; "finished"`); err != nil || v != "finished" {
+	if v, err := h.Eval(context.Background(), `const big = 3n ** 25000000n; "finished"`); err != nil || v != "finished" {
 		t.Fatalf("next Eval = %v, %v", v, err)
 	}
 }
