@@ -25,7 +25,7 @@ const holdInThreads = `
 	const ps = [];
 	for (let i = 0; i < 30; i++) ps.push(threads.run((ready, hold) => {
 		const parts = [];
-		for (let j = 0; j < 20; j++) parts.push("x".repeat(1 << 20) + j);
+		for (let j = 0; j < 20; j++) parts.push("x".repeat(1024).repeat(1024));
 		ready.done();
 		hold.wait();
 		return parts.length;
@@ -38,7 +38,7 @@ const holdInThreads = `
 // holdInMain holds 600 MB in the main runtime, 1 MB at a time.
 const holdInMain = `
 	const parts = [];
-	for (let j = 0; j < 600; j++) parts.push("x".repeat(1 << 20) + j);
+	for (let j = 0; j < 600; j++) parts.push("x".repeat(1024).repeat(1024));
 	parts.length;
 `
 

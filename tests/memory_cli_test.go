@@ -20,7 +20,7 @@ func checkOutOfMemoryExit(t *testing.T, code int, errOut string) {
 func TestCommandMaxMemoryStopsMain(t *testing.T) {
 	_, errOut, code, _ := runJsrun(t, "", "--max-memory", "256MiB", "-e", `
 		const parts = [];
-		for (let j = 0; j < 600; j++) parts.push("x".repeat(1 << 20) + j);
+		for (let j = 0; j < 600; j++) parts.push("x".repeat(1024).repeat(1024));
 		console.log(parts.length);
 	`)
 	checkOutOfMemoryExit(t, code, errOut)
@@ -35,7 +35,7 @@ func TestCommandMaxMemoryStopsThreads(t *testing.T) {
 		const ps = [];
 		for (let i = 0; i < 30; i++) ps.push(threads.run((ready, hold) => {
 			const parts = [];
-			for (let j = 0; j < 20; j++) parts.push("x".repeat(1 << 20) + j);
+			for (let j = 0; j < 20; j++) parts.push("x".repeat(1024).repeat(1024));
 			ready.done();
 			hold.wait();
 			return parts.length;
