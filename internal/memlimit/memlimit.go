@@ -7,11 +7,13 @@
 // (debug.SetMemoryLimit) is the smallest of them, so that the collector
 // works hard to stay under it, and a watcher goroutine reads the live heap
 // (what the last collection marked, from runtime/metrics) every 10 ms.
-// When the live heap reaches 90% of a bound, that bound's stop is called,
-// once: the collector could then free little, and the process would soon
-// spend its time collecting, or be killed. Every bound the heap reaches is
-// stopped; a bound it stays under is not. When the last bound is
-// released, the watcher ends and the Go memory limit is what it was.
+// When a collection that ended after a bound began finds the live heap at
+// 90% of that bound, its stop is called, once: the collector could then
+// free little, and the process would soon spend its time collecting, or
+// be killed. Every bound the heap reaches is stopped; a bound it stays
+// under is not. When the last bound is released, the watcher ends and the
+// Go memory limit is what it was when the first began (a change made in
+// between is lost).
 //
 // What it cannot bound: memory outside the Go heap's accounting, and one
 // allocation larger than what is left (that is for guards in front of the
