@@ -60,3 +60,23 @@ func BenchmarkHostRunConsole(b *testing.B) {
 		for (let i = 0; i < %d; i++) threads.run((a) => typeof console.log + a, i).get();
 	`)
 }
+
+// BenchmarkEvalSmall is one small evaluation per iteration on one host:
+// what an evaluation costs besides its script (the main runtime, its
+// goroutine, and the watchers that bound it).
+func BenchmarkEvalSmall(b *testing.B) { benchEvalSmall(b) }
+
+// BenchmarkEvalSmallMemoryLimit is the same with a memory limit: each
+// evaluation starts and stops the heap watcher.
+func BenchmarkEvalSmallMemoryLimit(b *testing.B) { benchEvalSmall(b, WithMemoryLimit(1<<40)) }
+
+func benchEvalSmall(b *testing.B, opts ...Option) {
+	h := New(append([]Option{WithStdout(io.Discard), WithStderr(io.Discard)}, opts...)...)
+	ctx := context.Background()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := h.Eval(ctx, `1 + 1`); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -16,7 +16,8 @@
 // finished, or when ctx ends. In that case every runtime is interrupted,
 // every blocked call (ThreadPromise.get, Queue.get, WaitGroup.wait, ...)
 // returns with CancelledError or TimeoutError inside the script, and no
-// goroutine outlives the call. A script that can never finish, because every
+// goroutine outlives the call, but one stuck where goja cannot interrupt it
+// (see "Stuck goroutines" below). A script that can never finish, because every
 // runtime waits on something only another waiting runtime could do, fails
 // at once with a deadlock error that names each wait, as Go does.
 //
@@ -32,7 +33,8 @@
 //   - *ScriptError: an exception nothing caught, an unhandled promise
 //     rejection (in the main runtime or any thread), or a syntax error; its
 //     Stack has file:line:col frames, and a thread's error ends with the
-//     threads.run call that started the thread;
+//     threads.run call that started the thread; a RangeError wrapping
+//     ErrMemoryLimit when WithMemoryLimit stopped it;
 //   - *ExitError: the script called process.exit (in any runtime);
 //   - an error wrapping context.DeadlineExceeded or context.Canceled when ctx
 //     ended first;
@@ -115,5 +117,52 @@
 //   - WithMaxQueuedItems: items held by all the Queues of an evaluation
 //     (default 1,000,000); a RangeError past it;
 //   - RegexpMatchTimeout: one match of a backtracking regular expression,
-//     so that a catastrophic pattern cannot keep a cancelled runtime alive.
+//     so that a catastrophic pattern cannot keep a cancelled runtime alive;
+//   - WithMemoryLimit: the Go heap (default none; jsrun's default is half
+//     the memory available to it); the evaluation fails with RangeError
+//     "out of memory: limit N bytes" (see below).
+//
+// # The memory limit
+//
+// goja gives no account of what one runtime holds, so WithMemoryLimit
+// bounds the whole process's Go heap: every runtime of every host, and the
+// embedding program's own memory. While an evaluation with a limit runs,
+// the Go memory limit (debug.SetMemoryLimit) is the smallest limit of
+// those running, so that the collector works hard near it, and one
+// goroutine reads the live heap from runtime/metrics every 10 ms. When a
+// collection finds the live heap at 90% of an evaluation's limit, that
+// evaluation is stopped as a timeout would stop it, with RangeError "out
+// of memory: limit N bytes" as the cause: blocked calls throw it, a
+// thread's promise rejects with it, and Eval returns it as a *ScriptError
+// wrapping ErrMemoryLimit. Every evaluation whose limit the heap reached
+// fails together, since none can be told apart as the one that allocated;
+// evaluations without a limit, or with a higher one, go on. When the last
+// limited evaluation ends, the watcher stops and the Go memory limit
+// returns to what it was.
+//
+// It cannot stop one allocation larger than what is left (a built-in
+// asked for gigabytes at once: guards in front of those built-ins refuse
+// them), nor memory outside the Go heap, and a heap that grows faster than
+// a collection finishes overshoots the limit by what was allocated
+// meanwhile. The bound is on the heap, not on items held: WithMaxQueuedItems
+// and WithMaxCloneBytes bound those.
+//
+// # Stuck goroutines
+//
+// goja cannot interrupt a built-in while it runs (a sort of millions of
+// numbers, a join over 2^32 holes), nor a Go function of the embedder
+// that ignores Runtime.Context, nor its compiler, which computes constant
+// expressions such as 3n ** 30000000n. Each runtime's goroutine, main or
+// thread, has half a second (threads.AbandonAfter) after its runtime must
+// stop (the context ended, process.exit, the memory limit, or p.cancel()
+// of its thread); then it is abandoned: its thread is settled as
+// cancelled, the evaluation stops waiting for it, and Eval returns within
+// a second of its context's end. The goroutine runs on until its call
+// returns, then finds its runtime interrupted (no more JavaScript runs
+// there) and ends without touching anything of its evaluation; until then
+// it holds that runtime's memory. A compile is left the same way, and
+// keeps its program for the next evaluation of that source. Host.Stats
+// counts them: those still running, and all ever abandoned. A Pool worker
+// stuck in an item runs on until the evaluation ends, since a pool item's
+// p.cancel() only discards its result.
 package host

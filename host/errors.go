@@ -27,7 +27,13 @@ type ScriptError struct {
 	Name, Message string
 	// Stack is the error's stack text, with file:line:col frames.
 	Stack string
+
+	err error // what it wraps: ErrMemoryLimit, or nil
 }
+
+// Unwrap returns ErrMemoryLimit for the error of an evaluation the memory
+// limit stopped, nil otherwise.
+func (e *ScriptError) Unwrap() error { return e.err }
 
 func (e *ScriptError) Error() string {
 	if e.Stack != "" {

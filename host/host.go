@@ -75,13 +75,15 @@ func (h *Host) Eval(ctx context.Context, src string) (any, error) {
 // EvalFile runs the script at path. It returns when the script, its event
 // loop and every thread it started (transitively) have finished, or when
 // ctx ends: then every runtime is interrupted, every blocked call returns,
-// and no goroutine outlives the call.
+// and no goroutine outlives the call but one stuck where goja cannot
+// interrupt it, abandoned half a second later (see the package doc).
 //
 // The result is the script's completion value, or what it settled to if
 // it is a promise, exported to Go by goja's rules (numbers as int64 or
 // float64, objects as map[string]any, arrays as []any). The error is a
 // *ScriptError for a JavaScript error nothing caught, an *ExitError after
-// process.exit, or an error wrapping context.Canceled or
+// process.exit, a *ScriptError wrapping ErrMemoryLimit when the memory
+// limit stopped it, or an error wrapping context.Canceled or
 // context.DeadlineExceeded when ctx ended first.
 func (h *Host) EvalFile(ctx context.Context, path string) (any, error) {
 	abs, err := filepath.Abs(path)
@@ -120,7 +122,12 @@ func (h *Host) evalCall(ctx context.Context, name, src, function string, args []
 	if h.setupErr != nil {
 		return nil, h.setupErr
 	}
-	prog, release, err := h.compileMain(name, src)
+	ctx, oom, unwatch := h.watchMemory(ctx)
+	defer unwatch()
+	prog, release, err := h.compileUnder(ctx, name, src)
+	if errors.Is(err, errStopped) {
+		return nil, h.stopError(ctx, oom, err)
+	}
 	if err != nil {
 		return nil, syntaxError(err, src)
 	}
@@ -133,7 +140,7 @@ func (h *Host) evalCall(ctx context.Context, name, src, function string, args []
 		return callGlobal(main.RT, function, args)
 	})
 	if err != nil {
-		return nil, h.evalError(ctx, err)
+		return nil, h.stopError(ctx, oom, err)
 	}
 	return export(completion), nil
 }

@@ -16,6 +16,7 @@ type options struct {
 	maxStack       int
 	maxCloneBytes  int64
 	maxQueued      int64
+	memoryLimit    int64
 	fsMode         fsMode
 	fsRoot         string
 	modules        []module

@@ -57,6 +57,7 @@ type Env struct {
 	builtins map[string]bool
 	// installers install the globals made on demand, by name.
 	installers map[string]func(r *Runtime) error
+	abandoned  abandonCounts
 }
 
 // NewEnv makes an Env for cfg.

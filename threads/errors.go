@@ -40,7 +40,8 @@ func cancelFault(ctx context.Context, what string) *Fault {
 		return &Fault{Name: TimeoutError, Message: what + ": the deadline passed"}
 	}
 	var f *Fault
-	if errors.As(cause, &f) && (f.Name == CancelledError || f.Name == TimeoutError) {
+	// A RangeError cause is a host's memory limit.
+	if errors.As(cause, &f) && (f.Name == CancelledError || f.Name == TimeoutError || f.Name == "RangeError") {
 		return &Fault{Name: f.Name, Message: what + ": " + f.Message}
 	}
 	return &Fault{Name: CancelledError, Message: fmt.Sprintf("%s: cancelled (%v)", what, cause)}

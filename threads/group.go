@@ -42,6 +42,10 @@ func (e *Env) newGroup(ctx context.Context) *Group {
 // on that runtime's loop, lets the loop run out, and waits for every thread
 // the evaluation started. It returns what main returned (a value of the
 // main runtime, idle by then) and the evaluation's first error.
+//
+// The main runtime runs on a goroutine of its own, so that Eval can
+// return when that goroutine is stuck past the grace period after the
+// evaluation had to stop (see task); then the value is nil.
 func (e *Env) Eval(ctx context.Context, main func(r *Runtime) (goja.Value, error)) (goja.Value, error) {
 	g := e.newGroup(ctx)
 	r, err := g.newMain()
@@ -50,13 +54,35 @@ func (e *Env) Eval(ctx context.Context, main func(r *Runtime) (goja.Value, error
 		_ = g.Wait()
 		return nil, err
 	}
-	var v goja.Value
-	err = r.Loop.Run(g.Context(), func() error {
-		var err error
-		v, err = main(r)
-		return err
+	type result struct {
+		v   goja.Value
+		err error
+	}
+	done := make(chan result, 1)
+	abandoned := make(chan struct{})
+	tk := e.watchTask(g.ctx, func() {
+		r.finish()
+		close(abandoned)
 	})
-	r.finish()
+	go func() {
+		var v goja.Value
+		err := r.Loop.Run(g.Context(), func() error {
+			var err error
+			v, err = main(r)
+			return err
+		})
+		if tk.end() {
+			r.finish()
+			done <- result{v, err}
+		}
+	}()
+	var v goja.Value
+	select {
+	case res := <-done:
+		v, err = res.v, res.err
+	case <-abandoned:
+		err = context.Cause(g.ctx)
+	}
 	if err != nil {
 		g.Stop(err)
 	}

@@ -259,10 +259,16 @@ func (p *Pool) startWorker() {
 // closes or the evaluation ends.
 func (p *Pool) work(name string) {
 	g := p.group
-	defer func() {
+	gone := func() {
 		g.live.Add(-1)
 		g.leave()
 		g.threads.Done()
+	}
+	tk := g.env.watchTask(g.ctx, gone) // see task: a worker stuck in an item
+	defer func() {
+		if tk.end() {
+			gone()
+		}
 	}()
 	r, err := g.newRuntime(g.ctx, name, false)
 	if err != nil {

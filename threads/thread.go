@@ -90,7 +90,7 @@ func (g *Group) start(parent *thread, s *seed) *thread {
 	g.live.Add(1)
 	g.threads.Add(1)
 	g.enter()
-	g.spawner.spawn(func() { t.main(s) })
+	g.spawner.spawn(func() bool { return t.main(s) })
 	return t
 }
 
@@ -180,17 +180,18 @@ func byCancel(ctx context.Context) bool {
 	return errors.As(context.Cause(ctx), &c)
 }
 
-func (t *thread) main(s *seed) {
+// main runs the thread on its goroutine. It reports false when the
+// goroutine was abandoned (see task) before it returned.
+func (t *thread) main(s *seed) (ended bool) {
 	g := t.group
+	tk := g.env.watchTask(t.ctx, t.abandoned)
 	defer func() {
 		if p := recover(); p != nil {
 			t.settle(outcome{fault: &Fault{Name: "Error", Message: fmt.Sprintf("%s: internal error: %v", t.name(), p)}})
 		}
-		t.cancel(errThreadDone) // its own context only: the threads it started go on
-		g.orphan(t)
-		g.live.Add(-1)
-		g.leave()
-		g.threads.Done()
+		if ended = tk.end(); ended {
+			t.gone()
+		}
 	}()
 	r, err := g.newRuntime(t.ctx, t.name(), false)
 	if err != nil {
@@ -208,6 +209,26 @@ func (t *thread) main(s *seed) {
 		t.settle(outcome{fault: &Fault{Name: "Error", Message: t.name() +
 			": the function's promise never settled, and nothing is left that could settle it"}})
 	}
+	return // ended is set by the deferred function
+}
+
+// gone counts the thread out of its evaluation: it has ended, or was
+// abandoned.
+func (t *thread) gone() {
+	g := t.group
+	t.cancel(errThreadDone) // its own context only: the threads it started go on
+	g.orphan(t)
+	g.live.Add(-1)
+	g.leave()
+	g.threads.Done()
+}
+
+// abandoned settles a thread whose goroutine is stuck past the grace
+// period (nobody may wait for it any more) and counts it out.
+func (t *thread) abandoned() {
+	t.settle(outcome{fault: cancelFault(t.ctx, t.name())})
+	t.group.spawner.release()
+	t.gone()
 }
 
 var promiseType = reflect.TypeOf((*goja.Promise)(nil))

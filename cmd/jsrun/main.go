@@ -59,6 +59,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fsRoot := fs.String("fs-root", "", "let fs and require reach only files inside this directory\n(the script itself may lie outside; what it requires may not)")
 	noFS := fs.Bool("no-fs", false, "no fs module, and require reads no file (built-in modules only)")
 	maxThreads := fs.Int("max-threads", 0, "most threads alive at once (0: the default)")
+	maxMemory := newMemoryFlag()
+	fs.Var(maxMemory, "max-memory", "fail with a RangeError when the heap nears this `size`: 512MiB, 2GiB, 1G (10^9), bytes; 0: no limit")
 	showVersion := fs.Bool("version", false, "print the version and exit")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, usage)
@@ -94,7 +96,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		ctx, cancel = context.WithTimeout(ctx, *timeout)
 		defer cancel()
 	}
-	opts := []host.Option{host.WithStdout(stdout), host.WithStderr(stderr), host.WithMaxThreads(*maxThreads)}
+	opts := []host.Option{host.WithStdout(stdout), host.WithStderr(stderr), host.WithMaxThreads(*maxThreads), host.WithMemoryLimit(maxMemory.n)}
 	if *noFS {
 		opts = append(opts, host.WithoutFileSystem())
 	} else if *fsRoot != "" {

@@ -1,0 +1,52 @@
+package host
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/jsrun/jsrun/eventloop"
+	"github.com/jsrun/jsrun/internal/memlimit"
+	"github.com/jsrun/jsrun/threads"
+)
+
+// ErrMemoryLimit is wrapped by the error of an evaluation that
+// WithMemoryLimit stopped: a *ScriptError whose Name is "RangeError" and
+// whose Message is "out of memory: limit N bytes".
+var ErrMemoryLimit = errors.New("out of memory")
+
+// WithMemoryLimit bounds the Go heap while the host's evaluations run, to
+// n bytes (default, and n <= 0: no bound). When a collection finds the
+// live heap at 90% of n, each evaluation with that limit running then
+// fails with RangeError "out of memory: limit n bytes" (a *ScriptError
+// wrapping ErrMemoryLimit) instead of the process dying of Go's fatal out
+// of memory or being killed. The heap is the whole process's: see "The
+// memory limit" in the package doc for what it can and cannot bound.
+func WithMemoryLimit(n int64) Option { return func(o *options) { o.memoryLimit = n } }
+
+// watchMemory gives an evaluation a context that the memory limit ends,
+// with the cause it ends it with, and the release to call when the
+// evaluation ends. Without a limit, ctx is returned as is.
+func (h *Host) watchMemory(ctx context.Context) (context.Context, *threads.Fault, func()) {
+	n := h.opts.memoryLimit
+	if n <= 0 {
+		return ctx, nil, func() {}
+	}
+	ctx, cancel := context.WithCancelCause(ctx)
+	oom := &threads.Fault{Name: "RangeError", Message: fmt.Sprintf("out of memory: limit %d bytes", n)}
+	release := memlimit.Watch(n, func() { cancel(oom) })
+	return ctx, oom, func() {
+		release()
+		cancel(nil)
+	}
+}
+
+// stopError is evalError, and the memory limit's error when it stopped
+// the evaluation (oom is watchMemory's cause).
+func (h *Host) stopError(ctx context.Context, oom *threads.Fault, err error) error {
+	if oom == nil || context.Cause(ctx) != error(oom) {
+		return h.evalError(ctx, err)
+	}
+	return &ScriptError{Kind: eventloop.KindUncaughtException, Name: oom.Name, Message: oom.Message,
+		Stack: oom.Name + ": " + oom.Message, err: ErrMemoryLimit}
+}
