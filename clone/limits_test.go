@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/dop251/goja"
+	"github.com/jsrun/jsrun/internal/race"
 )
 
 func TestMaxBytes(t *testing.T) {
@@ -73,7 +74,7 @@ func TestSizeIsApproximateContent(t *testing.T) {
 const deepStack = 256 << 10
 
 func deepLevels() int {
-	if raceEnabled {
+	if race.Enabled {
 		return 50_000
 	}
 	return 200_000

@@ -12,17 +12,20 @@ import (
 	"time"
 
 	"github.com/jsrun/jsrun/internal/leakcheck"
+	"github.com/jsrun/jsrun/internal/race"
 )
 
 // TestStressManyShortThreads runs 100,000 short threads (10,000 with
-// -short), half collected with get() and half with Promise.all, each adding
-// its index to an Atomic it receives as an argument and returning twice its
-// index: both totals must be exact.
+// -short, 20,000 under the race detector), half collected with get() and
+// half with Promise.all, each adding its index to an Atomic it receives as
+// an argument and returning twice its index: both totals must be exact.
 func TestStressManyShortThreads(t *testing.T) {
 	defer leakcheck.VerifyNone(t)
 	n := 100_000
 	if testing.Short() {
 		n = 10_000
+	} else if race.Enabled {
+		n = 20_000
 	}
 	const batch = 2000
 	src := fmt.Sprintf(`
@@ -73,12 +76,13 @@ type mixSummary struct {
 	} `json:"stats"`
 }
 
-// TestStressRandomMixWithCancellation runs 1,000 threads (200 with -short),
-// each a random plan of Queue, WaitGroup, Shared and Atomic operations, and
-// cancels about a third of them at random moments. testdata/mix.js explains
-// the exact invariants it checks: no queue item lost or duplicated (an item
-// is missing only if its putter was cancelled while putting it), no effect
-// lost or applied twice, no CancelledError for a thread nobody cancelled.
+// TestStressRandomMixWithCancellation runs 1,000 threads (200 with -short,
+// 500 under the race detector), each a random plan of Queue, WaitGroup,
+// Shared and Atomic operations, and cancels about a third of them at random
+// moments. testdata/mix.js explains the exact invariants it checks: no
+// queue item lost or duplicated (an item is missing only if its putter was
+// cancelled while putting it), no effect lost or applied twice, no
+// CancelledError for a thread nobody cancelled.
 func TestStressRandomMixWithCancellation(t *testing.T) {
 	script, err := os.ReadFile("testdata/mix.js")
 	if err != nil {
@@ -87,6 +91,8 @@ func TestStressRandomMixWithCancellation(t *testing.T) {
 	workers, runs := 1000, 2
 	if testing.Short() {
 		workers, runs = 200, 1
+	} else if race.Enabled {
+		workers = 500
 	}
 	for run := range runs {
 		seed := rand.Uint32()
