@@ -80,7 +80,7 @@ func (g *huntGen) obj() string {
 	return g.expand(g.pick(
 		`({length: @S})`, `new Array(@S)`, `new Uint8Array(@S)`, `"x".repeat(@S)`,
 		`Object.fromEntries(Array.from({length: @S}, (_, i) => ["k" + i, i]))`,
-		`(() => { const o = {}; for (let i = 0; i < @S; i++) o["k" + i] = i; return o })()`,
+		`(() => { const o = {}; for (let i = 0; i < @L; i++) o["k" + i] = i; return o })()`,
 	))
 }
 
@@ -119,6 +119,10 @@ func (g *huntGen) fill(kind string) string {
 		return "(" + g.depth() + ")"
 	case "B":
 		return "(" + g.bigSize() + ")"
+	case "L":
+		// A loop in JavaScript: a timeout can stop it anyway, so it only
+		// needs to be long enough to make a big value.
+		return g.pick("1e3", "1e5", "3e5")
 	case "N":
 		return strconv.Itoa(20 + g.r.IntN(16))
 	case "SEP":

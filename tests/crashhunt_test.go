@@ -122,6 +122,7 @@ func TestCrashHunt(t *testing.T) {
 				r := runChild(t, childRun{Script: src, Flags: flags, Kill: huntKill, MaxAddressSpace: huntAddressSpace})
 				<-sem
 				verdict := huntVerdict(r)
+				t.Logf("%s in %v: %s", r.State, r.Took.Round(time.Millisecond), strings.Join(g.called, " "))
 				mu.Lock()
 				codes[r.State]++
 				slowest = max(slowest, r.Took)
