@@ -63,9 +63,9 @@ func TestSizeIsApproximateContent(t *testing.T) {
 	}
 }
 
-// deep is how deep the deep values go, and deepStack the Go stack limit
-// they are cloned under. A walk that recursed in Go would take at least
-// 16 bytes of stack per level (a return address and a saved frame
+// deepLevels is how deep the deep values go, and deepStack the Go stack
+// limit they are cloned under. A walk that recursed in Go would take at
+// least 16 bytes of stack per level (a return address and a saved frame
 // pointer), so reaching the end of 200,000 levels under 256 KiB proves the
 // walks use no stack per level, as a million levels under 1 MiB did, at a
 // fifth of the memory and time. Under the race detector, which makes goja
