@@ -66,18 +66,18 @@ func TestSizeIsApproximateContent(t *testing.T) {
 // deepLevels is how deep the deep values go, and deepStack the Go stack
 // limit they are cloned under. A walk that recursed in Go would take at
 // least 16 bytes of stack per level (a return address and a saved frame
-// pointer), so reaching the end of 200,000 levels under 256 KiB proves the
-// walks use no stack per level, as a million levels under 1 MiB did, at a
-// fifth of the memory and time. Under the race detector, which makes goja
-// several times slower, 50,000 levels still need 800 KB of stack to
-// recurse; the plain run goes the full depth.
+// pointer), so reaching the end of 100,000 levels under 256 KiB (1.6 MB
+// to recurse) proves the walks use no stack per level, as a million
+// levels under 1 MiB did, at a tenth of the memory and time. Under the
+// race detector, which makes goja several times slower, 50,000 levels
+// (800 KB to recurse); the plain run goes the full depth.
 const deepStack = 256 << 10
 
 func deepLevels() int {
 	if race.Enabled {
 		return 50_000
 	}
-	return 200_000
+	return 100_000
 }
 
 // A value nested deep clones without Go recursion, in both directions;
