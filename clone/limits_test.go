@@ -2,12 +2,14 @@ package clone
 
 import (
 	"errors"
+	"runtime"
 	"runtime/debug"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/dop251/goja"
+	"github.com/jsrun/jsrun/internal/race"
 )
 
 func TestMaxBytes(t *testing.T) {
@@ -61,51 +63,57 @@ func TestSizeIsApproximateContent(t *testing.T) {
 	}
 }
 
-const deep = 1_000_000
+// deepLevels is how deep the deep values go, and deepStack the Go stack
+// limit they are cloned under. A walk that recursed in Go would take at
+// least 16 bytes of stack per level (a return address and a saved frame
+// pointer), so reaching the end of 100,000 levels under 256 KiB (1.6 MB
+// to recurse) proves the walks use no stack per level, as a million
+// levels under 1 MiB did, at a tenth of the memory and time. Under the
+// race detector, which makes goja several times slower, 50,000 levels
+// (800 KB to recurse); the plain run goes the full depth.
+const deepStack = 256 << 10
 
-// otherDeep is the depth of the secondary deep shapes: a million too, but
-// less under the race detector, where each million-level case takes tens of
-// seconds. The nested-array case always runs at a million.
-func otherDeep() int {
-	if raceEnabled {
-		return deep / 5
+func deepLevels() int {
+	if race.Enabled {
+		return 50_000
 	}
-	return deep
+	return 100_000
 }
 
-// A value nested a million levels deep clones without Go recursion, in both
-// directions; the shapes cover a last-child chain (constant work list), a
-// first-child chain (a work list as deep as the value, on the heap) and
-// objects.
+// A value nested deep clones without Go recursion, in both directions;
+// the shapes cover a last-child chain (constant work list), a first-child
+// chain (a work list as deep as the value, on the heap) and objects. The
+// source runtime is dropped before the restore, so that the two values are
+// not both alive.
 func TestDeepNesting(t *testing.T) {
-	if testing.Short() {
-		t.Skip("short")
-	}
-	for _, c := range []struct {
-		name, build, check string
-		n                  int
-	}{
+	n := deepLevels()
+	for _, c := range []struct{ name, build, check string }{
 		{"arrays", `let v = 0; for (let i = 0; i < N; i++) v = [v]; v`,
-			`let d = 0; while (Array.isArray(got)) { got = got[0]; d++ } d === N && got === 0`, deep},
+			`let d = 0; while (Array.isArray(got)) { got = got[0]; d++ } d === N && got === 0`},
 		{"first child", `let v = "end"; for (let i = 0; i < N; i++) v = [v, i]; v`,
-			`let d = 0, ok = true; while (Array.isArray(got)) { ok = ok && got[1] === N - 1 - d; got = got[0]; d++ } ok && d === N && got === "end"`, otherDeep()},
+			`let d = 0, ok = true; while (Array.isArray(got)) { ok = ok && got[1] === N - 1 - d; got = got[0]; d++ } ok && d === N && got === "end"`},
 		{"objects", `let v = null; for (let i = 0; i < N; i++) v = {i, next: v}; v`,
-			`let d = 0, ok = true; while (got !== null) { ok = ok && got.i === N - 1 - d; got = got.next; d++ } ok && d === N`, otherDeep()},
+			`let d = 0, ok = true; while (got !== null) { ok = ok && got.i === N - 1 - d; got = got.next; d++ } ok && d === N`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			a := goja.New()
-			a.Set("N", c.n)
-			v := run(t, a, c.build)
+			s := func() *Snapshot {
+				a := goja.New()
+				a.Set("N", n)
+				v := run(t, a, c.build)
+				// Recursion per level would be a fatal stack overflow.
+				old := debug.SetMaxStack(deepStack)
+				defer debug.SetMaxStack(old)
+				s, err := SnapshotValue(a, v, "v", nil)
+				if err != nil {
+					t.Fatal(err)
+				}
+				return s
+			}()
+			runtime.GC()
 			b := goja.New()
-			b.Set("N", c.n)
-			// With a 1 MiB stack limit, recursion per level would be a
-			// fatal stack overflow.
-			old := debug.SetMaxStack(1 << 20)
-			s, err := SnapshotValue(a, v, "v", nil)
-			var got goja.Value
-			if err == nil {
-				got, err = s.RestoreValue(b, nil)
-			}
+			b.Set("N", n)
+			old := debug.SetMaxStack(deepStack)
+			got, err := s.RestoreValue(b, nil)
 			debug.SetMaxStack(old)
 			if err != nil {
 				t.Fatal(err)
@@ -120,14 +128,13 @@ func TestDeepNesting(t *testing.T) {
 
 // A failure deep down names its path with the middle elided.
 func TestDeepFailurePath(t *testing.T) {
-	if testing.Short() {
-		t.Skip("short")
-	}
-	n := otherDeep()
+	n := deepLevels()
 	a := goja.New()
 	a.Set("N", n)
 	v := run(t, a, `let v = Symbol(); for (let i = 0; i < N; i++) v = [v]; v`)
+	old := debug.SetMaxStack(deepStack)
 	_, err := SnapshotValue(a, v, "v", nil)
+	debug.SetMaxStack(old)
 	var dce *DataCloneError
 	if !errors.As(err, &dce) {
 		t.Fatalf("got %v", err)

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/dop251/goja"
+	"github.com/jsrun/jsrun/internal/race"
 )
 
 // The parallel paths (snapshot_parallel.go, restore_parallel.go) must give
@@ -31,14 +32,14 @@ function records(n) {
 // snapshotProcs and restoreProcs are the parallelisms tried: fewer under
 // the race detector, which makes goja several times slower.
 func snapshotProcs() []int {
-	if raceEnabled {
+	if race.Enabled {
 		return []int{1, 2}
 	}
 	return []int{1, 2, 3}
 }
 
 func restoreProcs() []int {
-	if raceEnabled {
+	if race.Enabled {
 		return []int{2}
 	}
 	return []int{2, 4}

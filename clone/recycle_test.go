@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/dop251/goja"
+	"github.com/jsrun/jsrun/internal/race"
 )
 
 // TestRecycledSnapshotsDoNotAlias clones values of changing shapes one
@@ -23,7 +24,7 @@ func TestRecycledSnapshotsDoNotAlias(t *testing.T) {
 	// Big enough for parallel walks and restores and full chunks; smaller
 	// under the race detector, which makes goja several times slower.
 	rounds, base := 6, 1200
-	if raceEnabled {
+	if race.Enabled {
 		rounds, base = 4, 600
 	}
 	if err := src.Set("base", base); err != nil {

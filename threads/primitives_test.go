@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/jsrun/jsrun/internal/race"
 )
 
 func TestAtomic(t *testing.T) {
@@ -142,10 +144,13 @@ func TestQueueOfQueuesTravelsByReference(t *testing.T) {
 
 // TestQueueManyProducersConsumers is the acceptance case of a bounded queue
 // with several producers and consumers: no lost wake-up, no lost item.
+// Under the race detector, 50 runs (the plain run does 200).
 func TestQueueManyProducersConsumers(t *testing.T) {
 	runs := 200
 	if testing.Short() {
 		runs = 20
+	} else if race.Enabled {
+		runs = 50
 	}
 	const src = `
 		const q = threads.Queue(1);

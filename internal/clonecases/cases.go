@@ -23,81 +23,90 @@ type Case struct {
 // TestErrorStackKept checks the text itself).
 const Comparator = `
 function __cloneEq(want, got) {
+	// Built-ins are looked up once, and the path of a difference is built
+	// only when there is one (cmp returns it relative to its arguments):
+	// the comparator walks every object of big values, and goja makes each
+	// iterator step, closure call and string concatenation cost.
 	const ab = new Map(), ba = new Map();
-	const tag = x => Object.prototype.toString.call(x);
+	const toStr = Object.prototype.toString, is = Object.is, protoOf = Object.getPrototypeOf;
+	const isArray = Array.isArray, isView = ArrayBuffer.isView, ownKeys = Reflect.ownKeys;
+	const desc = Object.getOwnPropertyDescriptor;
 	const show = x => {
 		if (typeof x === "bigint") return x + "n";
 		if (typeof x === "string") return JSON.stringify(x);
-		if (Object.is(x, -0)) return "-0";
+		if (is(x, -0)) return "-0";
 		try { return String(x); } catch (e) { return "?"; }
 	};
 	const key = k => typeof k === "symbol" ? "[" + k.toString() + "]" : "." + k;
-	function cmp(a, b, path) {
-		if (typeof a !== typeof b) return path + ": typeof " + typeof a + " vs " + typeof b;
-		if (a === null || b === null || (typeof a !== "object" && typeof a !== "function")) {
-			return Object.is(a, b) ? "" : path + ": want " + show(a) + ", got " + show(b);
+	function cmp(a, b) {
+		const t = typeof a;
+		if (t !== typeof b) return ": typeof " + t + " vs " + typeof b;
+		if (a === null || b === null || (t !== "object" && t !== "function")) {
+			return is(a, b) ? "" : ": want " + show(a) + ", got " + show(b);
 		}
 		if (ab.has(a) || ba.has(b)) {
-			return ab.get(a) === b && ba.get(b) === a ? "" : path + ": identity graph differs";
+			return ab.get(a) === b && ba.get(b) === a ? "" : ": identity graph differs";
 		}
 		ab.set(a, b); ba.set(b, a);
-		if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return path + ": prototype differs";
-		if (tag(a) !== tag(b)) return path + ": " + tag(a) + " vs " + tag(b);
-		if (Array.isArray(a) !== Array.isArray(b)) return path + ": Array.isArray differs";
-		if (typeof a === "function") return String(a) === String(b) ? "" : path + ": function source differs";
+		if (protoOf(a) !== protoOf(b)) return ": prototype differs";
+		const tag = toStr.call(a), tagB = toStr.call(b);
+		if (tag !== tagB) return ": " + tag + " vs " + tagB;
+		if (isArray(a) !== isArray(b)) return ": Array.isArray differs";
+		if (t === "function") return String(a) === String(b) ? "" : ": function source differs";
 		let r = "";
-		switch (tag(a)) {
+		switch (tag) {
 		case "[object Date]":
-			if (!Object.is(a.getTime(), b.getTime())) return path + ": time " + a.getTime() + " vs " + b.getTime();
+			if (!is(a.getTime(), b.getTime())) return ": time " + a.getTime() + " vs " + b.getTime();
 			break;
 		case "[object RegExp]":
-			if (a.source !== b.source || a.flags !== b.flags) return path + ": " + a + " vs " + b;
+			if (a.source !== b.source || a.flags !== b.flags) return ": " + a + " vs " + b;
 			break;
 		case "[object Map]":
 		case "[object Set]": {
 			const ea = [...a.entries()], eb = [...b.entries()];
-			if (ea.length !== eb.length) return path + ": size " + ea.length + " vs " + eb.length;
+			if (ea.length !== eb.length) return ": size " + ea.length + " vs " + eb.length;
 			for (let i = 0; i < ea.length; i++) {
-				if ((r = cmp(ea[i][0], eb[i][0], path + ".keys()[" + i + "]"))) return r;
-				if ((r = cmp(ea[i][1], eb[i][1], path + ".values()[" + i + "]"))) return r;
+				if ((r = cmp(ea[i][0], eb[i][0]))) return ".keys()[" + i + "]" + r;
+				if ((r = cmp(ea[i][1], eb[i][1]))) return ".values()[" + i + "]" + r;
 			}
 			break;
 		}
 		case "[object ArrayBuffer]": {
-			if (a.byteLength !== b.byteLength) return path + ": byteLength differs";
+			if (a.byteLength !== b.byteLength) return ": byteLength differs";
 			const x = new Uint8Array(a), y = new Uint8Array(b);
-			for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return path + ": byte " + i + " differs";
+			for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return ": byte " + i + " differs";
 			break;
 		}
 		case "[object Number]": case "[object String]": case "[object Boolean]": case "[object BigInt]":
-			if (!Object.is(a.valueOf(), b.valueOf())) return path + ": wrapped " + show(a.valueOf()) + " vs " + show(b.valueOf());
+			if (!is(a.valueOf(), b.valueOf())) return ": wrapped " + show(a.valueOf()) + " vs " + show(b.valueOf());
 			break;
 		}
-		if (ArrayBuffer.isView(a)) {
-			if (a.byteOffset !== b.byteOffset || a.byteLength !== b.byteLength) return path + ": view geometry differs";
-			if ((r = cmp(a.buffer, b.buffer, path + ".buffer"))) return r;
+		if (isView(a)) {
+			if (a.byteOffset !== b.byteOffset || a.byteLength !== b.byteLength) return ": view geometry differs";
+			if ((r = cmp(a.buffer, b.buffer))) return ".buffer" + r;
 		}
-		const ka = Reflect.ownKeys(a), kb = Reflect.ownKeys(b);
-		if (ka.length !== kb.length || ka.some((k, i) => !Object.is(k, kb[i]))) {
-			return path + ": own keys " + JSON.stringify(ka.map(String)) + " vs " + JSON.stringify(kb.map(String));
-		}
-		for (const k of ka) {
-			const da = Object.getOwnPropertyDescriptor(a, k), db = Object.getOwnPropertyDescriptor(b, k);
-			const p = path + key(k);
-			for (const attr of ["enumerable", "configurable", "writable"]) {
-				if (da[attr] !== db[attr]) return p + ": " + attr + " " + da[attr] + " vs " + db[attr];
-			}
-			if (("value" in da) !== ("value" in db)) return p + ": data vs accessor";
-			if (!("value" in da)) continue;
-			if (k === "stack" && tag(a) === "[object Error]") {
-				if (typeof da.value !== typeof db.value) return p + ": stack type differs";
+		const ka = ownKeys(a), kb = ownKeys(b);
+		let same = ka.length === kb.length;
+		for (let i = 0; same && i < ka.length; i++) same = is(ka[i], kb[i]);
+		if (!same) return ": own keys " + JSON.stringify(ka.map(String)) + " vs " + JSON.stringify(kb.map(String));
+		for (let i = 0; i < ka.length; i++) {
+			const k = ka[i], da = desc(a, k), db = desc(b, k);
+			if (da.enumerable !== db.enumerable) return key(k) + ": enumerable " + da.enumerable + " vs " + db.enumerable;
+			if (da.configurable !== db.configurable) return key(k) + ": configurable " + da.configurable + " vs " + db.configurable;
+			if (da.writable !== db.writable) return key(k) + ": writable " + da.writable + " vs " + db.writable;
+			const data = "value" in da;
+			if (data !== ("value" in db)) return key(k) + ": data vs accessor";
+			if (!data) continue;
+			if (k === "stack" && tag === "[object Error]") {
+				if (typeof da.value !== typeof db.value) return key(k) + ": stack type differs";
 				continue;
 			}
-			if ((r = cmp(da.value, db.value, p))) return r;
+			if ((r = cmp(da.value, db.value))) return key(k) + r;
 		}
 		return "";
 	}
-	return cmp(want, got, "v");
+	const r = cmp(want, got);
+	return r && "v" + r;
 }
 `
 
