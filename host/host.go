@@ -12,6 +12,7 @@ import (
 
 	"github.com/dop251/goja"
 	"github.com/dop251/goja_nodejs/require"
+	"github.com/jsrun/jsrun/internal/rewrite"
 	"github.com/jsrun/jsrun/threads"
 )
 
@@ -227,7 +228,7 @@ func (h *Host) prepare(name, src string) (*threads.PreparedScript, *goja.Program
 	if err != nil {
 		return nil, nil, err
 	}
-	prog, err := goja.Compile(name, src, false)
+	prog, err := rewrite.Compile(name, src, false)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/dop251/goja"
 	"github.com/jsrun/jsrun/eventloop"
+	"github.com/jsrun/jsrun/internal/rewrite"
 	"github.com/jsrun/jsrun/threads/internal/analysis"
 )
 
@@ -229,6 +230,7 @@ func (r *Runtime) Exit(cause error) { r.group.Stop(cause) }
 // every.
 func (g *Group) newRuntime(ctx context.Context, name string, every bool) (*Runtime, error) {
 	rt := goja.New()
+	rewrite.Install(rt) // first: it keeps built-ins a script could replace
 	rt.SetMaxCallStackSize(g.env.cfg.MaxCallStackSize)
 	r := &Runtime{RT: rt, Loop: eventloop.New(rt), Name: name, group: g, ctx: ctx}
 	r.Loop.SetIdleFunc(func(waiting bool) {

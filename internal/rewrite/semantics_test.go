@@ -106,8 +106,15 @@ func TestCompoundAssignmentsKeepTheirMeaning(t *testing.T) {
 // script per compiler and fails for each whose outcome differs.
 func compareCases(t *testing.T, cases []string) {
 	t.Helper()
+	compareCasesWith(t, "", cases)
+}
+
+// compareCasesWith is compareCases with more definitions for the cases.
+func compareCasesWith(t *testing.T, more string, cases []string) {
+	t.Helper()
 	var src strings.Builder
 	src.WriteString(prelude)
+	src.WriteString(more)
 	src.WriteString("JSON.stringify([\n")
 	for _, c := range cases {
 		fmt.Fprintf(&src, "describe(() => %s),\n", c)
