@@ -52,6 +52,10 @@ var hazards = []struct{ name, src, want string }{
 	{"computed-key", `({ [1n << (2n ** 40n)]: 1 })`, sizeError},
 	{"arrow-body", `const f = (a, b) => a << b; f(1n, 2n ** 40n)`, sizeError},
 	{"object-operand", `const n = { valueOf() { return 2n ** 40n } }; 1n << n`, sizeError},
+	{"new-function", `new Function("return 1n << (2n ** 40n)")()`, sizeError},
+	{"generator-function", `Object.getPrototypeOf(function* () {}).constructor("yield 2n ** (2n ** 40n)")().next()`, sizeError},
+	{"async-function", `var out; Object.getPrototypeOf(async function () {}).constructor("return 1n << (2n ** 40n)")().catch((e) => { out = String(e) })`, sizeError},
+	{"replaced-range-error", `RangeError = function () { return { fake: true } }; try { 1n << (2n ** 40n) } catch (e) { e.fake ? "fake" : e.name }`, "RangeError"},
 	// Results Node gives (goja reads only a count's low 64 bits, and
 	// squares a power of two the long way).
 	{"sar-far", `1n >> (2n ** 64n)`, "0"},

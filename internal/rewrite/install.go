@@ -20,9 +20,11 @@ type helpers struct {
 }
 
 // Install defines the helpers that rewritten programs call in rt's global
-// object. Call it once per runtime, before running any program Compile
-// made, and before any script runs: it keeps the runtime's own RangeError
-// and iterator functions, which a script could replace later.
+// object, and puts wrappers in place of the Function constructors, so that
+// code made at run time is rewritten too. Call it once per runtime, before
+// running any program Compile made, and before any script runs: it keeps
+// the runtime's own RangeError, iterators and constructors, which a
+// script could replace later.
 func Install(rt *goja.Runtime) {
 	h := &helpers{rt: rt, hintNumber: rt.ToValue("number")}
 	h.rangeError, _ = goja.AssertConstructor(rt.Get("RangeError"))
@@ -35,13 +37,15 @@ func Install(rt *goja.Runtime) {
 	h.define(nameCellValue, "", h.takeCellValue)
 	h.define(nameCellSet, "", h.cellSet)
 	h.define(nameSpread, "...", h.spread.guard)
+	h.wrapFunctionConstructors()
 }
 
 // define makes f a global under name, shown as shown in stack traces (goja
 // would otherwise name a Go function after its Go symbol).
 func (h *helpers) define(name, shown string, f func(goja.FunctionCall) goja.Value) {
 	fn := h.rt.ToValue(f).(*goja.Object)
-	_ = fn.DefineDataProperty("name", h.rt.ToValue(shown), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
+	// DefineDataProperty's flags: writable, configurable, enumerable.
+	_ = fn.DefineDataProperty("name", h.rt.ToValue(shown), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 	_ = h.rt.GlobalObject().DefineDataProperty(name, fn, goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
 }
 
