@@ -23,6 +23,7 @@ type Host struct {
 	opts     options
 	env      *threads.Env
 	registry *require.Registry
+	modules  *rewrite.Modules // the rewrite of required modules
 
 	files    *files   // what require("fs") reaches; nil when it is off
 	environ  []envVar // process.env
@@ -42,7 +43,8 @@ func New(opts ...Option) *Host {
 		o(&h.opts)
 	}
 	h.environ = environ(h.opts.env)
-	h.registry = require.NewRegistry(require.WithLoader(h.loadModule))
+	h.modules = rewrite.NewModules()
+	h.registry = require.NewRegistry(require.WithLoader(h.modules.Loader(h.loadModule)))
 	h.setupFiles()
 	h.registerModules()
 	h.registerEmbedder()

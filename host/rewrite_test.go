@@ -2,6 +2,8 @@ package host
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"testing"
 	"time"
 )
@@ -31,5 +33,46 @@ func TestOperatorsAreGuardedEverywhere(t *testing.T) {
 		if err != nil || v != want {
 			t.Errorf("Eval(%q) = %#v, %v; want %#v", src, v, err, want)
 		}
+	}
+}
+
+// TestModulesAreRewritten checks that modules loaded by require are
+// compiled through the rewrite, keep their functions' positions and
+// source text, and can still be carried into threads.
+func TestModulesAreRewritten(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"shift.js": "// a module with a guarded operation\n" +
+			"exports.shift = function shift(a, b) {\n" +
+			"  return String(a >> b);\n" +
+			"};\n" +
+			"exports.fail = function fail(a, b) {\n" +
+			"  const x = a ** b;\n" +
+			"  throw new Error('from the module ' + x);\n" +
+			"};\n",
+		"plain.js": "exports.add = (a, b) => a + b;\n",
+		"main.js": `const { shift, fail } = require("./shift.js");
+const { add } = require("./plain.js");
+let stack;
+try { fail(2, 3) } catch (e) { stack = e.stack }
+[
+	shift(1n, 2n ** 64n),
+	threads.run(() => shift(1n, 2n ** 64n)).get(),
+	shift.toString(),
+	add(1, 2),
+	/shift\.js:7:9/.test(stack),
+].join("|")`,
+	}
+	for name, src := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	v, err := New().EvalFile(ctx, filepath.Join(dir, "main.js"))
+	want := "0|0|function shift(a, b) {\n  return String(a >> b);\n}|3|true"
+	if err != nil || v != want {
+		t.Fatalf("got %#v, %v\nwant %#v", v, err, want)
 	}
 }

@@ -45,6 +45,7 @@ func (h *Host) enableRequire(r *threads.Runtime) {
 		if len(h.opts.modules) > 0 {
 			h.runtimes.add(r)
 		}
+		h.modules.Install(r.RT)
 		h.registry.Enable(r.RT)
 	}
 }

@@ -1,6 +1,8 @@
 package tests
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -38,5 +40,27 @@ func TestCommandUncaughtHugeBigIntIsAnError(t *testing.T) {
 	_, errOut, code, _ := runJsrun(t, "", "--timeout", "20s", "-e", "const a = 1n;\nconst b = a << (2n ** 40n);")
 	if code != 1 || !strings.Contains(errOut, "RangeError: Maximum BigInt size exceeded") || !strings.Contains(errOut, "<eval>:2:11") {
 		t.Fatalf("exit %d, stderr %.400q", code, errOut)
+	}
+}
+
+// TestCommandSurvivesHugeBigIntInAModule: a required module is rewritten
+// too (require compiles modules itself, from text).
+func TestCommandSurvivesHugeBigIntInAModule(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, src string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("huge.js", "exports.shift = (a, b) => a << b;\nexports.now = (() => { try { return 1n << (2n ** 40n) } catch (e) { return String(e) } })();\n")
+	write("main.js", `const { shift, now } = require("./huge.js");
+console.log(now);
+try { shift(1n, 2n ** 40n) } catch (e) { console.log(String(e)) }
+console.log(threads.run(() => { try { shift(1n, 2n ** 40n) } catch (e) { return String(e) } }).get());
+`)
+	out, errOut, code, _ := runJsrun(t, "", "--timeout", "20s", filepath.Join(dir, "main.js"))
+	want := strings.Repeat("RangeError: Maximum BigInt size exceeded\n", 3)
+	if code != 0 || out != want {
+		t.Fatalf("exit %d\nstdout %q\nstderr %.400q", code, out, errOut)
 	}
 }
