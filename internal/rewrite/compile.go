@@ -11,15 +11,11 @@ import (
 // non-configurable, so a script can neither see them in a for-in over
 // globalThis nor replace them.
 const (
-	prefix        = "__jsrun$"
-	namePow       = prefix + "pow"
-	nameShl       = prefix + "shl"
-	nameSar       = prefix + "sar"
-	nameRHS       = prefix + "rhs"
-	nameCell      = prefix + "cell"
-	nameCellValue = prefix + "cellValue"
-	nameCellSet   = prefix + "cellSet"
-	nameSpread    = prefix + "spread"
+	prefix     = "__jsrun$"
+	namePow    = prefix + "pow"
+	nameShl    = prefix + "shl"
+	nameSar    = prefix + "sar"
+	nameSpread = prefix + "spread"
 )
 
 func operandHelper(op token.Token) string {

@@ -9,14 +9,12 @@ import (
 // time, so no lock guards them.
 type helpers struct {
 	rt *goja.Runtime
-	// rhs is the right operand an operand helper converted, until $rhs
-	// takes it; cellValue is a cell's old value until $cellValue takes it.
-	// Each is set and taken with no script code between (see binary and
-	// assign).
-	rhs, cellValue goja.Value
-	rangeError     goja.Constructor // the runtime's own, taken before any script runs
-	hintNumber     goja.Value
-	spread         spreadGuard
+	// cellValue is a cell's old value until $cellValue takes it: it is set
+	// and taken with no script code between (see assign).
+	cellValue  goja.Value
+	rangeError goja.Constructor // the runtime's own, taken before any script runs
+	hintNumber goja.Value
+	spread     spreadGuard
 }
 
 // Install defines the helpers that rewritten programs call in rt's global
@@ -32,10 +30,6 @@ func Install(rt *goja.Runtime) {
 	h.define(namePow, "**", h.pow)
 	h.define(nameShl, "<<", h.shl)
 	h.define(nameSar, ">>", h.sar)
-	h.define(nameRHS, "", h.takeRHS)
-	h.define(nameCell, "", h.cell)
-	h.define(nameCellValue, "", h.takeCellValue)
-	h.define(nameCellSet, "", h.cellSet)
 	h.define(nameSpread, "...", h.spread.guard)
 	h.wrapFunctionConstructors()
 }
@@ -56,47 +50,4 @@ func (h *helpers) throwRange(msg string) {
 		panic(e)
 	}
 	panic(err)
-}
-
-func (h *helpers) takeRHS(goja.FunctionCall) goja.Value {
-	v := h.rhs
-	h.rhs = nil // do not keep a big value alive
-	if v == nil {
-		return goja.Undefined()
-	}
-	return v
-}
-
-// cell reads a cell's reference (see cellOf) and keeps the value for
-// $cellValue; it returns the cell, which $cellSet writes through.
-func (h *helpers) cell(c goja.FunctionCall) goja.Value {
-	cell := c.Argument(0).(*goja.Object)
-	get, _ := goja.AssertFunction(cell.Get("0"))
-	v, err := get(goja.Undefined())
-	if err != nil {
-		panic(err)
-	}
-	h.cellValue = v
-	return cell
-}
-
-func (h *helpers) takeCellValue(goja.FunctionCall) goja.Value {
-	v := h.cellValue
-	h.cellValue = nil
-	if v == nil {
-		return goja.Undefined()
-	}
-	return v
-}
-
-// cellSet writes value through the cell and returns it, the value of the
-// compound assignment.
-func (h *helpers) cellSet(c goja.FunctionCall) goja.Value {
-	cell := c.Argument(0).(*goja.Object)
-	value := c.Argument(1)
-	set, _ := goja.AssertFunction(cell.Get("1"))
-	if _, err := set(goja.Undefined(), value); err != nil {
-		panic(err)
-	}
-	return value
 }

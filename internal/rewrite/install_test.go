@@ -21,7 +21,7 @@ func TestHelpersStayHidden(t *testing.T) {
 		let a = 2n, b = 3n;
 		[names.length, listed, kept, String(a ** b)].join()
 	`
-	if got, want := runScript(t, true, src), "8,0,true,8"; got != want {
+	if got, want := runScript(t, true, src), "4,0,true,8"; got != want {
 		t.Fatalf("got %s, want %s", got, want)
 	}
 }

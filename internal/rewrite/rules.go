@@ -16,12 +16,9 @@ func guarded(op token.Token) bool {
 	return op == token.EXPONENT || op == token.SHIFT_LEFT || op == token.SHIFT_RIGHT
 }
 
-// binary rewrites a OP b as $op(a, b) OP $rhs(): $op converts both
-// operands to numerics in the operator's order, throws the RangeError for
-// a BigInt result past the limit, keeps b's numeric and returns a's; $rhs
-// hands back b's. The operator itself then computes on the two
-// primitives, so Number results, TypeErrors and their positions are
-// goja's own.
+// binary rewrites a OP b as $op(a, b): the helper converts both operands
+// as the operator would, throws the RangeError for a BigInt result past
+// the limit, and otherwise computes what goja's operator computes.
 func (w *walker) binary(e *ast.BinaryExpression) ast.Expression {
 	safe := !guarded(e.Operator) || neverBigInt(e.Left) || neverBigInt(e.Right)
 	if _, private := e.Left.(*ast.PrivateIdentifier); !private {
@@ -32,30 +29,19 @@ func (w *walker) binary(e *ast.BinaryExpression) ast.Expression {
 		return e
 	}
 	w.changed = true
-	return guardedOperation(e.Operator, e.Left, e.Right, e.Idx0(), e.Idx1())
-}
-
-// guardedOperation builds $op(left, right) OP $rhs() at the operator's
-// position (goja places a binary operation at its left operand's start);
-// at 0, it has none.
-func guardedOperation(op token.Token, left, right ast.Expression, at, end file.Idx) ast.Expression {
-	return &ast.BinaryExpression{
-		Operator: op,
-		Left:     call(operandHelper(op), at, end, left, right),
-		Right:    call(nameRHS, at, end),
-	}
+	return call(operandHelper(e.Operator), e.Idx0(), e.Idx1(), e.Left, e.Right)
 }
 
 // assign rewrites the compound forms x **= n, x <<= n and x >>= n as an
 // assignment of the guarded operation. The target is evaluated once, as
 // the compound form does:
 //
-//   - a name, or a property of this, super or a name with a fixed or named
-//     key, is simply written twice (x = $op(x, n) OP $rhs()): reading it
-//     again has no side effect;
-//   - any other target goes through a cell, a pair of arrow functions over
-//     the target's object and key evaluated once:
-//     $cellSet($cell(CELL), $op($cellValue(), n) OP $rhs()).
+//   - a name, or a property of this, super or a name with a literal key,
+//     is simply written twice (x = $op(x, n)): reading it again has no
+//     side effect;
+//   - any other target goes through a cell (see cellOf), which evaluates
+//     its object and key once and reads the old value before n is
+//     evaluated.
 func (w *walker) assign(e *ast.AssignExpression) ast.Expression {
 	safe := !guarded(e.Operator) || neverBigInt(e.Right)
 	e.Left = w.expr(e.Left)
@@ -71,13 +57,10 @@ func (w *walker) assign(e *ast.AssignExpression) ast.Expression {
 		return &ast.AssignExpression{
 			Operator: token.ASSIGN,
 			Left:     e.Left,
-			Right:    guardedOperation(e.Operator, copyTarget(e.Left), e.Right, 0, 0),
+			Right:    call(operandHelper(e.Operator), 0, 0, copyTarget(e.Left), e.Right),
 		}
 	}
-	cell := cellOf(e.Left, e.Left.Idx0())
-	return call(nameCellSet, 0, 0,
-		call(nameCell, 0, 0, cell),
-		guardedOperation(e.Operator, call(nameCellValue, 0, 0), e.Right, 0, 0))
+	return &ast.CallExpression{Callee: cellOf(e.Left, operandHelper(e.Operator), e.Left.Idx0()), ArgumentList: []ast.Expression{e.Right}}
 }
 
 // repeatable reports whether evaluating target twice in a row reads the
@@ -148,30 +131,35 @@ func copyTarget(target ast.Expression) ast.Expression {
 }
 
 // cellOf builds, for a target whose object or key must be evaluated only
-// once, an expression that evaluates them and returns [get, set]: two
-// arrow functions that read and write the same reference. Arrows keep
-// this, super, private names and strictness of the place they stand in.
+// once, an expression that evaluates them, reads the target's value, and
+// returns a function that takes the right operand and assigns the guarded
+// operation: the compound form is then CELL(n). The arrows keep this,
+// super, private names and strictness of the place they stand in, and n
+// is evaluated outside them (it may yield or await).
 //
-//	o.p    ->  ((t) => [() => t.p, (v) => t.p = v])(o)
-//	o.#p   ->  ((t) => [() => t.#p, (v) => t.#p = v])(o)
-//	o[k]   ->  ((t, k) => [() => t[k], (v) => t[k] = v])(o, k)
-//	super[k] -> ((k) => [() => super[k], (v) => super[k] = v])(k)
+//	o.p      ->  ((t, g = t.p) => (v) => t.p = $op(g, v))(o)
+//	o.#p     ->  ((t, g = t.#p) => (v) => t.#p = $op(g, v))(o)
+//	o[k]     ->  ((t, k, g = t[k]) => (v) => t[k] = $op(g, v))(o, k)
+//	super[k] ->  ((k, g = super[k]) => (v) => super[k] = $op(g, v))(k)
 //
 // The key is converted to a property key at the read and again at the
-// write, as goja's compound assignment does. Inside the arrows, nodes
-// stand at the target's position (at): a getter's error shows there.
-func cellOf(target ast.Expression, at file.Idx) ast.Expression {
+// write, as goja's compound assignment does. Inside the arrows, the read
+// stands at the target's start (at) and the write at the property, where
+// goja places a compound assignment's read and write.
+func cellOf(target ast.Expression, helper string, at file.Idx) ast.Expression {
 	var (
-		params []string
+		params []*ast.Binding
 		args   []ast.Expression
-		ref    func() ast.Expression // the reference, inside the arrows
+		ref    func(write bool) ast.Expression // the reference, inside the arrows
 	)
+	param := func(name string, init ast.Expression) {
+		params = append(params, &ast.Binding{Target: ident(name, at), Initializer: init})
+	}
 	obj := func(left ast.Expression) {
-		if _, isSuper := left.(*ast.SuperExpression); isSuper {
-			return
+		if _, isSuper := left.(*ast.SuperExpression); !isSuper {
+			param("t", nil)
+			args = append(args, left)
 		}
-		params = append(params, "t")
-		args = append(args, left)
 	}
 	base := func(left ast.Expression) ast.Expression {
 		if s, isSuper := left.(*ast.SuperExpression); isSuper {
@@ -183,29 +171,45 @@ func cellOf(target ast.Expression, at file.Idx) ast.Expression {
 	switch t := target.(type) {
 	case *ast.DotExpression:
 		obj(t.Left)
-		ref = func() ast.Expression {
-			return &ast.DotExpression{Left: base(t.Left), Identifier: t.Identifier}
+		ref = func(write bool) ast.Expression {
+			id := t.Identifier
+			if !write {
+				id.Idx = at
+			}
+			return &ast.DotExpression{Left: base(t.Left), Identifier: id}
 		}
 	case *ast.PrivateDotExpression:
 		obj(t.Left)
-		ref = func() ast.Expression {
-			return &ast.PrivateDotExpression{Left: base(t.Left), Identifier: t.Identifier}
+		ref = func(write bool) ast.Expression {
+			id := t.Identifier
+			if !write {
+				id.Idx = at
+			}
+			return &ast.PrivateDotExpression{Left: base(t.Left), Identifier: id}
 		}
 	case *ast.BracketExpression:
 		obj(t.Left)
-		params = append(params, "k")
+		param("k", nil)
 		args = append(args, t.Member)
-		ref = func() ast.Expression {
-			return &ast.BracketExpression{Left: base(t.Left), Member: ident("k", at), LeftBracket: at, RightBracket: at}
+		ref = func(write bool) ast.Expression {
+			bracket := at
+			if write {
+				bracket = t.LeftBracket
+			}
+			return &ast.BracketExpression{Left: base(t.Left), Member: ident("k", at), LeftBracket: bracket, RightBracket: t.RightBracket}
 		}
 	default:
 		// The parser allows no other target of a compound assignment.
 		panic(fmt.Sprintf("rewrite: compound assignment to a %T", target))
 	}
-	get := arrow(at, nil, ref())
-	set := arrow(at, []string{"v"}, &ast.AssignExpression{Operator: token.ASSIGN, Left: ref(), Right: ident("v", at)})
-	pair := &ast.ArrayLiteral{LeftBracket: at, RightBracket: at, Value: []ast.Expression{get, set}}
-	return &ast.CallExpression{Callee: arrow(0, params, pair), ArgumentList: args}
+	param("g", ref(false))
+	assign := &ast.AssignExpression{
+		Operator: token.ASSIGN,
+		Left:     ref(true),
+		Right:    call(helper, 0, 0, ident("g", at), ident("v", at)),
+	}
+	inner := arrow(at, []*ast.Binding{{Target: ident("v", at)}}, assign)
+	return &ast.CallExpression{Callee: arrow(0, params, inner), ArgumentList: args}
 }
 
 // call builds name(args...) placed at the given position.
@@ -226,14 +230,10 @@ func ident(name string, at file.Idx) *ast.Identifier {
 }
 
 // arrow builds (params) => body.
-func arrow(at file.Idx, params []string, body ast.Expression) *ast.ArrowFunctionLiteral {
-	list := make([]*ast.Binding, len(params))
-	for i, p := range params {
-		list[i] = &ast.Binding{Target: ident(p, at)}
-	}
+func arrow(at file.Idx, params []*ast.Binding, body ast.Expression) *ast.ArrowFunctionLiteral {
 	return &ast.ArrowFunctionLiteral{
 		Start:         at,
-		ParameterList: &ast.ParameterList{Opening: at, List: list, Closing: at},
+		ParameterList: &ast.ParameterList{Opening: at, List: params, Closing: at},
 		Body:          &ast.ExpressionBody{Expression: body},
 	}
 }

@@ -6,15 +6,20 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/dop251/goja"
 )
 
 // operands are JavaScript expressions of every kind an operand of **, <<
 // and >> can be; each is evaluated afresh for every use.
 var operands = []string{
 	"2", "-0", "0.5", "-3.7", "NaN", "Infinity", "-Infinity", "2 ** 31", "-(2 ** 53)", "1e308", "40", "-1",
+	"3", "39", "62", "63", "64", "-2", "-8", "21", "2 ** 53 + 2", "2 ** 62", "1e20", "-1e20", "0.1 * 30", "6 / 2",
+	"3037000499", "3037000500", "-3037000500", "1.0000001", "-0.5", "Number.MIN_VALUE", "4294967296 + 5", "-(2 ** 31)",
 	`"3"`, `""`, `"abc"`, `" 12 "`, "true", "null", "undefined",
 	"3n", "-3n", "0n", "64n", "-1n", "1n", "2n", "-2n", "8n",
-	`logged("a", 5)`, `logged("b", 2n)`, `logged("c", "6")`,
+	`logged("a", 5)`, `logged("b", 2n)`, `logged("c", "6")`, `logged("d", 6 / 2)`, `logged("e", 2 ** 53 + 2)`,
+	`"3.0"`, `"1e3"`, `" 0x10 "`, `"-0"`, `"0b11"`, `"2e-3"`,
 	`({ toString() { log.push("toString"); return "7" } })`,
 	`({ [Symbol.toPrimitive](hint) { log.push("toPrimitive " + hint); return 4n } })`,
 	`({ [Symbol.toPrimitive](hint) { log.push("toPrimitive " + hint); return 3 } })`,
@@ -150,4 +155,52 @@ func decodeOutcomes(t *testing.T, out string, n int) []string {
 		t.Fatalf("the cases did not run: %.500s", out)
 	}
 	return list
+}
+
+// TestResultTypesStay checks what Go sees of Number results (Export gives
+// an int64 or a float64, as goja holds the Number): the same under the
+// rewrite, for every pair of Number operands.
+func TestResultTypesStay(t *testing.T) {
+	var numbers []string
+	for _, o := range operands {
+		if !strings.ContainsAny(o, `"n({[`) && o != "null" && o != "undefined" && o != "true" {
+			numbers = append(numbers, o)
+		}
+	}
+	var src strings.Builder
+	src.WriteString("[")
+	for _, op := range operators {
+		for _, a := range numbers {
+			for _, b := range numbers {
+				fmt.Fprintf(&src, "((a, b) => a %s b)(%s, %s),\n", op, a, b)
+			}
+		}
+	}
+	src.WriteString("]")
+	export := func(rewritten bool) []any {
+		rt := goja.New()
+		compile := goja.Compile
+		if rewritten {
+			Install(rt)
+			compile = Compile
+		}
+		prg, err := compile("types.js", src.String(), false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		v, err := rt.RunProgram(prg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v.Export().([]any)
+	}
+	plain, rewritten := export(false), export(true)
+	for i := range plain {
+		if fmt.Sprintf("%T %v", plain[i], plain[i]) != fmt.Sprintf("%T %v", rewritten[i], rewritten[i]) {
+			t.Errorf("case %d: goja %T %v, rewritten %T %v", i, plain[i], plain[i], rewritten[i], rewritten[i])
+		}
+	}
+	if len(plain) < 1000 {
+		t.Fatalf("only %d cases", len(plain))
+	}
 }

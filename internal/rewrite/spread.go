@@ -17,7 +17,9 @@ const callStackExceeded = "Maximum call stack size exceeded"
 // it is when its length is known without running script code (an array
 // or a string whose iteration is still the built-in one), and otherwise
 // wraps it in an iterable that counts what the spread takes. Either way
-// the spread sees the same iteration protocol, in the same order.
+// the spread sees the same iteration protocol, in the same order; only
+// the check reads Symbol.iterator of an array, and the iterators' next,
+// once more (a getter a script put there would run twice).
 type spreadGuard struct {
 	h *helpers
 	// The built-in iteration of arrays and strings, as they were when the
@@ -45,24 +47,23 @@ func builtinIteration(rt *goja.Runtime, v goja.Value) (proto, iter, iterProto, n
 	return
 }
 
-// unchanged reports whether a prototype still iterates as it did.
-func unchanged(proto, iter, iterProto, next *goja.Object) bool {
-	return proto.GetSymbol(goja.SymIterator) == goja.Value(iter) && iterProto.Get("next") == goja.Value(next)
-}
-
 func (s *spreadGuard) guard(c goja.FunctionCall) goja.Value {
 	xs := c.Argument(0)
 	switch {
 	case goja.IsString(xs):
-		if unchanged(s.stringProto, s.stringIter, s.stringIterProto, s.stringNext) {
+		if s.stringProto.GetSymbol(goja.SymIterator) == goja.Value(s.stringIter) && s.builtinNext(s.stringIterProto, s.stringNext) {
 			// A string yields at most one argument per UTF-16 unit.
 			if str, ok := xs.(goja.String); ok && str.Length() <= maxSpread {
 				return xs
 			}
 		}
-	case isPlainArray(xs, s.arrayProto):
-		if unchanged(s.arrayProto, s.arrayIter, s.arrayIterProto, s.arrayNext) {
-			if xs.ToObject(s.h.rt).Get("length").ToInteger() > maxSpread {
+	default:
+		// An array (not a Proxy of one, whose class is Object) iterating
+		// the built-in way. Its length is an own data property: reading it
+		// runs no script code.
+		if o, ok := xs.(*goja.Object); ok && o.ClassName() == "Array" &&
+			o.GetSymbol(goja.SymIterator) == goja.Value(s.arrayIter) && s.builtinNext(s.arrayIterProto, s.arrayNext) {
+			if o.Get("length").ToInteger() > maxSpread {
 				s.h.throwRange(callStackExceeded)
 			}
 			return xs
@@ -71,13 +72,10 @@ func (s *spreadGuard) guard(c goja.FunctionCall) goja.Value {
 	return s.counting(xs)
 }
 
-// isPlainArray reports whether v is an array (not a Proxy of one) with
-// the built-in prototype and no symbol-keyed property of its own, so that
-// its iteration is the prototype's. Its length is an own data property:
-// reading it runs no script code.
-func isPlainArray(v goja.Value, proto *goja.Object) bool {
-	o, ok := v.(*goja.Object)
-	return ok && o.ClassName() == "Array" && o.Prototype() == proto && len(o.Symbols()) == 0
+// builtinNext reports whether an iterator prototype's next is still the
+// built-in one.
+func (s *spreadGuard) builtinNext(iterProto, next *goja.Object) bool {
+	return iterProto.Get("next") == goja.Value(next)
 }
 
 // counting wraps xs in an iterable whose iterator passes every step of
