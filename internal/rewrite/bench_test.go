@@ -140,3 +140,45 @@ func BenchmarkInstall(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkCompileSteps splits the rewrite's compile into its steps on
+// the large script: the parse (which goja.Compile does too), the walk (the
+// rewrite's own cost), and goja's compile of the AST.
+func BenchmarkCompileSteps(b *testing.B) {
+	src := largeScript()
+	b.Run("parse", func(b *testing.B) {
+		b.SetBytes(int64(len(src)))
+		for b.Loop() {
+			if _, err := goja.Parse("large.js", src); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("walk", func(b *testing.B) {
+		b.SetBytes(int64(len(src)))
+		for b.Loop() {
+			b.StopTimer()
+			prg, err := goja.Parse("large.js", src)
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.StartTimer()
+			Program(prg)
+		}
+	})
+	b.Run("compile-ast", func(b *testing.B) {
+		b.SetBytes(int64(len(src)))
+		for b.Loop() {
+			b.StopTimer()
+			prg, err := goja.Parse("large.js", src)
+			if err != nil {
+				b.Fatal(err)
+			}
+			Program(prg)
+			b.StartTimer()
+			if _, err := goja.CompileAST(prg, false); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}

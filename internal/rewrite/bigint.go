@@ -28,16 +28,16 @@ const maxSafe = 1 << 53
 
 var int64Type = reflect.TypeOf(int64(0))
 
-// pow computes a ** b, shl a << b and sar a >> b, exactly as goja's
+// pow computes a ** b, and shift a << b or a >> b, exactly as goja's
 // operators do (the tests compare the two on every kind of operand): both
 // operands become numerics, left first; two Numbers give goja's Number
 // result; a BigInt and a Number, goja's TypeError; two BigInts, the
 // result unless it would pass maxBits, which throws Node's RangeError.
 // One helper call does it all: it costs a third of what keeping goja's
 // operator behind two calls did (see the package doc).
-func (h *helpers) pow(c goja.FunctionCall) goja.Value {
-	a, aInt := h.powOperand(c.Argument(0))
-	b, bInt := h.powOperand(c.Argument(1))
+func (h *helpers) pow(a, b goja.Value) goja.Value {
+	a, aInt := h.powOperand(a)
+	b, bInt := h.powOperand(b)
 	x, xBig := bigOf(a)
 	y, yBig := bigOf(b)
 	switch {
@@ -65,12 +65,8 @@ func (h *helpers) powOperand(v goja.Value) (goja.Value, bool) {
 	return v, whole
 }
 
-func (h *helpers) shl(c goja.FunctionCall) goja.Value { return h.shift(c, true) }
-
-func (h *helpers) sar(c goja.FunctionCall) goja.Value { return h.shift(c, false) }
-
-func (h *helpers) shift(c goja.FunctionCall, left bool) goja.Value {
-	a, b := h.operands(c)
+func (h *helpers) shift(a, b goja.Value, left bool) goja.Value {
+	a, b = h.operands(a, b)
 	x, xBig := bigOf(a)
 	n, nBig := bigOf(b)
 	switch {
@@ -86,9 +82,8 @@ func (h *helpers) shift(c goja.FunctionCall, left bool) goja.Value {
 	return h.rt.ToValue(int64(toInt32(a) >> count))
 }
 
-// operands converts both arguments to numerics, left first.
-func (h *helpers) operands(c goja.FunctionCall) (goja.Value, goja.Value) {
-	a, b := c.Argument(0), c.Argument(1)
+// operands converts both operands to numerics, left first.
+func (h *helpers) operands(a, b goja.Value) (goja.Value, goja.Value) {
 	if goja.IsNumber(a) && goja.IsNumber(b) {
 		return a, b // the common case: nothing to convert
 	}

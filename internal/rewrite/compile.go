@@ -7,25 +7,33 @@ import (
 )
 
 // The helpers' global names. They start with a prefix no script is
-// expected to use; Install defines them non-enumerable, read-only and
+// expected to use (nameHelper here, and the module helper); Install defines them non-enumerable, read-only and
 // non-configurable, so a script can neither see them in a for-in over
 // globalThis nor replace them.
 const (
 	prefix     = "__jsrun$"
-	namePow    = prefix + "pow"
-	nameShl    = prefix + "shl"
-	nameSar    = prefix + "sar"
-	nameSpread = prefix + "spread"
+	nameHelper = prefix
 )
 
-func operandHelper(op token.Token) string {
+// helper says what a call of the helper does: its first argument.
+type helper int
+
+const (
+	helperPow     helper = iota // (a, b) -> a ** b
+	helperShl                   // (a, b) -> a << b
+	helperSar                   // (a, b) -> a >> b
+	helperSpread                // (xs) -> xs, or an iterable that counts
+	helperPrepare               // () -> wraps the async and generator constructors
+)
+
+func operandHelper(op token.Token) helper {
 	switch op {
 	case token.EXPONENT:
-		return namePow
+		return helperPow
 	case token.SHIFT_LEFT:
-		return nameShl
+		return helperShl
 	}
-	return nameSar
+	return helperSar
 }
 
 // Compile is goja.Compile with the rewrite: it parses src the same way
@@ -45,8 +53,32 @@ func Compile(name, src string, strict bool) (*goja.Program, error) {
 // changed anything. Every node it makes carries the position of the
 // expression it replaces, so that stack traces and errors point where
 // they did.
+//
+// A program that makes an async function or a generator starts with a
+// call of the prepare helper, after its directives ("use strict"): only
+// such a program can reach their constructors, which prepare wraps. (The
+// call is a statement: a program whose last value was a directive's now
+// completes with undefined.)
 func Program(prg *ast.Program) bool {
 	w := &walker{}
 	w.stmts(prg.Body)
+	if w.asyncOrGenerator {
+		n := 0
+		for n < len(prg.Body) && isDirective(prg.Body[n]) {
+			n++
+		}
+		prepare := &ast.ExpressionStatement{Expression: call(helperPrepare, 0, 0)}
+		prg.Body = append(prg.Body[:n:n], append([]ast.Statement{prepare}, prg.Body[n:]...)...)
+		w.changed = true
+	}
 	return w.changed
+}
+
+func isDirective(s ast.Statement) bool {
+	e, ok := s.(*ast.ExpressionStatement)
+	if !ok {
+		return false
+	}
+	_, ok = e.Expression.(*ast.StringLiteral)
+	return ok
 }

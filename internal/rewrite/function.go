@@ -1,6 +1,7 @@
 package rewrite
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/dop251/goja"
@@ -16,42 +17,54 @@ var functionKinds = []struct{ name, open string }{
 	{"GeneratorFunction", "(function* anonymous("},
 }
 
-// findConstructors gives the original constructors, in functionKinds'
-// order, of a fresh runtime.
+// findConstructors gives the async function and generator constructors.
 var findConstructors = goja.MustCompile("<jsrun>", `[
-	Function,
 	Object.getPrototypeOf(async function () {}).constructor,
 	Object.getPrototypeOf(function* () {}).constructor,
 ]`, true)
 
-// wrapFunctionConstructors puts a wrapper in place of each constructor in
-// functionKinds: as the global Function and as the constructor property
-// of its prototype. The wrapper builds the same source text goja does,
-// and compiles it through the rewrite when there is something to rewrite;
-// otherwise, and for a text that does not parse, it calls the original
-// with the arguments already converted to strings, so that the function,
-// or goja's SyntaxError, is exactly what it was.
-func (h *helpers) wrapFunctionConstructors() {
-	rt := h.rt
-	list, err := rt.RunProgram(findConstructors)
+// wrapFunction puts a wrapper (functionConstructor) in place of Function:
+// as the global and as Function.prototype.constructor.
+func (h *helpers) wrapFunction() {
+	w := h.replaceConstructor(0, h.rt.Get("Function").(*goja.Object))
+	_ = h.rt.GlobalObject().DefineDataProperty("Function", w, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+}
+
+// prepare wraps the async function and generator constructors. Making
+// them costs more than the rest of Install, and a script can reach them
+// only from an async function or a generator, so Program puts a call of
+// prepare at the start of every program that has one, and the Function
+// wrapper calls it for a text that has one (an eval'd text is not
+// rewritten at all, see the package doc). It runs once per runtime.
+func (h *helpers) prepare() {
+	if h.prepared {
+		return
+	}
+	h.prepared = true
+	list, err := h.rt.RunProgram(findConstructors)
 	if err != nil {
-		panic(err) // not reached: a fresh runtime has them all
+		panic(err) // not reached: a runtime has them
 	}
 	originals := list.(*goja.Object)
-	for i, kind := range functionKinds {
-		orig := originals.Get(string(rune('0' + i))).(*goja.Object)
-		w := h.functionConstructor(kind.open, orig)
-		proto := orig.Get("prototype").(*goja.Object)
-		// DefineDataProperty's flags: writable, configurable, enumerable.
-		_ = w.DefineDataProperty("name", rt.ToValue(kind.name), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
-		_ = w.DefineDataProperty("length", rt.ToValue(1), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
-		_ = w.DefineDataProperty("prototype", proto, goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
-		_ = proto.DefineDataProperty("constructor", w, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
-		_ = w.SetPrototype(orig.Prototype())
-		if i == 0 {
-			_ = rt.GlobalObject().DefineDataProperty("Function", w, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
-		}
+	for i := 1; i < len(functionKinds); i++ {
+		h.replaceConstructor(i, originals.Get(strconv.Itoa(i-1)).(*goja.Object))
 	}
+}
+
+// replaceConstructor makes the wrapper of functionKinds[kind], whose
+// original is orig, puts it as the constructor of orig's prototype and
+// returns it.
+func (h *helpers) replaceConstructor(kind int, orig *goja.Object) *goja.Object {
+	rt := h.rt
+	w := h.functionConstructor(functionKinds[kind].open, orig)
+	proto := orig.Get("prototype").(*goja.Object)
+	// DefineDataProperty's flags: writable, configurable, enumerable.
+	_ = w.DefineDataProperty("name", rt.ToValue(functionKinds[kind].name), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+	_ = w.DefineDataProperty("length", rt.ToValue(1), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+	_ = w.DefineDataProperty("prototype", proto, goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
+	_ = w.SetPrototype(orig.Prototype())
+	_ = proto.DefineDataProperty("constructor", w, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+	return w
 }
 
 // functionConstructor makes the wrapper of one constructor.

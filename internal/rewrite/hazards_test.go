@@ -55,7 +55,10 @@ var hazards = []struct{ name, src, want string }{
 	{"new-function", `new Function("return 1n << (2n ** 40n)")()`, sizeError},
 	{"generator-function", `Object.getPrototypeOf(function* () {}).constructor("yield 2n ** (2n ** 40n)")().next()`, sizeError},
 	{"async-function", `var out; Object.getPrototypeOf(async function () {}).constructor("return 1n << (2n ** 40n)")().catch((e) => { out = String(e) })`, sizeError},
-	{"replaced-range-error", `RangeError = function () { return { fake: true } }; try { 1n << (2n ** 40n) } catch (e) { e.fake ? "fake" : e.name }`, "RangeError"},
+	{"async-function-from-function", `var out; Function("return async function () {}")().constructor("return 1n << (2n ** 40n)")().catch((e) => { out = String(e) })`, sizeError},
+	{"generator-function-from-function", `Object.getPrototypeOf(Function("return function* () {}")()).constructor("yield 1n << (2n ** 40n)")().next()`, sizeError},
+	{"replaced-range-error", `RangeError = function () { return { fake: true } }; try { 1n << (2n ** 40n) } catch (e) { e.fake ? "fake" : e.name + " " + (e instanceof Error) + " " + e.stack.split("\n")[0] }`, "RangeError true RangeError: Maximum BigInt size exceeded"},
+	{"range-error-is-one", `try { 1n << (2n ** 40n) } catch (e) { [e instanceof RangeError, e.constructor === RangeError, Object.prototype.toString.call(e), Object.keys(e).length].join() }`, "true,true,[object Error],0"},
 	// Results Node gives (goja reads only a count's low 64 bits, and
 	// squares a power of two the long way).
 	{"sar-far", `1n >> (2n ** 64n)`, "0"},

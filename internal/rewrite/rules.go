@@ -2,6 +2,7 @@ package rewrite
 
 import (
 	"fmt"
+	"strconv"
 
 	"github.com/dop251/goja/ast"
 	"github.com/dop251/goja/file"
@@ -146,7 +147,7 @@ func copyTarget(target ast.Expression) ast.Expression {
 // write, as goja's compound assignment does. Inside the arrows, the read
 // stands at the target's start (at) and the write at the property, where
 // goja places a compound assignment's read and write.
-func cellOf(target ast.Expression, helper string, at file.Idx) ast.Expression {
+func cellOf(target ast.Expression, op helper, at file.Idx) ast.Expression {
 	var (
 		params []*ast.Binding
 		args   []ast.Expression
@@ -206,21 +207,23 @@ func cellOf(target ast.Expression, helper string, at file.Idx) ast.Expression {
 	assign := &ast.AssignExpression{
 		Operator: token.ASSIGN,
 		Left:     ref(true),
-		Right:    call(helper, 0, 0, ident("g", at), ident("v", at)),
+		Right:    call(op, 0, 0, ident("g", at), ident("v", at)),
 	}
 	inner := arrow(at, []*ast.Binding{{Target: ident("v", at)}}, assign)
 	return &ast.CallExpression{Callee: arrow(0, params, inner), ArgumentList: args}
 }
 
-// call builds name(args...) placed at the given position.
-func call(name string, at, end file.Idx, args ...ast.Expression) *ast.CallExpression {
+// call builds a call of the helper, __jsrun$(job, args...), placed at the
+// given position.
+func call(job helper, at, end file.Idx, args ...ast.Expression) *ast.CallExpression {
 	if end <= at {
 		end = at + 1
 	}
+	n := strconv.Itoa(int(job))
 	return &ast.CallExpression{
-		Callee:           ident(name, at),
+		Callee:           ident(nameHelper, at),
 		LeftParenthesis:  at,
-		ArgumentList:     args,
+		ArgumentList:     append([]ast.Expression{&ast.NumberLiteral{Idx: at, Literal: n, Value: int64(job)}}, args...),
 		RightParenthesis: end - 1,
 	}
 }
@@ -248,7 +251,7 @@ func (w *walker) guardSpreads(args []ast.Expression) {
 	for _, a := range args {
 		if s, ok := a.(*ast.SpreadElement); ok {
 			w.changed = true
-			s.Expression = call(nameSpread, s.Expression.Idx0(), s.Expression.Idx1(), s.Expression)
+			s.Expression = call(helperSpread, s.Expression.Idx0(), s.Expression.Idx1(), s.Expression)
 		}
 	}
 }

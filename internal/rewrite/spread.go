@@ -1,6 +1,12 @@
 package rewrite
 
-import "github.com/dop251/goja"
+import (
+	"reflect"
+	"strconv"
+	"sync"
+
+	"github.com/dop251/goja"
+)
 
 // maxSpread is the most arguments a spread may pass to one call: about
 // where Node 20 throws "Maximum call stack size exceeded" (125,277
@@ -18,40 +24,64 @@ const callStackExceeded = "Maximum call stack size exceeded"
 // or a string whose iteration is still the built-in one), and otherwise
 // wraps it in an iterable that counts what the spread takes. Either way
 // the spread sees the same iteration protocol, in the same order; only
-// the check reads Symbol.iterator of an array, and the iterators' next,
-// once more (a getter a script put there would run twice).
+// the check reads Symbol.iterator of an array or String.prototype, and
+// the iterators' next, once more (a getter a script put there would run
+// twice).
+//
+// Built-in iteration is recognised by the Go code behind a function
+// (the same in every runtime, see builtins), which no script can forge:
+// so nothing needs to be taken from a runtime before scripts run.
 type spreadGuard struct {
 	h *helpers
-	// The built-in iteration of arrays and strings, as they were when the
-	// runtime was made: a script that changes them gets the counting path.
-	arrayProto, arrayIter, arrayIterProto, arrayNext     *goja.Object
-	stringProto, stringIter, stringIterProto, stringNext *goja.Object
+	// The prototypes of array and string iterators, and String.prototype,
+	// found at the first spread of each kind.
+	arrayIterProto, stringProto, stringIterProto *goja.Object
 }
 
-func (s *spreadGuard) init(h *helpers) {
-	rt := h.rt
-	s.h = h
-	s.arrayProto, s.arrayIter, s.arrayIterProto, s.arrayNext = builtinIteration(rt, rt.NewArray())
-	s.stringProto, s.stringIter, s.stringIterProto, s.stringNext = builtinIteration(rt, rt.ToValue(""))
+// builtinCode is the Go code behind the built-in iteration functions, the
+// same in every runtime: Array.prototype.values (which is also
+// Array.prototype[Symbol.iterator]), String.prototype[Symbol.iterator],
+// and the next methods of their iterators.
+type builtinCode struct {
+	arrayValues, arrayNext, stringIter, stringNext uintptr
 }
 
-// builtinIteration returns v's prototype, its Symbol.iterator method, its
-// iterators' prototype and their next method.
-func builtinIteration(rt *goja.Runtime, v goja.Value) (proto, iter, iterProto, next *goja.Object) {
-	proto = v.ToObject(rt).Prototype()
-	iter, _ = proto.GetSymbol(goja.SymIterator).(*goja.Object)
-	call, _ := goja.AssertFunction(iter)
-	it, _ := call(v)
-	iterProto = it.ToObject(rt).Prototype()
-	next, _ = iterProto.Get("next").(*goja.Object)
-	return
+var builtins = sync.OnceValue(func() builtinCode {
+	rt := goja.New()
+	v, err := rt.RunString(`[
+		Array.prototype.values,
+		Object.getPrototypeOf([].values()).next,
+		String.prototype[Symbol.iterator],
+		Object.getPrototypeOf(""[Symbol.iterator]()).next,
+	]`)
+	if err != nil {
+		panic(err) // not reached: a fresh runtime has them
+	}
+	list := v.(*goja.Object)
+	code := func(i int) uintptr { return codeOf(list.Get(strconv.Itoa(i))) }
+	return builtinCode{code(0), code(1), code(2), code(3)}
+})
+
+// codeOf is the Go code behind a native function, or 0.
+func codeOf(v goja.Value) uintptr {
+	o, ok := v.(*goja.Object)
+	if !ok {
+		return 0
+	}
+	if f := reflect.ValueOf(o.Export()); f.Kind() == reflect.Func {
+		return f.Pointer()
+	}
+	return 0
 }
 
-func (s *spreadGuard) guard(c goja.FunctionCall) goja.Value {
-	xs := c.Argument(0)
+func (s *spreadGuard) guard(xs goja.Value) goja.Value {
+	b := builtins()
 	switch {
 	case goja.IsString(xs):
-		if s.stringProto.GetSymbol(goja.SymIterator) == goja.Value(s.stringIter) && s.builtinNext(s.stringIterProto, s.stringNext) {
+		if s.stringProto == nil {
+			s.stringProto = xs.ToObject(s.h.rt).Prototype()
+		}
+		if codeOf(s.stringProto.GetSymbol(goja.SymIterator)) == b.stringIter && s.nextIs(&s.stringIterProto, xs, b.stringNext) {
 			// A string yields at most one argument per UTF-16 unit.
 			if str, ok := xs.(goja.String); ok && str.Length() <= maxSpread {
 				return xs
@@ -62,7 +92,7 @@ func (s *spreadGuard) guard(c goja.FunctionCall) goja.Value {
 		// the built-in way. Its length is an own data property: reading it
 		// runs no script code.
 		if o, ok := xs.(*goja.Object); ok && o.ClassName() == "Array" &&
-			o.GetSymbol(goja.SymIterator) == goja.Value(s.arrayIter) && s.builtinNext(s.arrayIterProto, s.arrayNext) {
+			codeOf(o.GetSymbol(goja.SymIterator)) == b.arrayValues && s.nextIs(&s.arrayIterProto, o, b.arrayNext) {
 			if o.Get("length").ToInteger() > maxSpread {
 				s.h.throwRange(callStackExceeded)
 			}
@@ -72,10 +102,19 @@ func (s *spreadGuard) guard(c goja.FunctionCall) goja.Value {
 	return s.counting(xs)
 }
 
-// builtinNext reports whether an iterator prototype's next is still the
-// built-in one.
-func (s *spreadGuard) builtinNext(iterProto, next *goja.Object) bool {
-	return iterProto.Get("next") == goja.Value(next)
+// nextIs reports whether the iterators of v (whose Symbol.iterator is the
+// built-in one) still have the built-in next, whose code is want. Their
+// prototype is found once, from an iterator of v.
+func (s *spreadGuard) nextIs(proto **goja.Object, v goja.Value, want uintptr) bool {
+	if *proto == nil {
+		iter, _ := goja.AssertFunction(v.ToObject(s.h.rt).GetSymbol(goja.SymIterator))
+		it, err := iter(v) // the built-in: it only makes an iterator
+		if err != nil {
+			return false
+		}
+		*proto = it.ToObject(s.h.rt).Prototype()
+	}
+	return codeOf((*proto).Get("next")) == want
 }
 
 // counting wraps xs in an iterable whose iterator passes every step of

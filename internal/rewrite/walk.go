@@ -8,6 +8,9 @@ import "github.com/dop251/goja/ast"
 // rewrite.
 type walker struct {
 	changed bool // some node was rewritten
+	// asyncOrGenerator: the program makes an async function or a
+	// generator (see prepare).
+	asyncOrGenerator bool
 }
 
 func (w *walker) stmts(list []ast.Statement) {
@@ -134,6 +137,7 @@ func (w *walker) function(f *ast.FunctionLiteral) {
 	if f == nil {
 		return
 	}
+	w.asyncOrGenerator = w.asyncOrGenerator || f.Async || f.Generator
 	w.params(f.ParameterList)
 	w.block(f.Body)
 }
@@ -235,6 +239,7 @@ func (w *walker) expr(e ast.Expression) ast.Expression {
 	case *ast.FunctionLiteral:
 		w.function(e)
 	case *ast.ArrowFunctionLiteral:
+		w.asyncOrGenerator = w.asyncOrGenerator || e.Async
 		w.params(e.ParameterList)
 		switch body := e.Body.(type) {
 		case *ast.BlockStatement:
