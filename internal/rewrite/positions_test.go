@@ -138,6 +138,11 @@ func TestSyntaxErrorsStay(t *testing.T) {
 		"f(...)",
 		"let a = 1;\n  let a = 2;",
 		"\"use strict\"; eval **= 2",
+		"\"use strict\"; eval **= x",
+		"\"use strict\"; arguments <<= x",
+		"\"use strict\"; function f() { arguments >>= x }",
+		"const c = 1; c **= x; let c = 2",
+		"class C { m() { super.x **= y; #p } }",
 		"(a, b) **= 2",
 		"class C { m() { super(...xs) } }",
 	} {
