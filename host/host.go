@@ -13,6 +13,7 @@ import (
 	"github.com/dop251/goja"
 	"github.com/dop251/goja/parser"
 	"github.com/dop251/goja_nodejs/require"
+	"github.com/jsrun/jsrun/internal/rewrite"
 	"github.com/jsrun/jsrun/threads"
 )
 
@@ -23,6 +24,7 @@ type Host struct {
 	opts     options
 	env      *threads.Env
 	registry *require.Registry
+	modules  *rewrite.Modules // the rewrite of required modules
 
 	files    *files   // what require("fs") and require reach; nil when off
 	environ  []envVar // process.env
@@ -42,8 +44,9 @@ func New(opts ...Option) *Host {
 		o(&h.opts)
 	}
 	h.environ = environ(h.opts.env)
+	h.modules = rewrite.NewModules()
 	h.setupFiles()
-	loaders := []require.Option{require.WithLoader(h.readModule)}
+	loaders := []require.Option{require.WithLoader(h.modules.Loader(h.readModule))}
 	if h.files == nil || h.files.root != nil {
 		loaders = append(loaders, require.WithPathResolver(h.modulePath))
 	}
@@ -244,6 +247,7 @@ func (h *Host) prepare(name, src string) (*threads.PreparedScript, *goja.Program
 	if err != nil {
 		return nil, nil, err
 	}
+	rewrite.Program(ast) // guard BigInt operators and spread arguments
 	prog, err := goja.CompileAST(ast, false)
 	if err != nil {
 		return nil, nil, err

@@ -47,6 +47,7 @@ func (h *Host) enableRequire(r *threads.Runtime) {
 		if len(h.opts.modules) > 0 {
 			h.runtimes.add(r)
 		}
+		h.modules.Install(r.RT)
 		h.installRequire(r.RT)
 	}
 }

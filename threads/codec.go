@@ -6,6 +6,7 @@ import (
 
 	"github.com/dop251/goja"
 	"github.com/jsrun/jsrun/clone"
+	"github.com/jsrun/jsrun/internal/rewrite"
 	"github.com/jsrun/jsrun/threads/internal/analysis"
 )
 
@@ -40,7 +41,7 @@ func (e *Env) funcEntry(src string) *funcEntry {
 			fe.script = s.Script()
 		}
 		name, text := info.Program()
-		fe.prog, fe.err = goja.Compile(name, text, info.Strict)
+		fe.prog, fe.err = rewrite.Compile(name, text, info.Strict)
 		fe.needs = e.globalsNeeded(info.Free)
 		return fe
 	}).(*funcEntry)

@@ -1,0 +1,84 @@
+package rewrite
+
+import (
+	"github.com/dop251/goja"
+	"github.com/dop251/goja/ast"
+	"github.com/dop251/goja/token"
+)
+
+// The helpers' global names. They start with a prefix no script is
+// expected to use (nameHelper here, and the module helper); Install defines them non-enumerable, read-only and
+// non-configurable, so a script can neither see them in a for-in over
+// globalThis nor replace them.
+const (
+	prefix     = "__jsrun$"
+	nameHelper = prefix
+)
+
+// helper says what a call of the helper does: its first argument.
+type helper int
+
+const (
+	helperPow     helper = iota // (a, b) -> a ** b
+	helperShl                   // (a, b) -> a << b
+	helperSar                   // (a, b) -> a >> b
+	helperSpread                // (xs) -> xs, or an iterable that counts
+	helperPrepare               // () -> wraps the async and generator constructors
+)
+
+func operandHelper(op token.Token) helper {
+	switch op {
+	case token.EXPONENT:
+		return helperPow
+	case token.SHIFT_LEFT:
+		return helperShl
+	}
+	return helperSar
+}
+
+// Compile is goja.Compile with the rewrite: it parses src the same way
+// (a syntax error is goja's, with its line and column), rewrites the
+// guarded operations and spread arguments, and compiles the result. The
+// program must run in a runtime Install has prepared.
+func Compile(name, src string, strict bool) (*goja.Program, error) {
+	prg, err := goja.Parse(name, src)
+	if err != nil {
+		return nil, err
+	}
+	Program(prg)
+	return goja.CompileAST(prg, strict)
+}
+
+// Program rewrites a parsed program in place and reports whether it
+// changed anything. Every node it makes carries the position of the
+// expression it replaces, so that stack traces and errors point where
+// they did.
+//
+// A program that makes an async function or a generator starts with a
+// call of the prepare helper, after its directives ("use strict"): only
+// such a program can reach their constructors, which prepare wraps. (The
+// call is a statement: a program whose last value was a directive's now
+// completes with undefined.)
+func Program(prg *ast.Program) bool {
+	w := &walker{}
+	w.stmts(prg.Body)
+	if w.asyncOrGenerator {
+		n := 0
+		for n < len(prg.Body) && isDirective(prg.Body[n]) {
+			n++
+		}
+		prepare := &ast.ExpressionStatement{Expression: call(helperPrepare, 0, 0)}
+		prg.Body = append(prg.Body[:n:n], append([]ast.Statement{prepare}, prg.Body[n:]...)...)
+		w.changed = true
+	}
+	return w.changed
+}
+
+func isDirective(s ast.Statement) bool {
+	e, ok := s.(*ast.ExpressionStatement)
+	if !ok {
+		return false
+	}
+	_, ok = e.Expression.(*ast.StringLiteral)
+	return ok
+}
