@@ -5,6 +5,7 @@ import (
 
 	"github.com/dop251/goja"
 	"github.com/jsrun/jsrun/eventloop"
+	"github.com/jsrun/jsrun/internal/guard"
 	"github.com/jsrun/jsrun/threads/internal/analysis"
 )
 
@@ -229,6 +230,7 @@ func (r *Runtime) Exit(cause error) { r.group.Stop(cause) }
 // every.
 func (g *Group) newRuntime(ctx context.Context, name string, every bool) (*Runtime, error) {
 	rt := goja.New()
+	guard.Install(rt)
 	rt.SetMaxCallStackSize(g.env.cfg.MaxCallStackSize)
 	r := &Runtime{RT: rt, Loop: eventloop.New(rt), Name: name, group: g, ctx: ctx}
 	r.Loop.SetIdleFunc(func(waiting bool) {
