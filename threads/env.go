@@ -6,6 +6,7 @@ import (
 	"github.com/dop251/goja"
 	"github.com/dop251/goja/parser"
 	"github.com/jsrun/jsrun/eventloop"
+	"github.com/jsrun/jsrun/internal/guard"
 	"github.com/jsrun/jsrun/internal/rewrite"
 	"github.com/jsrun/jsrun/threads/internal/analysis"
 )
@@ -234,6 +235,7 @@ func (r *Runtime) Exit(cause error) { r.group.Stop(cause) }
 func (g *Group) newRuntime(ctx context.Context, name string, every bool) (*Runtime, error) {
 	rt := goja.New()
 	rewrite.Install(rt) // first: it keeps built-ins a script could replace
+	guard.Install(rt)
 	rt.SetMaxCallStackSize(g.env.cfg.MaxCallStackSize)
 	// eval and Function read no source map: its comment may name any file
 	// (a named pipe blocks the open for ever), and the host decides alone

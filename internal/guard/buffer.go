@@ -1,0 +1,157 @@
+package guard
+
+import (
+	"fmt"
+	"reflect"
+
+	"github.com/dop251/goja"
+)
+
+// ArrayBuffer and the typed arrays allocate their bytes at once: Go dies of
+// a fatal out of memory on new ArrayBuffer(2**40) instead of failing. Each
+// constructor is replaced by a Proxy whose construct trap checks the
+// length; each prototype's constructor becomes the proxy, so that an
+// instance never leads back to an unguarded constructor. goja refuses a
+// Proxy on the right of instanceof, so the proxy answers
+// Symbol.hasInstance itself. The group is installed together, on the first
+// read of any of them.
+
+// elemSize maps the guarded constructors to their element sizes
+// (ArrayBuffer's "elements" are bytes).
+var elemSize = map[string]int{
+	"ArrayBuffer": 1,
+	"Int8Array":   1, "Uint8Array": 1, "Uint8ClampedArray": 1,
+	"Int16Array": 2, "Uint16Array": 2,
+	"Int32Array": 4, "Uint32Array": 4, "Float32Array": 4,
+	"Float64Array": 8, "BigInt64Array": 8, "BigUint64Array": 8,
+}
+
+func (s *state) installBuffers() {
+	s.buffers = make(map[string]*goja.Object, len(elemSize))
+	for name, size := range elemSize {
+		ctor, ok := s.global.Get(name).(*goja.Object)
+		if !ok {
+			continue // a goja without this one
+		}
+		var g ctorGuardFunc
+		if name == "ArrayBuffer" {
+			g = guardArrayBuffer
+		} else {
+			g = typedArrayGuard(size)
+		}
+		p := s.wrapCtor(ctor, g)
+		if proto, ok := ctor.Get("prototype").(*goja.Object); ok {
+			if err := proto.Set("constructor", p); err != nil {
+				panic(err)
+			}
+		}
+		s.buffers[name] = p
+	}
+}
+
+// wrapCtor returns a proxy of ctor whose constructions go through g.
+func (s *state) wrapCtor(ctor *goja.Object, g ctorGuardFunc) *goja.Object {
+	orig, _ := goja.AssertConstructor(ctor)
+	if s.hasInstance == nil {
+		s.hasInstance = s.rt.ToValue(s.ordinaryHasInstance).(*goja.Object)
+	}
+	return s.proxy(ctor, &goja.ProxyTrapConfig{
+		Construct: func(_ *goja.Object, args []goja.Value, newTarget *goja.Object) *goja.Object {
+			return g(s, orig, args, newTarget)
+		},
+		GetSym: func(target *goja.Object, sym *goja.Symbol, receiver goja.Value) goja.Value {
+			switch sym {
+			case goja.SymHasInstance:
+				return s.hasInstance
+			case goja.SymSpecies:
+				return receiver // the constructors' species getters return this
+			}
+			return target.GetSymbol(sym)
+		},
+	})
+}
+
+// ordinaryHasInstance is Function.prototype[Symbol.hasInstance] for the
+// guarded constructors: v instanceof C.
+func (s *state) ordinaryHasInstance(call goja.FunctionCall) goja.Value {
+	c, _ := call.This.(*goja.Object)
+	v, ok := call.Argument(0).(*goja.Object)
+	if c == nil || !ok {
+		return s.rt.ToValue(false)
+	}
+	proto, _ := c.Get("prototype").(*goja.Object)
+	for p := v.Prototype(); p != nil; p = p.Prototype() {
+		if p.SameAs(proto) {
+			return s.rt.ToValue(true)
+		}
+	}
+	return s.rt.ToValue(false)
+}
+
+func construct(orig goja.Constructor, args []goja.Value, newTarget *goja.Object) *goja.Object {
+	o, err := orig(newTarget, args...)
+	if err != nil {
+		panic(err)
+	}
+	return o
+}
+
+var arrayBufferType = reflect.TypeOf(goja.ArrayBuffer{})
+
+func guardArrayBuffer(s *state, orig goja.Constructor, args []goja.Value, newTarget *goja.Object) *goja.Object {
+	if len(args) > 0 {
+		args = append([]goja.Value(nil), args...)
+		args[0] = number(args[0])
+		if n := toInteger(args[0]); n > MaxBufferBytes && n <= 1<<53-1 {
+			s.throwRange(msgBuffer)
+		}
+	}
+	return construct(orig, args, newTarget)
+}
+
+// typedArrayGuard checks the length a typed array of size-byte elements
+// is made with: a number, an Array, another typed array, or an array-like
+// (whose length is checked as the original reads it). A buffer and an
+// iterable need no check: the one is in memory, the other yields each
+// element first.
+func typedArrayGuard(size int) ctorGuardFunc {
+	return func(s *state, orig goja.Constructor, args []goja.Value, newTarget *goja.Object) *goja.Object {
+		if len(args) == 0 {
+			return construct(orig, args, newTarget)
+		}
+		args = append([]goja.Value(nil), args...)
+		check := func(n float64) {
+			if n > MaxTypedArrayLength {
+				s.throwRange(fmt.Sprintf(msgTypedArrayFm, int64(n)))
+			}
+			if n*float64(size) > MaxBufferBytes {
+				s.throwRange(msgBuffer)
+			}
+		}
+		src, isObj := args[0].(*goja.Object)
+		if !isObj {
+			args[0] = number(args[0])
+			if n := toInteger(args[0]); n <= 1<<53-1 {
+				check(n)
+			}
+			return construct(orig, args, newTarget)
+		}
+		if src.ClassName() == "Array" {
+			check(src.Get("length").ToFloat())
+			return construct(orig, args, newTarget)
+		}
+		switch t := src.ExportType(); {
+		case t == arrayBufferType:
+			// A view of bytes in memory.
+		case t != nil && t.Kind() == reflect.Slice:
+			// A typed array (or arguments): elements in memory, but the
+			// new array's may be larger.
+			check(float64(reflect.ValueOf(src.Export()).Len()))
+		default:
+			if iter := src.GetSymbol(goja.SymIterator); iter == nil || goja.IsUndefined(iter) {
+				args[0] = s.lengthChecked(src, check)
+			}
+		}
+		return construct(orig, args, newTarget)
+	}
+}

@@ -1,0 +1,77 @@
+package guard
+
+import (
+	"fmt"
+
+	"github.com/dop251/goja"
+)
+
+// state is one runtime's guards. The runtime is single-threaded, and so
+// is its state.
+type state struct {
+	rt *goja.Runtime
+	// global is the runtime's own global object: the built-ins as goja
+	// made them, never written by a script (see global.go).
+	global *goja.Object
+	// seen is the global object scripts see.
+	seen *goja.Object
+	// copied holds the built-in names copied from global to seen: a name
+	// in it that seen lacks was deleted by the script.
+	copied map[string]bool
+	// groups is the set of lazy groups installed (see lazyGroups).
+	groups uint32
+	// depth counts the guarded conversions (join, toLocaleString) in
+	// progress, which nest as deeply as the arrays they convert.
+	depth int
+	// wrapped holds the guarded built-ins, each with its proxy's traps.
+	wrapped []wrapper
+	// rangeError is the runtime's own RangeError constructor.
+	rangeError *goja.Object
+	// getOwnPropertyDescriptor is the runtime's own
+	// Object.getOwnPropertyDescriptor.
+	getOwnPropertyDescriptor goja.Callable
+	// replacer is the replacer the guarded JSON.stringify passes, and
+	// stringifying the calls it serves, innermost last.
+	replacer     *goja.Object
+	stringifying []*stringifyCtx
+	// buffers maps the names of ArrayBuffer and the typed arrays to
+	// their guarded constructors, once made.
+	buffers map[string]*goja.Object
+	// hasInstance answers instanceof for them.
+	hasInstance *goja.Object
+}
+
+// Install guards rt's built-ins (see the package doc). Call it on a new
+// runtime before anything else uses it: it replaces the global object,
+// so globals set before it would be lost.
+func Install(rt *goja.Runtime) {
+	s := &state{rt: rt}
+	s.installGlobal()
+	s.installEager()
+}
+
+// throwRange throws a RangeError with msg in the runtime.
+func (s *state) throwRange(msg string) {
+	if s.rangeError == nil {
+		s.rangeError = s.global.Get("RangeError").(*goja.Object)
+	}
+	e, err := s.rt.New(s.rangeError, s.rt.ToValue(msg))
+	if err != nil {
+		panic(err)
+	}
+	panic(e)
+}
+
+func (s *state) throwRangef(format string, args ...any) {
+	s.throwRange(fmt.Sprintf(format, args...))
+}
+
+// Node's messages, where Node throws.
+const (
+	msgStack        = "Maximum call stack size exceeded"
+	msgString       = "Invalid string length"
+	msgArray        = "Invalid array length"
+	msgBuffer       = "Array buffer allocation failed"
+	msgBigInt       = "Maximum BigInt size exceeded"
+	msgTypedArrayFm = "Invalid typed array length: %d"
+)
