@@ -22,6 +22,7 @@
 package memlimit
 
 import (
+	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
 	"sync"
@@ -142,12 +143,20 @@ func watch(quit, done chan struct{}) {
 	}
 }
 
-// check stops every bound the live heap has reached.
+// check stops every bound the live heap has reached. A reading that would
+// stop one is confirmed by a collection of its own first: the last one may
+// have begun before a stopped evaluation's runtimes became garbage, and a
+// false stop fails an evaluation that did nothing wrong.
 func check(h heap) {
+	if !reached(h) {
+		return
+	}
+	runtime.GC()
+	h = read()
 	var stops []func()
 	w.mu.Lock()
 	for b := range w.bounds {
-		if !b.stopped && h.cycles > b.since && h.live >= uint64(b.limit)/100*Share {
+		if b.over(h) {
 			b.stopped = true
 			stops = append(stops, b.stop)
 		}
@@ -156,4 +165,22 @@ func check(h heap) {
 	for _, stop := range stops {
 		stop()
 	}
+}
+
+// reached reports whether h reaches a bound not yet stopped.
+func reached(h heap) bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	for b := range w.bounds {
+		if b.over(h) {
+			return true
+		}
+	}
+	return false
+}
+
+// over reports whether h, read after the bound began, reaches it. w.mu is
+// held.
+func (b *bound) over(h heap) bool {
+	return !b.stopped && h.cycles > b.since && h.live >= uint64(b.limit)/100*Share
 }
