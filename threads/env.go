@@ -230,7 +230,7 @@ func (r *Runtime) Exit(cause error) { r.group.Stop(cause) }
 // every.
 func (g *Group) newRuntime(ctx context.Context, name string, every bool) (*Runtime, error) {
 	rt := goja.New()
-	rewrite.Install(rt) // first: it keeps built-ins a script could replace
+	rewrite.Install(rt) // before any script: the helper of rewritten code, and Function wrapped
 	rt.SetMaxCallStackSize(g.env.cfg.MaxCallStackSize)
 	r := &Runtime{RT: rt, Loop: eventloop.New(rt), Name: name, group: g, ctx: ctx}
 	r.Loop.SetIdleFunc(func(waiting bool) {
