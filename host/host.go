@@ -235,8 +235,9 @@ func (h *Host) compileMain(name, src string) (*goja.Program, func(), error) {
 	return p.prog, h.releaser(p), nil
 }
 
-// prepare parses a main script for the env's index and compiles it, with
-// no lock held: other evaluations go on meanwhile.
+// prepare parses a main script for the env's index and compiles it
+// through the rewrite (internal/rewrite), with no lock held: other
+// evaluations go on meanwhile.
 func (h *Host) prepare(name, src string) (*threads.PreparedScript, *goja.Program, error) {
 	prepared, err := h.env.PrepareScript(name, src)
 	if err != nil {

@@ -234,7 +234,7 @@ func (r *Runtime) Exit(cause error) { r.group.Stop(cause) }
 // every.
 func (g *Group) newRuntime(ctx context.Context, name string, every bool) (*Runtime, error) {
 	rt := goja.New()
-	rewrite.Install(rt) // first: it keeps built-ins a script could replace
+	rewrite.Install(rt) // before any script: the helper of rewritten code, and Function wrapped
 	guard.Install(rt)
 	rt.SetMaxCallStackSize(g.env.cfg.MaxCallStackSize)
 	// eval and Function read no source map: its comment may name any file

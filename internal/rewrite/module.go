@@ -52,11 +52,18 @@ func (m *Modules) Loader(load require.SourceLoader) require.SourceLoader {
 			return src, err
 		}
 		// A source map, package.json or a data file does not parse as a
-		// module body with something to rewrite: it goes on as it is.
-		prg, perr := goja.Parse(path, moduleOpen+string(src)+moduleClose, parser.WithSourceMapLoader(load))
+		// module body with something to rewrite: it goes on as it is. The
+		// first look ignores source maps, so that a module with nothing to
+		// rewrite costs no reading of its map.
+		text := moduleOpen + string(src) + moduleClose
+		prg, perr := goja.Parse(path, text, parser.WithDisableSourceMaps)
 		if perr != nil || !Program(prg) {
 			return src, nil
 		}
+		if prg, perr = goja.Parse(path, text, parser.WithSourceMapLoader(load)); perr != nil {
+			return src, nil
+		}
+		Program(prg)
 		p, cerr := goja.CompileAST(prg, false)
 		if cerr != nil {
 			return src, nil // require compiles the text and reports the error itself
