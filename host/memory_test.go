@@ -129,3 +129,23 @@ func TestMemoryLimitNextEvaluationStartsAfresh(t *testing.T) {
 		t.Fatalf("next Eval = %v, %v; want small", v, err)
 	}
 }
+
+// TestMemoryLimitRefusesOneBufferPastIt: one allocation larger than what
+// the limit leaves cannot be stopped once made (past the machine's memory
+// it ends the process), so the buffer constructors refuse it up front, as
+// Node does when its allocation fails.
+func TestMemoryLimitRefusesOneBufferPastIt(t *testing.T) {
+	defer settle()
+	h := New(WithMemoryLimit(testMemoryLimit))
+	v, err := h.Eval(context.Background(), `
+		const caught = [];
+		for (const make of [() => new ArrayBuffer(2 ** 30), () => new Float64Array(2 ** 27), () => threads.run(() => new Uint8Array(2 ** 30)).get()]) {
+			try { make(); caught.push("made") } catch (e) { caught.push(e.name + ": " + e.message) }
+		}
+		caught.push(new ArrayBuffer(2 ** 20).byteLength);
+		caught.join("; ")`)
+	want := "RangeError: Array buffer allocation failed; RangeError: Array buffer allocation failed; RangeError: Array buffer allocation failed; 1048576"
+	if err != nil || v != want {
+		t.Fatalf("Eval = %v, %v; want %q", v, err, want)
+	}
+}

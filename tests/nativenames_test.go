@@ -124,6 +124,14 @@ async function probe() {
 		}
 		walk(path + " prototype", Object.getPrototypeOf(v), depth + 1);
 	};
+	// The built-in globals become own properties of globalThis on first
+	// read (internal/guard): read them all, so that the walk finds them.
+	for (const n of ["Object", "Function", "Array", "String", "Number", "BigInt", "RegExp", "Date", "Boolean", "Proxy", "Reflect", "Symbol",
+		"Error", "TypeError", "RangeError", "SyntaxError", "ReferenceError", "EvalError", "URIError", "AggregateError", "Math", "JSON",
+		"Promise", "Map", "Set", "WeakMap", "WeakSet", "WeakRef", "FinalizationRegistry", "ArrayBuffer", "SharedArrayBuffer", "DataView",
+		"Int8Array", "Uint8Array", "Uint8ClampedArray", "Int16Array", "Uint16Array", "Int32Array", "Uint32Array", "Float32Array",
+		"Float64Array", "BigInt64Array", "BigUint64Array", "parseInt", "parseFloat", "isNaN", "isFinite", "encodeURI", "decodeURI",
+		"encodeURIComponent", "decodeURIComponent", "escape", "unescape", "eval"]) void globalThis[n];
 	const roots = { globalThis, fs, util, nodeConsole: require("node:console"), stats: st, A, S, W, Q, P, T, iterator: Q[Symbol.iterator]() };
 	for (const k in roots) walk(k, roots[k], 0);
 

@@ -234,8 +234,8 @@ func (r *Runtime) Exit(cause error) { r.group.Stop(cause) }
 // every.
 func (g *Group) newRuntime(ctx context.Context, name string, every bool) (*Runtime, error) {
 	rt := goja.New()
+	guard.Install(rt)   // first: it sets the global object the rest defines on
 	rewrite.Install(rt) // before any script: the helper of rewritten code, and Function wrapped
-	guard.Install(rt)
 	rt.SetMaxCallStackSize(g.env.cfg.MaxCallStackSize)
 	// eval and Function read no source map: its comment may name any file
 	// (a named pipe blocks the open for ever), and the host decides alone

@@ -2,6 +2,7 @@ package guard
 
 import (
 	"fmt"
+	"github.com/jsrun/jsrun/internal/memlimit"
 	"reflect"
 
 	"github.com/dop251/goja"
@@ -102,7 +103,7 @@ func guardArrayBuffer(s *state, orig goja.Constructor, args []goja.Value, newTar
 	if len(args) > 0 {
 		args = append([]goja.Value(nil), args...)
 		args[0] = number(args[0])
-		if n := toInteger(args[0]); n > MaxBufferBytes && n <= 1<<53-1 {
+		if n := toInteger(args[0]); tooBig(n) && n <= 1<<53-1 {
 			s.throwRange(msgBuffer)
 		}
 	}
@@ -124,7 +125,7 @@ func typedArrayGuard(size int) ctorGuardFunc {
 			if n > MaxTypedArrayLength {
 				s.throwRange(fmt.Sprintf(msgTypedArrayFm, int64(n)))
 			}
-			if n*float64(size) > MaxBufferBytes {
+			if tooBig(n * float64(size)) {
 				s.throwRange(msgBuffer)
 			}
 		}
@@ -154,4 +155,10 @@ func typedArrayGuard(size int) ctorGuardFunc {
 		}
 		return construct(orig, args, newTarget)
 	}
+}
+
+// tooBig reports whether one buffer of n bytes is past MaxBufferBytes or
+// past what the host's memory limit leaves (memlimit.Headroom).
+func tooBig(n float64) bool {
+	return n > MaxBufferBytes || n > float64(memlimit.Headroom())
 }

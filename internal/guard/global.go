@@ -1,6 +1,8 @@
 package guard
 
 import (
+	"slices"
+	"strings"
 	"sync"
 
 	"github.com/dop251/goja"
@@ -59,6 +61,7 @@ func (s *state) installGlobal() {
 		Has:                      s.globalHas,
 		Set:                      s.globalSet,
 		GetOwnPropertyDescriptor: s.globalOwnProperty,
+		OwnKeys:                  s.globalOwnKeys,
 		DefineProperty:           func(*goja.Object, string, goja.PropertyDescriptor) bool { return false },
 		DeleteProperty:           func(*goja.Object, string) bool { return false },
 		SetPrototypeOf:           func(*goja.Object, *goja.Object) bool { return false },
@@ -133,4 +136,17 @@ func (s *state) globalOwnProperty(target *goja.Object, name string) goja.Propert
 		return goja.PropertyDescriptor{Value: target.Get(name), Writable: flag(a.writable), Enumerable: flag(a.enumerable), Configurable: goja.FLAG_FALSE}
 	}
 	return goja.PropertyDescriptor{}
+}
+
+// globalOwnKeys lists the keys globalOwnProperty reports, so that a walk
+// of the proxy's keys finds a descriptor for each.
+func (s *state) globalOwnKeys(target *goja.Object) *goja.Object {
+	var keys []any
+	for name, a := range builtinGlobals() {
+		if !a.configurable {
+			keys = append(keys, name)
+		}
+	}
+	slices.SortFunc(keys, func(a, b any) int { return strings.Compare(a.(string), b.(string)) })
+	return s.rt.NewArray(keys...)
 }

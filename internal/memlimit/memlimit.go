@@ -22,10 +22,12 @@
 package memlimit
 
 import (
+	"math"
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -88,6 +90,7 @@ func unwatch(b *bound) {
 		return
 	}
 	debug.SetMemoryLimit(w.saved)
+	lowestBound.Store(0)
 	quit, done := w.quit, w.done
 	close(quit)
 	w.mu.Unlock()
@@ -98,10 +101,34 @@ func unwatch(b *bound) {
 // it was when that is smaller. w.mu is held.
 func setLimitLocked() {
 	lowest := w.saved
+	bound := int64(math.MaxInt64)
 	for b := range w.bounds {
 		lowest = min(lowest, b.limit)
+		bound = min(bound, b.limit)
 	}
 	debug.SetMemoryLimit(lowest)
+	lowestBound.Store(bound)
+}
+
+// lowestBound is the smallest bound being watched; 0 when none is.
+var lowestBound atomic.Int64
+
+// Headroom is how many bytes the heap may still grow by before it reaches
+// the smallest bound being watched (negative past it), or math.MaxInt64
+// when none is. A built-in about to make one large allocation asks it
+// first: the watcher cannot stop an allocation, only what runs after it,
+// and one too large for the machine ends the process.
+func Headroom() int64 {
+	bound := lowestBound.Load()
+	if bound == 0 {
+		return math.MaxInt64
+	}
+	s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	metrics.Read(s)
+	if s[0].Value.Kind() != metrics.KindUint64 {
+		return bound
+	}
+	return bound - int64(s[0].Value.Uint64())
 }
 
 // heap is what the watcher reads.
