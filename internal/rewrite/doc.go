@@ -119,8 +119,10 @@
 //     it wraps the iterable, and an error thrown at step 125,001 does not
 //     close the iterator (as a throwing next does not).
 //   - The global __jsrun$ (and __jsrun$module with require) are visible
-//     to Object.getOwnPropertyNames(globalThis), and a with statement
-//     whose object has a property of that name would catch the calls.
+//     to Object.getOwnPropertyNames(globalThis), and a local binding or a
+//     with statement's property of that name would catch the calls in its
+//     scope: that scope's results go wrong, but the guarded operators
+//     stay guarded (its own ** or << calls the same name).
 //   - A program that makes an async function or a generator and whose
 //     last value is a directive ("use strict") now completes with
 //     undefined.
