@@ -62,10 +62,11 @@ var builtins = sync.OnceValue(func() builtinCode {
 	return builtinCode{code(0), code(1), code(2), code(3)}
 })
 
-// codeOf is the Go code behind a native function, or 0.
+// codeOf is the Go code behind a native function, or 0. Only a function
+// is exported: a script may have put any object where a method was.
 func codeOf(v goja.Value) uintptr {
 	o, ok := v.(*goja.Object)
-	if !ok {
+	if !ok || o.ClassName() != "Function" {
 		return 0
 	}
 	if f := reflect.ValueOf(o.Export()); f.Kind() == reflect.Func {

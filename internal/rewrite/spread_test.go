@@ -34,6 +34,8 @@ var spreadCases = []string{
 	`args(...{ [Symbol.iterator]() { return { next() { throw new EvalError("in next") } } } })`,
 	`args(...{ [Symbol.iterator]() { throw new EvalError("in @@iterator") } })`,
 	`args(...{ get [Symbol.iterator]() { log.push("get @@iterator"); return [][Symbol.iterator] } })`,
+	`(() => { const a = [1, 2]; a[Symbol.iterator] = Array(1e5).fill({ x: [1, 2, 3] }); return args(...a) })()`,
+	`(() => { const a = [1, 2]; a[Symbol.iterator] = new Proxy(function* () { yield 7 }, {}); return args(...a) })()`,
 	// A spread whose own evaluation throws, and an argument after it.
 	`args(...(() => { throw new EvalError("operand") })(), log.push("after"))`,
 	`args(...[1], log.push("after"))`,
