@@ -12,6 +12,7 @@ import (
 // themselves belong to benchmarks, not tests.
 
 func TestCommandTimeoutWhileEverythingWaitsButATimer(t *testing.T) {
+	t.Parallel()
 	// main blocks on an empty Queue; threads wait on a WaitGroup, a full
 	// Queue and a promise that never settles while its runtime keeps a timer
 	// going. A timer can still fire, so this is no deadlock: only the
@@ -34,6 +35,7 @@ func TestCommandTimeoutWhileEverythingWaitsButATimer(t *testing.T) {
 }
 
 func TestCommandDeadlockOnWaitGroupExitsOne(t *testing.T) {
+	t.Parallel()
 	_, errOut, code, _ := runJsrun(t, "", "-e", `const wg = threads.WaitGroup(); wg.add(1); wg.wait()`)
 	if code != 1 || !strings.Contains(errOut, "deadlock") || !strings.Contains(errOut, "main: WaitGroup.wait") {
 		t.Fatalf("exit %d, stderr %q", code, errOut)
@@ -41,6 +43,7 @@ func TestCommandDeadlockOnWaitGroupExitsOne(t *testing.T) {
 }
 
 func TestCommandCatastrophicRegexpInThreadTimesOut(t *testing.T) {
+	t.Parallel()
 	_, errOut, code, _ := runJsrun(t, "", "--timeout", "1s", "-e",
 		`console.log(threads.run(() => /(a+)+\1$/.test("a".repeat(30) + "!")).get())`)
 	if code != 124 || !strings.Contains(errOut, "timed out after 1s") {
@@ -49,6 +52,7 @@ func TestCommandCatastrophicRegexpInThreadTimesOut(t *testing.T) {
 }
 
 func TestCommandThreadBombEndsWithRangeError(t *testing.T) {
+	t.Parallel()
 	src := "function bomb() { threads.run(bomb); threads.run(bomb).get(); }\nbomb();\n"
 	_, errOut, code, _ := runJsrun(t, "", "--max-threads", "500", "-e", src)
 	if code != 1 || !strings.Contains(errOut, "RangeError") || !strings.Contains(errOut, "too many threads") {
@@ -57,6 +61,7 @@ func TestCommandThreadBombEndsWithRangeError(t *testing.T) {
 }
 
 func TestCommandHelpAndVersion(t *testing.T) {
+	t.Parallel()
 	_, errOut, code, _ := runJsrun(t, "", "--help")
 	if code != 0 || !strings.Contains(errOut, "usage: jsrun") || !strings.Contains(errOut, "--timeout") {
 		t.Fatalf("exit %d, stderr %q", code, errOut)
@@ -68,6 +73,7 @@ func TestCommandHelpAndVersion(t *testing.T) {
 }
 
 func TestCommandMissingFileAndSyntaxError(t *testing.T) {
+	t.Parallel()
 	_, errOut, code, _ := runJsrun(t, "", "/no/such/file.js")
 	if code != 1 || !strings.Contains(errOut, "no such file") {
 		t.Fatalf("exit %d, stderr %q", code, errOut)
@@ -79,6 +85,7 @@ func TestCommandMissingFileAndSyntaxError(t *testing.T) {
 }
 
 func TestGoServiceExample(t *testing.T) {
+	t.Parallel()
 	cmd := exec.Command("go", "run", repoPath("scripts", "examples", "goservice"))
 	out, err := cmd.CombinedOutput()
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 // loudly.
 
 func TestCommandPassedPromiseCaughtLaterBySender(t *testing.T) {
+	t.Parallel()
 	src := `
 		const p = threads.run(() => { throw new Error("boom") });
 		threads.run((q) => typeof q, p).get();
@@ -23,6 +24,7 @@ func TestCommandPassedPromiseCaughtLaterBySender(t *testing.T) {
 }
 
 func TestCommandIdenticalFunctionTextsAreRefused(t *testing.T) {
+	t.Parallel()
 	src := "const factor = 10;\nconst scale = (v) => v * factor;\nfunction makeScaler(factor) { return (v) => v * factor }\n" +
 		"console.log(threads.run(makeScaler(3), 2).get());\n"
 	out, errOut, code, _ := runJsrun(t, "", "-e", src)

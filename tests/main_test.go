@@ -16,6 +16,10 @@ import (
 )
 
 // jsrunBin is the jsrun command, built once for the tests that run it.
+// Those tests run in parallel (t.Parallel): most of their time is spent
+// waiting for a child's timeout, not on the CPU. The tests that start
+// runtimes in this process stay sequential, for their leak checks, and
+// finish before the parallel ones begin.
 var jsrunBin string
 
 func TestMain(m *testing.M) {

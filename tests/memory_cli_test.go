@@ -18,6 +18,7 @@ func checkOutOfMemoryExit(t *testing.T, code int, errOut string) {
 }
 
 func TestCommandMaxMemoryStopsMain(t *testing.T) {
+	t.Parallel()
 	_, errOut, code, _ := runJsrun(t, "", "--max-memory", "256MiB", "-e", `
 		const parts = [];
 		for (let j = 0; j < 600; j++) parts.push("x".repeat(1024).repeat(1024));
@@ -29,6 +30,7 @@ func TestCommandMaxMemoryStopsMain(t *testing.T) {
 // TestCommandMaxMemoryStopsThreads is the issue's 1000 threads × 100 MB at
 // a cheaper scale: 30 threads that each hold 20 MB at once.
 func TestCommandMaxMemoryStopsThreads(t *testing.T) {
+	t.Parallel()
 	_, errOut, code, _ := runJsrun(t, "", "--max-memory", "256MiB", "-e", `
 		const ready = threads.WaitGroup(), hold = threads.WaitGroup();
 		ready.add(30); hold.add(1);
@@ -48,6 +50,7 @@ func TestCommandMaxMemoryStopsThreads(t *testing.T) {
 }
 
 func TestCommandMaxMemoryFlagValues(t *testing.T) {
+	t.Parallel()
 	for _, size := range []string{"0", "1G", "2GiB", "512MiB", "1048576000"} {
 		out, errOut, code, _ := runJsrun(t, "", "--max-memory", size, "-e", `console.log(threads.run(() => 6 * 7).get())`)
 		if code != 0 || out != "42\n" {

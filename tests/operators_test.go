@@ -13,6 +13,7 @@ import (
 // power, a spread of ten million arguments): each must be a RangeError the
 // script catches, in the main runtime and in a thread, within --timeout.
 func TestCommandSurvivesHugeBigIntsAndSpreads(t *testing.T) {
+	t.Parallel()
 	cases := []struct{ name, expr, want string }{
 		{"shl", `1n << (2n ** 40n)`, "RangeError: Maximum BigInt size exceeded"},
 		{"pow", `2n ** (2n ** 40n)`, "RangeError: Maximum BigInt size exceeded"},
@@ -37,6 +38,7 @@ func TestCommandSurvivesHugeBigIntsAndSpreads(t *testing.T) {
 // the script like any error (exit 1, printed with its stack), not the
 // process.
 func TestCommandUncaughtHugeBigIntIsAnError(t *testing.T) {
+	t.Parallel()
 	_, errOut, code, _ := runJsrun(t, "", "--timeout", "20s", "-e", "const a = 1n;\nconst b = a << (2n ** 40n);")
 	if code != 1 || !strings.Contains(errOut, "RangeError: Maximum BigInt size exceeded") || !strings.Contains(errOut, "<eval>:2:11") {
 		t.Fatalf("exit %d, stderr %.400q", code, errOut)
@@ -46,6 +48,7 @@ func TestCommandUncaughtHugeBigIntIsAnError(t *testing.T) {
 // TestCommandSurvivesHugeBigIntInAModule: a required module is rewritten
 // too (require compiles modules itself, from text).
 func TestCommandSurvivesHugeBigIntInAModule(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	write := func(name, src string) {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o600); err != nil {

@@ -15,6 +15,7 @@ const nodeRejection = `UnhandledPromiseRejection: This error originated either b
 // runtime and from a thread (it used to print "Uncaught Uncaught (in
 // promise) 5").
 func TestCommandNonErrorRejectionAsNode(t *testing.T) {
+	t.Parallel()
 	for src, reason := range map[string]string{
 		`Promise.reject(5)`:                          "5",
 		`Promise.reject("boom")`:                     "boom",

@@ -42,6 +42,7 @@ func tryAll(exprs ...string) string {
 }
 
 func TestCommandFSRootConfinesFSAndRequire(t *testing.T) {
+	t.Parallel()
 	root, out := sandboxTree(t)
 	secret := filepath.Join(out, "secret.json")
 	main := filepath.Join(root, "main.js")
@@ -70,6 +71,7 @@ func TestCommandFSRootConfinesFSAndRequire(t *testing.T) {
 }
 
 func TestCommandNoFS(t *testing.T) {
+	t.Parallel()
 	root, out := sandboxTree(t)
 	main := filepath.Join(root, "main.js")
 	src := tryAll(
@@ -95,6 +97,7 @@ func TestCommandNoFS(t *testing.T) {
 }
 
 func TestCommandFileFlagsUsage(t *testing.T) {
+	t.Parallel()
 	_, stderr, code, _ := runJsrun(t, "", "--help")
 	if code != 0 || !strings.Contains(stderr, "-fs-root") || !strings.Contains(stderr, "-no-fs") {
 		t.Fatalf("exit %d, --help does not list --fs-root and --no-fs: %q", code, stderr)

@@ -53,6 +53,7 @@ func runJsrunStuck(t *testing.T, args ...string) (stdout, stderr string, code in
 const stuckCall = `require("fs").readFileSync("/dev/stdin")`
 
 func TestCommandTimeoutWhileStuckInGoCall(t *testing.T) {
+	t.Parallel()
 	_, errOut, code := runJsrunStuck(t, "--timeout", "1s", "-e", stuckCall)
 	if code != 124 || !strings.Contains(errOut, "timed out after 1s") {
 		t.Fatalf("exit %d, want 124; stderr %q", code, errOut)
@@ -60,6 +61,7 @@ func TestCommandTimeoutWhileStuckInGoCall(t *testing.T) {
 }
 
 func TestCommandTimeoutWhileThreadIsStuck(t *testing.T) {
+	t.Parallel()
 	_, errOut, code := runJsrunStuck(t, "--timeout", "1s", "-e",
 		`threads.run(() => `+stuckCall+`).get()`)
 	if code != 124 || !strings.Contains(errOut, "timed out after 1s") {
@@ -68,6 +70,7 @@ func TestCommandTimeoutWhileThreadIsStuck(t *testing.T) {
 }
 
 func TestCommandProcessExitFromThreadWhileMainIsStuck(t *testing.T) {
+	t.Parallel()
 	_, errOut, code := runJsrunStuck(t, "-e", `
 		const go = threads.Atomic(0);
 		threads.run((go) => { while (go.get() === 0) threads.sleep(1); process.exit(7); }, go);
@@ -79,6 +82,7 @@ func TestCommandProcessExitFromThreadWhileMainIsStuck(t *testing.T) {
 }
 
 func TestCommandCancelOfStuckThread(t *testing.T) {
+	t.Parallel()
 	out, errOut, code := runJsrunStuck(t, "-e", `
 		const entered = threads.Atomic(0);
 		const p = threads.run((entered) => { entered.set(1); `+stuckCall+` }, entered);
@@ -96,6 +100,7 @@ func TestCommandCancelOfStuckThread(t *testing.T) {
 // 2^32-1 holes runs for minutes in goja. It exits 124 at the timeout (or
 // 1 with a RangeError, where a guard refuses the call up front).
 func TestCommandTimeoutInsideJoinOfHoles(t *testing.T) {
+	t.Parallel()
 	_, errOut, code := runJsrunStuck(t, "--timeout", "1s", "-e", `new Array(2**32-1).join("")`)
 	switch {
 	case code == 124 && strings.Contains(errOut, "timed out after 1s"):
@@ -109,6 +114,7 @@ func TestCommandTimeoutInsideJoinOfHoles(t *testing.T) {
 // it compiles; this one takes about a minute (on 2 cores) before any
 // runtime exists.
 func TestCommandTimeoutWhileCompiling(t *testing.T) {
+	t.Parallel()
 	_, errOut, code := runJsrunStuck(t, "--timeout", "1s", "-e", `const big = 3n ** 200000000n; "done"`)
 	if code != 124 || !strings.Contains(errOut, "timed out after 1s") {
 		t.Fatalf("exit %d, want 124; stderr %q", code, errOut)
