@@ -3,13 +3,13 @@ package tests
 import (
 	"bytes"
 	"context"
-	"fmt"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
 	"testing"
 	"time"
+
+	"github.com/jsrun/jsrun/internal/testbin"
 
 	"github.com/jsrun/jsrun/host"
 	"github.com/jsrun/jsrun/internal/leakcheck"
@@ -23,27 +23,7 @@ import (
 var jsrunBin string
 
 func TestMain(m *testing.M) {
-	dir, err := os.MkdirTemp("", "jsrun-tests")
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	jsrunBin = filepath.Join(dir, "jsrun")
-	build := exec.Command("go", "build", "-o", jsrunBin, "../cmd/jsrun")
-	build.Stderr = os.Stderr
-	if err := build.Run(); err != nil {
-		fmt.Fprintln(os.Stderr, "building jsrun:", err)
-		os.Exit(1)
-	}
-	code := m.Run()
-	os.RemoveAll(dir)
-	if code == 0 {
-		if err := leakcheck.Find(); err != nil {
-			fmt.Fprintln(os.Stderr, "leaked goroutines:", err)
-			code = 1
-		}
-	}
-	os.Exit(code)
+	testbin.Run(m, &jsrunBin)
 }
 
 // evalFile runs a script through a host and returns what it printed.

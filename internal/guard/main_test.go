@@ -6,15 +6,13 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
-	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/dop251/goja"
 	"github.com/jsrun/jsrun/internal/guard"
-	"github.com/jsrun/jsrun/internal/leakcheck"
+	"github.com/jsrun/jsrun/internal/testbin"
 )
 
 // A guard that is missing lets its hazard kill the process, so every
@@ -36,29 +34,7 @@ func TestMain(m *testing.M) {
 		fmt.Print(out)
 		os.Exit(0)
 	}
-	dir, err := os.MkdirTemp("", "guard-test")
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	jsrunBin = filepath.Join(dir, "jsrun")
-	_, file, _, _ := runtime.Caller(0)
-	build := exec.Command("go", "build", "-o", jsrunBin, "./cmd/jsrun")
-	build.Dir = filepath.Join(filepath.Dir(file), "..", "..")
-	build.Stderr = os.Stderr
-	if err := build.Run(); err != nil {
-		fmt.Fprintln(os.Stderr, "building jsrun:", err)
-		os.Exit(1)
-	}
-	code := m.Run()
-	os.RemoveAll(dir)
-	if code == 0 {
-		if err := leakcheck.Find(); err != nil {
-			fmt.Fprintln(os.Stderr, "leaked goroutines:", err)
-			code = 1
-		}
-	}
-	os.Exit(code)
+	testbin.Run(m, &jsrunBin)
 }
 
 // runGuarded runs src in a fresh runtime with the guards and returns its
