@@ -55,8 +55,12 @@ func strLen(v goja.Value) int {
 }
 
 // withArg returns call with argument i replaced by v, in a copy of the
-// arguments: the caller's slice (the VM's stack) stays as it was.
+// arguments (the caller's slice is the VM's stack); call itself when
+// argument i is v already.
 func withArg(call goja.FunctionCall, i int, v goja.Value) goja.FunctionCall {
+	if i < len(call.Arguments) && call.Arguments[i] == v {
+		return call
+	}
 	args := make([]goja.Value, max(len(call.Arguments), i+1))
 	copy(args, call.Arguments)
 	for j := len(call.Arguments); j < i; j++ {

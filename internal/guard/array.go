@@ -1,6 +1,8 @@
 package guard
 
 import (
+	"strconv"
+
 	"github.com/dop251/goja"
 )
 
@@ -91,14 +93,11 @@ func guardFlat(s *state, orig func(goja.FunctionCall) goja.Value, call goja.Func
 	if toInteger(d) <= MaxDepth {
 		return orig(call)
 	}
-	call.Arguments[0] = s.rt.ToValue(MaxDepth)
-	res := orig(call)
-	var items []goja.Value
-	if err := s.rt.ExportTo(res, &items); err != nil {
-		panic(err)
-	}
-	for _, v := range items {
-		if o, ok := v.(*goja.Object); ok && o.ClassName() == "Array" {
+	res := orig(withArg(call, 0, s.rt.ToValue(MaxDepth)))
+	o := res.(*goja.Object)
+	n := int(o.Get("length").ToInteger())
+	for i := 0; i < n; i++ {
+		if e, ok := o.Get(strconv.Itoa(i)).(*goja.Object); ok && e.ClassName() == "Array" {
 			s.throwRange(msgStack)
 		}
 	}

@@ -101,13 +101,23 @@ var arrayBufferType = reflect.TypeOf(goja.ArrayBuffer{})
 
 func guardArrayBuffer(s *state, orig goja.Constructor, args []goja.Value, newTarget *goja.Object) *goja.Object {
 	if len(args) > 0 {
-		args = append([]goja.Value(nil), args...)
-		args[0] = number(args[0])
+		args = withFirst(args, number(args[0]))
 		if n := toInteger(args[0]); tooBig(n) && n <= 1<<53-1 {
 			s.throwRange(msgBuffer)
 		}
 	}
 	return construct(orig, args, newTarget)
+}
+
+// withFirst returns args with its first element v, copied if that changes
+// it.
+func withFirst(args []goja.Value, v goja.Value) []goja.Value {
+	if args[0] == v {
+		return args
+	}
+	args = append([]goja.Value(nil), args...)
+	args[0] = v
+	return args
 }
 
 // typedArrayGuard checks the length a typed array of size-byte elements
@@ -120,25 +130,16 @@ func typedArrayGuard(size int) ctorGuardFunc {
 		if len(args) == 0 {
 			return construct(orig, args, newTarget)
 		}
-		args = append([]goja.Value(nil), args...)
-		check := func(n float64) {
-			if n > MaxTypedArrayLength {
-				s.throwRange(fmt.Sprintf(msgTypedArrayFm, int64(n)))
-			}
-			if tooBig(n * float64(size)) {
-				s.throwRange(msgBuffer)
-			}
-		}
 		src, isObj := args[0].(*goja.Object)
 		if !isObj {
-			args[0] = number(args[0])
+			args = withFirst(args, number(args[0]))
 			if n := toInteger(args[0]); n <= 1<<53-1 {
-				check(n)
+				s.checkTyped(size, n)
 			}
 			return construct(orig, args, newTarget)
 		}
 		if src.ClassName() == "Array" {
-			check(src.Get("length").ToFloat())
+			s.checkTyped(size, src.Get("length").ToFloat())
 			return construct(orig, args, newTarget)
 		}
 		switch t := src.ExportType(); {
@@ -147,13 +148,23 @@ func typedArrayGuard(size int) ctorGuardFunc {
 		case t != nil && t.Kind() == reflect.Slice:
 			// A typed array (or arguments): elements in memory, but the
 			// new array's may be larger.
-			check(float64(reflect.ValueOf(src.Export()).Len()))
+			s.checkTyped(size, float64(reflect.ValueOf(src.Export()).Len()))
 		default:
 			if iter := src.GetSymbol(goja.SymIterator); iter == nil || goja.IsUndefined(iter) {
-				args[0] = s.lengthChecked(src, check)
+				args = withFirst(args, s.lengthChecked(src, func(n float64) { s.checkTyped(size, n) }))
 			}
 		}
 		return construct(orig, args, newTarget)
+	}
+}
+
+// checkTyped throws if a typed array of n size-byte elements is too long.
+func (s *state) checkTyped(size int, n float64) {
+	if n > MaxTypedArrayLength {
+		s.throwRange(fmt.Sprintf(msgTypedArrayFm, int64(n)))
+	}
+	if tooBig(n * float64(size)) {
+		s.throwRange(msgBuffer)
 	}
 }
 

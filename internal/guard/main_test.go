@@ -6,13 +6,16 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/dop251/goja"
 	"github.com/jsrun/jsrun/internal/guard"
-	"github.com/jsrun/jsrun/internal/testbin"
+	"github.com/jsrun/jsrun/internal/leakcheck"
 )
 
 // A guard that is missing lets its hazard kill the process, so every
@@ -21,8 +24,34 @@ import (
 
 const childEnv = "GUARD_TEST_CHILD_JS"
 
-// jsrunBin is the jsrun command, built once.
-var jsrunBin string
+// The jsrun command, built once, by the first test that runs it.
+var (
+	buildJsrun sync.Once
+	jsrunDir   string
+	jsrunBin   string
+	jsrunErr   error
+)
+
+func buildJsrunOnce(t *testing.T) string {
+	buildJsrun.Do(func() {
+		jsrunDir, jsrunErr = os.MkdirTemp("", "guard-test")
+		if jsrunErr != nil {
+			return
+		}
+		jsrunBin = filepath.Join(jsrunDir, "jsrun")
+		_, file, _, _ := runtime.Caller(0)
+		build := exec.Command("go", "build", "-o", jsrunBin, "./cmd/jsrun")
+		build.Dir = filepath.Join(filepath.Dir(file), "..", "..")
+		out, err := build.CombinedOutput()
+		if err != nil {
+			jsrunErr = fmt.Errorf("building jsrun: %w: %s", err, out)
+		}
+	})
+	if jsrunErr != nil {
+		t.Fatal(jsrunErr)
+	}
+	return jsrunBin
+}
 
 func TestMain(m *testing.M) {
 	if src, ok := os.LookupEnv(childEnv); ok {
@@ -34,7 +63,17 @@ func TestMain(m *testing.M) {
 		fmt.Print(out)
 		os.Exit(0)
 	}
-	testbin.Run(m, &jsrunBin)
+	code := m.Run()
+	if jsrunDir != "" {
+		os.RemoveAll(jsrunDir)
+	}
+	if code == 0 {
+		if err := leakcheck.Find(); err != nil {
+			fmt.Fprintln(os.Stderr, "leaked goroutines:", err)
+			code = 1
+		}
+	}
+	os.Exit(code)
 }
 
 // runGuarded runs src in a fresh runtime with the guards and returns its
@@ -78,7 +117,7 @@ func jsrun(t *testing.T, src string) (stdout, stderr string, code int) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), hangLimit)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, jsrunBin, "--timeout", "5s", "-e", src)
+	cmd := exec.CommandContext(ctx, buildJsrunOnce(t), "--timeout", "5s", "-e", src)
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	err := cmd.Run()

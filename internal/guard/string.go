@@ -29,7 +29,7 @@ func guardPad(s *state, orig func(goja.FunctionCall) goja.Value, call goja.Funct
 	maxLen := number(call.Argument(0))
 	call = withArg(call, 0, maxLen)
 	if len(call.Arguments) > 1 {
-		call.Arguments[1] = str(call.Arguments[1])
+		call = withArg(call, 1, str(call.Arguments[1]))
 	}
 	if _, ok := this.(goja.String); !ok || toInteger(maxLen) <= MaxStringLength {
 		return orig(call)

@@ -44,6 +44,27 @@ func (s *state) wrap(w *wrapper, holder *goja.Object, name string, g guardFunc) 
 	return p
 }
 
+// wrapNative is wrap with a native function in place of the proxy: it
+// costs a runtime more to make, but goja calls it from Go without making a
+// closure each time (as Array.prototype.toString calls join).
+func (s *state) wrapNative(w *wrapper, holder *goja.Object, name string, g guardFunc) *goja.Object {
+	orig := holder.Get(name).(*goja.Object)
+	w.s, w.guard = s, g
+	w.orig, _ = orig.Export().(func(goja.FunctionCall) goja.Value)
+	f := s.rt.ToValue(w.call).(*goja.Object)
+	for _, p := range [...]string{"name", "length"} {
+		if err := f.DefineDataProperty(p, orig.Get(p), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE); err != nil {
+			panic(err)
+		}
+	}
+	if err := holder.Set(name, f); err != nil {
+		panic(err)
+	}
+	return f
+}
+
+func (w *wrapper) call(c goja.FunctionCall) goja.Value { return w.guard(w.s, w.orig, c) }
+
 func (s *state) proxy(target *goja.Object, cfg *goja.ProxyTrapConfig) *goja.Object {
 	return s.rt.ToValue(s.rt.NewProxy(target, cfg)).(*goja.Object)
 }
@@ -53,27 +74,28 @@ func (s *state) proxy(target *goja.Object, cfg *goja.ProxyTrapConfig) *goja.Obje
 // or BigInt literal, and Array through [].constructor), so the lazy global
 // cannot wait for them.
 var eagerGuards = [...]struct {
-	on    holder
-	name  string
-	guard guardFunc
+	on     holder
+	name   string
+	guard  guardFunc
+	native bool // see wrapNative
 }{
-	{onArrayProto, "join", guardJoin},
-	{onArrayProto, "toLocaleString", guardToLocaleString},
-	{onArrayProto, "flat", guardFlat},
-	{onArrayProto, "flatMap", loopGuard("Array.prototype.flatMap")},
-	{onArrayProto, "sort", loopGuard("Array.prototype.sort")},
-	{onArrayProto, "map", loopGuard("Array.prototype.map")},
-	{onArrayProto, "fill", loopGuard("Array.prototype.fill")},
-	{onArrayProto, "concat", guardConcat},
-	{onStringProto, "repeat", guardRepeat},
-	{onStringProto, "padStart", guardPad},
-	{onStringProto, "padEnd", guardPad},
-	{onStringProto, "concat", guardStringConcat},
-	{onStringProto, "replaceAll", guardReplaceAll},
-	{onFunctionProto, "apply", guardApply},
-	{onArray, "from", guardArrayFrom},
-	{onBigInt, "asUintN", guardAsUintN},
-	{onBigInt, "asIntN", guardAsIntN},
+	{onArrayProto, "join", guardJoin, true},
+	{onArrayProto, "toLocaleString", guardToLocaleString, true},
+	{onArrayProto, "flat", guardFlat, false},
+	{onArrayProto, "flatMap", loopGuard("Array.prototype.flatMap"), false},
+	{onArrayProto, "sort", loopGuard("Array.prototype.sort"), false},
+	{onArrayProto, "map", loopGuard("Array.prototype.map"), false},
+	{onArrayProto, "fill", loopGuard("Array.prototype.fill"), false},
+	{onArrayProto, "concat", guardConcat, false},
+	{onStringProto, "repeat", guardRepeat, false},
+	{onStringProto, "padStart", guardPad, false},
+	{onStringProto, "padEnd", guardPad, false},
+	{onStringProto, "concat", guardStringConcat, false},
+	{onStringProto, "replaceAll", guardReplaceAll, false},
+	{onFunctionProto, "apply", guardApply, false},
+	{onArray, "from", guardArrayFrom, false},
+	{onBigInt, "asUintN", guardAsUintN, false},
+	{onBigInt, "asIntN", guardAsIntN, false},
 }
 
 type holder int
@@ -96,7 +118,11 @@ func (s *state) installEager() {
 			h = s.holder(g.on, holders[onArrayProto])
 			holders[g.on] = h
 		}
-		s.wrap(&s.wrapped[i], h, g.name, g.guard)
+		if g.native {
+			s.wrapNative(&s.wrapped[i], h, g.name, g.guard)
+		} else {
+			s.wrap(&s.wrapped[i], h, g.name, g.guard)
+		}
 	}
 }
 
