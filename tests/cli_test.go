@@ -98,3 +98,13 @@ func TestGoServiceExample(t *testing.T) {
 	}
 	t.Log(lines[1])
 }
+
+// TestCommandStats: --stats prints the host's counters at the end, so that
+// a run can tell whether a goroutine was left stuck in a built-in.
+func TestCommandStats(t *testing.T) {
+	t.Parallel()
+	_, errOut, code, _ := runJsrun(t, "", "--stats", "-e", "1")
+	if code != 0 || !strings.Contains(errOut, "jsrun: abandoned goroutines: 0 running, 0 in all") {
+		t.Fatalf("exit %d, stderr %q; want 0 and the counters", code, errOut)
+	}
+}

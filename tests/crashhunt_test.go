@@ -66,9 +66,9 @@ func huntSettings(t *testing.T) (first uint64, n int, flags []string) {
 		}
 		n = v
 	}
-	flags = []string{"--timeout", "1s", "--max-memory", "256MiB"}
+	flags = []string{"--stats", "--timeout", "1s", "--max-memory", "256MiB"}
 	if os.Getenv("JSRUN_CRASHHUNT_NO_MAX_MEMORY") != "" {
-		flags = flags[:2]
+		flags = flags[:3]
 	}
 	return first, n, flags
 }
@@ -105,6 +105,7 @@ func TestCrashHunt(t *testing.T) {
 	codes := map[string]int{}
 	var failed []string
 	var slowest time.Duration
+	abandoned := 0
 	sem := make(chan struct{}, huntProcs)
 	t.Run("seeds", func(t *testing.T) {
 		for seed := first; seed < first+uint64(n); seed++ {
@@ -125,6 +126,7 @@ func TestCrashHunt(t *testing.T) {
 				t.Logf("%s in %v: %s", r.State, r.Took.Round(time.Millisecond), strings.Join(g.called, " "))
 				mu.Lock()
 				codes[r.State]++
+				abandoned += abandonedIn(r.Stderr)
 				slowest = max(slowest, r.Took)
 				if verdict != "" {
 					failed = append(failed, fmt.Sprintf("seed %d (%s): %s", seed, strings.Join(g.called, " "), verdict))
@@ -143,7 +145,7 @@ func TestCrashHunt(t *testing.T) {
 	}
 	slices.Sort(states)
 	slices.Sort(failed)
-	t.Logf("%d scripts from seed %d with %q: %s; slowest %v; %d failed", n, first, flags, strings.Join(states, ", "), slowest.Round(time.Millisecond), len(failed))
+	t.Logf("%d scripts from seed %d with %q: %s; slowest %v; %d goroutines abandoned; %d failed", n, first, flags, strings.Join(states, ", "), slowest.Round(time.Millisecond), abandoned, len(failed))
 	for _, f := range failed {
 		t.Log(f)
 	}
@@ -210,4 +212,15 @@ func firstLines(s string, n int) string {
 		i += j + 1
 	}
 	return s[:i] + "…"
+}
+
+// abandonedIn reads the count of abandoned goroutines that jsrun --stats
+// printed at its end.
+func abandonedIn(stderr string) int {
+	_, after, ok := strings.Cut(stderr, "abandoned goroutines: ")
+	var running, total int
+	if ok {
+		_, _ = fmt.Sscanf(after, "%d running, %d in all", &running, &total)
+	}
+	return total
 }

@@ -62,6 +62,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	maxMemory := newMemoryFlag()
 	fs.Var(maxMemory, "max-memory", "fail with a RangeError when the heap nears this `size`: 512MiB, 2GiB, 1G (10^9), bytes; 0: no limit")
 	showVersion := fs.Bool("version", false, "print the version and exit")
+	stats := fs.Bool("stats", false, "print the host's counters to stderr at the end (abandoned goroutines)")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, usage)
 		fs.PrintDefaults()
@@ -103,10 +104,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		opts = append(opts, host.WithFileSystem(*fsRoot))
 	}
 
-	var err error
+	var (
+		err error
+		h   *host.Host
+	)
 	switch {
 	case codeSet:
-		h := host.New(append(opts, host.WithArgs(rest...))...)
+		h = host.New(append(opts, host.WithArgs(rest...))...)
 		_, err = h.Eval(ctx, *code)
 	case rest[0] == "-":
 		src, rerr := io.ReadAll(stdin)
@@ -114,17 +118,22 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "jsrun: reading stdin: %v\n", rerr)
 			return 1
 		}
-		h := host.New(append(opts, host.WithArgs(rest...))...) // argv keeps "-", as in Node
+		h = host.New(append(opts, host.WithArgs(rest...))...) // argv keeps "-", as in Node
 		_, err = h.Eval(ctx, string(src))
 	default:
 		script, aerr := filepath.Abs(rest[0])
 		if aerr != nil {
 			script = rest[0]
 		}
-		h := host.New(append(opts, host.WithArgs(append([]string{script}, rest[1:]...)...))...)
+		h = host.New(append(opts, host.WithArgs(append([]string{script}, rest[1:]...)...))...)
 		_, err = h.EvalFile(ctx, rest[0])
 	}
-	return exitCode(err, *timeout, stderr)
+	rc := exitCode(err, *timeout, stderr)
+	if *stats {
+		st := h.Stats()
+		fmt.Fprintf(stderr, "jsrun: abandoned goroutines: %d running, %d in all\n", st.AbandonedGoroutines, st.AbandonedTotal)
+	}
+	return rc
 }
 
 func exitCode(err error, timeout time.Duration, stderr io.Writer) int {
