@@ -54,13 +54,19 @@ func strLen(v goja.Value) int {
 	return s.Length()
 }
 
-// withArg returns call with argument i replaced by v, in a copy of the
-// arguments (the caller's slice is the VM's stack); call itself when
-// argument i is v already.
-func withArg(call goja.FunctionCall, i int, v goja.Value) goja.FunctionCall {
-	if i < len(call.Arguments) && call.Arguments[i] == v {
+// withConverted returns call with argument i replaced by v, its
+// conversion: call itself when argument i was no object, which a
+// conversion leaves as it is.
+func withConverted(call goja.FunctionCall, i int, v goja.Value) goja.FunctionCall {
+	if _, ok := call.Argument(i).(*goja.Object); !ok {
 		return call
 	}
+	return withArg(call, i, v)
+}
+
+// withArg returns call with argument i replaced by v, in a copy of the
+// arguments: the caller's slice is the VM's stack.
+func withArg(call goja.FunctionCall, i int, v goja.Value) goja.FunctionCall {
 	args := make([]goja.Value, max(len(call.Arguments), i+1))
 	copy(args, call.Arguments)
 	for j := len(call.Arguments); j < i; j++ {

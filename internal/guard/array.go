@@ -34,7 +34,7 @@ func guardJoin(s *state, orig func(goja.FunctionCall) goja.Value, call goja.Func
 		sep := 1 // ","
 		if v := call.Argument(0); !goja.IsUndefined(v) {
 			v = str(v)
-			call = withArg(call, 0, v)
+			call = withConverted(call, 0, v)
 			sep = strLen(v)
 		}
 		if (n-1)*float64(sep) > MaxStringLength {
@@ -89,7 +89,7 @@ func guardFlat(s *state, orig func(goja.FunctionCall) goja.Value, call goja.Func
 		return orig(call)
 	}
 	d = number(d)
-	call = withArg(call, 0, d)
+	call = withConverted(call, 0, d)
 	if toInteger(d) <= MaxDepth {
 		return orig(call)
 	}

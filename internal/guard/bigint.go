@@ -24,7 +24,7 @@ func (s *state) bigN(orig func(goja.FunctionCall) goja.Value, call goja.Function
 		return orig(call)
 	}
 	bits := number(call.Arguments[0])
-	call = withArg(call, 0, bits)
+	call = withConverted(call, 0, bits)
 	b := toInteger(bits)
 	if b <= MaxBigIntBits || b > 1<<53-1 {
 		return orig(call) // small enough, or the original's RangeError

@@ -109,11 +109,13 @@ func guardArrayBuffer(s *state, orig goja.Constructor, args []goja.Value, newTar
 	return construct(orig, args, newTarget)
 }
 
-// withFirst returns args with its first element v, copied if that changes
-// it.
+// withFirst returns args with its first element v, copied unless v is
+// the conversion of a primitive, which leaves it as it is.
 func withFirst(args []goja.Value, v goja.Value) []goja.Value {
-	if args[0] == v {
-		return args
+	if _, ok := args[0].(*goja.Object); !ok {
+		if _, isObj := v.(*goja.Object); !isObj {
+			return args
+		}
 	}
 	args = append([]goja.Value(nil), args...)
 	args[0] = v

@@ -19,11 +19,12 @@ import (
 // to seen only; global keeps goja's built-ins as they were made, which is
 // where the guards find the originals they call.
 //
-// What a script can tell: a built-in is an own property of globalThis only
-// once read (Object.getOwnPropertyNames(globalThis) lists the built-ins
-// used so far), `var JSON` at the top of a script shadows a JSON not read
-// yet with undefined (as a CommonJS module's var would), and the prototype
-// of globalThis is the proxy.
+// What a script can tell, of a built-in global not read yet: it is no own
+// property of globalThis (Object.getOwnPropertyNames(globalThis) lists the
+// built-ins used so far); `var JSON` at the top of a script shadows it with
+// undefined (as a CommonJS module's var would); strict code assigning it
+// throws a ReferenceError; deleting it leaves it in place. And the
+// prototype of globalThis is the proxy.
 
 // attrs are a global property's attributes.
 type attrs struct{ writable, enumerable, configurable bool }
@@ -69,6 +70,11 @@ func (s *state) installGlobal() {
 	})
 	s.seen = rt.CreateObject(rt.ToValue(proxy).(*goja.Object))
 	rt.SetGlobalObject(s.seen)
+	// The values that cannot be changed or deleted are seen's from the
+	// start, so that strict code assigning them fails as it should.
+	for _, name := range [...]string{"undefined", "NaN", "Infinity"} {
+		s.builtin(name)
+	}
 }
 
 // builtin copies the built-in name to seen, guarded, and returns it. ok is

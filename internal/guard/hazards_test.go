@@ -79,6 +79,15 @@ var hazards = []hazard{
 	{"FromCharCodeApply", "", `String.fromCharCode.apply(null, new Array(131073).fill(65))`, errStack},
 	{"ReflectApplyHuge", "", `Reflect.apply(Math.max, null, {length: 2 ** 40})`, errArray},
 	{"ReflectConstructHuge", "", `Reflect.construct(Array, {length: 2 ** 40})`, errArray},
+	// The cases of issue 13 at their sizes there (but String of a
+	// 1e6-deep array: building it takes seconds; StringOfDeepArray).
+	{"IssueJSONParse3e6", "const n = 3e6;", `JSON.parse("[".repeat(n) + "]".repeat(n))`, errStack},
+	{"IssueStringify1e5Deep", "let d = []; for (let i = 0; i < 1e5; i++) d = [d];", `JSON.stringify(d)`, errStack},
+	{"IssueArrayBuffer2To40", "", `new ArrayBuffer(2 ** 40)`, errBuffer},
+	{"IssueRepeat2To40", "", `"x".repeat(2 ** 40)`, errString},
+	{"IssueAsUintN", "", `BigInt.asUintN(2 ** 53 - 1, -1n)`, errBigInt},
+	{"IssueJoinSparse", "", `new Array(2 ** 32 - 1).join("")`, "RangeError: Array.prototype.join: length 4294967295 is too long to walk (jsrun limit 67108864)"},
+	{"IssueArrayFrom2To32", "", `Array.from({length: 2 ** 32})`, errArray},
 }
 
 // script is h as a script whose completion value is what h's expression

@@ -11,7 +11,7 @@ import (
 // longer than MaxDepth, and only such a text is scanned before parsing.
 func guardParse(s *state, orig func(goja.FunctionCall) goja.Value, call goja.FunctionCall) goja.Value {
 	text := str(call.Argument(0))
-	call = withArg(call, 0, text)
+	call = withConverted(call, 0, text)
 	if t, ok := text.(goja.String); ok && t.Length() > MaxDepth && jsonDepth(text.String()) > MaxDepth {
 		s.throwRange(msgStack)
 	}
@@ -148,19 +148,37 @@ func (c *stringifyCtx) substitute(o *goja.Object) *goja.Object {
 			panic(c.s.rt.NewTypeError("Converting circular structure to JSON"))
 		}
 	}
-	rt := c.s.rt
-	sub := rt.CreateObject(nil)
-	for _, k := range c.keys {
-		v := o.Get(k)
-		if v == nil {
-			v = goja.Undefined()
-		}
-		if err := sub.Set(k, v); err != nil {
-			panic(err)
+	sub := &listed{keys: c.keys, values: make([]goja.Value, len(c.keys))}
+	for i, k := range c.keys {
+		if v := o.Get(k); v != nil {
+			sub.values[i] = v
+		} else {
+			sub.values[i] = goja.Undefined()
 		}
 	}
-	return sub
+	return c.s.rt.NewDynamicObject(sub)
 }
+
+// listed is a substitute's properties: the list's, in its order (an
+// ordinary object would put integer keys first).
+type listed struct {
+	keys   []string
+	values []goja.Value
+}
+
+func (l *listed) Get(key string) goja.Value {
+	for i, k := range l.keys {
+		if k == key {
+			return l.values[i]
+		}
+	}
+	return nil
+}
+
+func (l *listed) Set(string, goja.Value) bool { return false }
+func (l *listed) Has(key string) bool         { return l.Get(key) != nil }
+func (l *listed) Delete(string) bool          { return false }
+func (l *listed) Keys() []string              { return l.keys }
 
 // propertyList is the property list a replacer array stands for: its
 // strings and numbers (boxed or not) as strings, each once.

@@ -14,7 +14,7 @@ import (
 func guardRepeat(s *state, orig func(goja.FunctionCall) goja.Value, call goja.FunctionCall) goja.Value {
 	call, this := withThis(call)
 	count := number(call.Argument(0))
-	call = withArg(call, 0, count)
+	call = withConverted(call, 0, count)
 	n := count.ToFloat()
 	if _, ok := this.(goja.String); ok && n >= 0 && !math.IsInf(n, 1) {
 		if float64(strLen(this))*math.Trunc(n) > MaxStringLength {
@@ -27,9 +27,9 @@ func guardRepeat(s *state, orig func(goja.FunctionCall) goja.Value, call goja.Fu
 func guardPad(s *state, orig func(goja.FunctionCall) goja.Value, call goja.FunctionCall) goja.Value {
 	call, this := withThis(call)
 	maxLen := number(call.Argument(0))
-	call = withArg(call, 0, maxLen)
+	call = withConverted(call, 0, maxLen)
 	if len(call.Arguments) > 1 {
-		call = withArg(call, 1, str(call.Arguments[1]))
+		call = withConverted(call, 1, str(call.Arguments[1]))
 	}
 	if _, ok := this.(goja.String); !ok || toInteger(maxLen) <= MaxStringLength {
 		return orig(call)
@@ -84,7 +84,7 @@ func guardReplaceAll(s *state, orig func(goja.FunctionCall) goja.Value, call goj
 			return orig(call)
 		}
 		repl = str(repl)
-		call = withArg(call, 1, repl)
+		call = withConverted(call, 1, repl)
 	}
 	if _, ok := search.(*goja.Symbol); ok {
 		return orig(call)
