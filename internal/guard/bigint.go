@@ -26,6 +26,14 @@ func (s *state) bigN(orig func(goja.FunctionCall) goja.Value, call goja.Function
 	bits := number(call.Arguments[0])
 	call = withConverted(call, 0, bits)
 	b := toInteger(bits)
+	if b > 64 && b <= 1<<53-1 {
+		// goja builds 2**bits even when x fits as it is (asIntN(1e9, -1n)
+		// took seconds for 125 MB of bits): a BigInt that fits is its own
+		// result.
+		if x, ok := call.Arguments[1].Export().(*big.Int); ok && fits(x, b, signed) {
+			return call.Arguments[1]
+		}
+	}
 	if b <= MaxBigIntBits || b > 1<<53-1 {
 		return orig(call) // small enough, or the original's RangeError
 	}
@@ -42,4 +50,13 @@ func (s *state) bigN(orig func(goja.FunctionCall) goja.Value, call goja.Function
 		return call.Arguments[1]
 	}
 	return orig(call) // x itself is that large: the work is its size
+}
+
+// fits reports whether x is its own result of asIntN (signed) or asUintN
+// with b bits: -2**(b-1) <= x < 2**(b-1), or 0 <= x < 2**b.
+func fits(x *big.Int, b float64, signed bool) bool {
+	if signed {
+		return float64(x.BitLen()) <= b-1
+	}
+	return x.Sign() >= 0 && float64(x.BitLen()) <= b
 }
