@@ -21,11 +21,12 @@ import (
 type stuckHook struct {
 	entered chan string // the runtime's name, once per block() call
 	release chan struct{}
+	gate    chan struct{} // gate() returns once the test closes it
 	once    sync.Once
 }
 
 func newStuckHook(t *testing.T) *stuckHook {
-	s := &stuckHook{entered: make(chan string, 100), release: make(chan struct{})}
+	s := &stuckHook{entered: make(chan string, 100), release: make(chan struct{}), gate: make(chan struct{})}
 	t.Cleanup(s.free)
 	return s
 }
@@ -35,6 +36,9 @@ func (s *stuckHook) free() { s.once.Do(func() { close(s.release) }) }
 
 func (s *stuckHook) option() Option {
 	return WithModule("stuck", func(r *Runtime, exports *goja.Object) error {
+		if err := exports.Set("gate", func() { <-s.gate }); err != nil {
+			return err
+		}
 		return exports.Set("block", func() {
 			s.entered <- r.Name()
 			<-s.release
@@ -153,12 +157,11 @@ func TestProcessExitFromThreadWhileMainIsStuck(t *testing.T) {
 	s := newStuckHook(t)
 	h := New(s.option())
 	ch := evalAsync(context.Background(), h, `
-		const go = threads.Atomic(0);
-		threads.run((go) => { while (go.get() === 0) threads.sleep(1); process.exit(3); }, go);
-		go.set(1);
+		threads.run(() => { require("stuck").gate(); process.exit(3); });
 		require("stuck").block();
 	`)
 	s.waitEntered(t)
+	close(s.gate) // main is stuck: now the thread exits
 	r := awaitEval(t, ch)
 	var exit *ExitError
 	if !errors.As(r.err, &exit) || exit.Code != 3 {
