@@ -11,17 +11,7 @@ import (
 // the error.
 func runScript(t *testing.T, rewritten bool, src string) string {
 	t.Helper()
-	rt := goja.New()
-	var (
-		prg *goja.Program
-		err error
-	)
-	if rewritten {
-		Install(rt)
-		prg, err = Compile("case.js", src, false)
-	} else {
-		prg, err = goja.Compile("case.js", src, false)
-	}
+	rt, prg, err := compileCase(rewritten, src)
 	if err != nil {
 		return "compile error: " + err.Error()
 	}
@@ -30,6 +20,19 @@ func runScript(t *testing.T, rewritten bool, src string) string {
 		return "uncaught: " + err.Error()
 	}
 	return v.String()
+}
+
+// compileCase compiles src as case.js for a fresh runtime, through the
+// rewrite (and with its helper installed) or as goja alone would.
+func compileCase(rewritten bool, src string) (*goja.Runtime, *goja.Program, error) {
+	rt := goja.New()
+	if !rewritten {
+		prg, err := goja.Compile("case.js", src, false)
+		return rt, prg, err
+	}
+	Install(rt)
+	prg, err := Compile("case.js", src, false)
+	return rt, prg, err
 }
 
 // prelude is what the semantics cases use: L and R log the evaluation of

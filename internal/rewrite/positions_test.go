@@ -92,17 +92,7 @@ func subsequence(want, got []string) bool {
 // between two compilations of a source, as they would after any change).
 func runThrowing(t *testing.T, rewritten bool, src string) string {
 	t.Helper()
-	rt := goja.New()
-	var (
-		prg *goja.Program
-		err error
-	)
-	if rewritten {
-		Install(rt)
-		prg, err = Compile("case.js", src, false)
-	} else {
-		prg, err = goja.Compile("case.js", src, false)
-	}
+	rt, prg, err := compileCase(rewritten, src)
 	if err != nil {
 		t.Fatalf("compile: %v", err)
 	}
