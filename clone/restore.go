@@ -269,6 +269,13 @@ func (r *restorer) create(i int32) error {
 		d := n.extra.(*regexpData)
 		v, err = r.construct(i, "RegExp", d.source, r.rt.ToValue(d.flags))
 	case kArrayBuffer:
+		// The runtime's ArrayBuffer is read first, as a script would read
+		// it: a guarded runtime guards its buffers on that read
+		// (internal/guard), and the buffer made here leads to its
+		// constructor.
+		if _, err = r.realm.ctor("ArrayBuffer"); err != nil {
+			break
+		}
 		data := n.extra.([]byte)
 		if !r.once {
 			data = bytes.Clone(data)

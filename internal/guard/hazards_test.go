@@ -152,3 +152,18 @@ func TestHazardsInJsrun(t *testing.T) {
 		})
 	}
 }
+
+// TestClonedBufferLeadsToGuardedConstructor passes an ArrayBuffer to a
+// thread: the copy there is made from Go, not by the constructor, and its
+// constructor must be the guarded one all the same.
+func TestClonedBufferLeadsToGuardedConstructor(t *testing.T) {
+	out, errOut, code := jsrun(t, `
+		for (const v of [new ArrayBuffer(1), new Uint8Array(1), new DataView(new ArrayBuffer(1))]) {
+			try { console.log(threads.run(b => new (b.buffer || b).constructor(2 ** 40), v).get()) }
+			catch (e) { console.log(e.name + ": " + e.message) }
+		}`)
+	want := strings.Repeat(errBuffer+"\n", 3)
+	if code != 0 || out != want {
+		t.Fatalf("exit %d, stdout %q, want %q; stderr %.1000s", code, out, want, errOut)
+	}
+}
