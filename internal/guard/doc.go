@@ -47,8 +47,10 @@
 //	Array.prototype.sort, map: allocate for the whole length at once
 //	  ({length: 2**40}: fatal out of memory) → MaxLoop. SortArrayLike,
 //	  MapSparse
-//	Array.prototype.fill, flatMap, concat: walk the (result's) length hole
-//	  by hole → MaxLoop. FillSparse, FlatMapSparse, ConcatSparse
+//	Array.prototype.fill, flatMap, concat, toReversed, toSorted, with,
+//	  toSpliced: walk the (result's) length hole
+//	  by hole → MaxLoop. FillSparse, FlatMapSparse, ConcatSparse,
+//	  ToReversedSparse, ToSortedArrayLike, WithSparse, ToSplicedSparse
 //	Array.from: new Array(length) then a walk of it → "Invalid array
 //	  length" past 2**32-1 (Node's), MaxLoop below. ArrayFromHugeArrayLike,
 //	  ArrayFromSparse, ArrayFromViaConstructor
