@@ -55,11 +55,9 @@
 // and restore_parallel.go). This is where most of the time of a big clone
 // goes: a goja object is several scattered heap blocks, so a snapshot
 // mostly waits on memory and a restore mostly allocates, and both of
-// those overlap across cores. Each helper also reads ahead of itself: it
-// prefetches the heap blocks of the next elements, and of the objects
-// directly in them, while it walks one (see prefetch.go; it reads the
-// groups of Go's small maps in place, as property reads do, having checked
-// their layout at start). A program that wants every clone on one
+// those overlap across cores. (The read-ahead in prefetch.go is off: it
+// needed a prefetch instruction in assembly, and the project keeps to Go.)
+// A program that wants every clone on one
 // goroutine sets GOMAXPROCS to 1.
 //
 // A snapshot restored with [Snapshot.RestoreOnce] (a thread's arguments)
