@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/dop251/goja"
-	"github.com/jsrun/jsrun/threads"
+	"github.com/jsrun/jsrun/internal/engine"
 )
 
 // errStopped is wrapped by the error of an evaluation whose context ended
@@ -18,7 +18,7 @@ var errStopped = errors.New("stopped while compiling")
 // compileUnder is compileMain bounded by ctx. goja folds constant
 // expressions as it compiles (3n ** 30000000n is computed then, for
 // seconds), and nothing can interrupt that: a compile still running
-// threads.AbandonAfter after ctx ended is left to finish on its own
+// engine.AbandonAfter after ctx ended is left to finish on its own
 // goroutine, counted as abandoned, and keeps its program for the next
 // evaluation of the same source. A kept program needs no goroutine.
 func (h *Host) compileUnder(ctx context.Context, name, src string) (*goja.Program, func(), error) {
@@ -57,7 +57,7 @@ func (h *Host) compileUnder(ctx context.Context, name, src string) (*goja.Progra
 		return c.prog, c.release, c.err
 	case <-ctx.Done():
 	}
-	grace := time.NewTimer(threads.AbandonAfter)
+	grace := time.NewTimer(engine.AbandonAfter)
 	defer grace.Stop()
 	select {
 	case c := <-done:

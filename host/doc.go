@@ -109,7 +109,7 @@
 // Every limit fails inside the script with a JavaScript error, never by
 // crashing or hanging the host:
 //   - WithMaxThreads: threads alive at once per evaluation (default
-//     threads.DefaultMaxThreads, 1,000); threads.run throws a RangeError past it;
+//     DefaultMaxThreads, 1,000); threads.run throws a RangeError past it;
 //   - WithMaxCallStackSize: call depth per runtime (default 10,000);
 //     deeper recursion fails that runtime's task with a RangeError;
 //   - WithMaxCloneBytes: size of one value cloned between runtimes

@@ -6,8 +6,8 @@ import (
 	"sync"
 
 	"github.com/dop251/goja"
+	"github.com/jsrun/jsrun/internal/engine"
 	"github.com/jsrun/jsrun/internal/jsutil"
-	"github.com/jsrun/jsrun/threads"
 )
 
 // Runtime is one runtime of an evaluation, the main one or a thread's, as
@@ -17,7 +17,7 @@ import (
 type Runtime struct {
 	// Runtime is the goja runtime, to make values and functions.
 	*goja.Runtime
-	r *threads.Runtime
+	r *engine.Runtime
 }
 
 // Context ends when this runtime must stop (its thread was cancelled, or
@@ -66,14 +66,14 @@ type global struct {
 // require is enabled in its runtime and lives as long as its context.
 type runtimes struct{ m sync.Map }
 
-func (rs *runtimes) add(r *threads.Runtime) {
+func (rs *runtimes) add(r *engine.Runtime) {
 	rs.m.Store(r.RT, r)
 	context.AfterFunc(r.Context(), func() { rs.m.Delete(r.RT) })
 }
 
-func (rs *runtimes) of(rt *goja.Runtime) *threads.Runtime {
+func (rs *runtimes) of(rt *goja.Runtime) *engine.Runtime {
 	v, _ := rs.m.Load(rt)
-	r, _ := v.(*threads.Runtime)
+	r, _ := v.(*engine.Runtime)
 	return r
 }
 
@@ -94,7 +94,7 @@ func (h *Host) registerEmbedder() {
 }
 
 // installEmbedderGlobal installs one of the embedder's globals.
-func (h *Host) installEmbedderGlobal(r *threads.Runtime, name string) (bool, error) {
+func (h *Host) installEmbedderGlobal(r *engine.Runtime, name string) (bool, error) {
 	for _, g := range h.opts.globals {
 		if g.name != name {
 			continue

@@ -13,8 +13,8 @@ import (
 	"github.com/dop251/goja"
 	"github.com/dop251/goja/parser"
 	"github.com/dop251/goja_nodejs/require"
+	"github.com/jsrun/jsrun/internal/engine"
 	"github.com/jsrun/jsrun/internal/rewrite"
-	"github.com/jsrun/jsrun/threads"
 )
 
 // Host runs scripts. One Host may run many evaluations, one after another
@@ -22,7 +22,7 @@ import (
 // of their state. A Host is safe for concurrent use.
 type Host struct {
 	opts     options
-	env      *threads.Env
+	env      *engine.Env
 	registry *require.Registry
 	modules  *rewrite.Modules // the rewrite of required modules
 
@@ -57,7 +57,7 @@ func New(opts ...Option) *Host {
 	for _, g := range h.opts.globals {
 		names = append(names, g.name)
 	}
-	cfg := threads.Config{
+	cfg := engine.Config{
 		MaxThreads:       h.opts.maxThreads,
 		MaxCallStackSize: h.opts.maxStack,
 		MaxCloneBytes:    h.opts.maxCloneBytes,
@@ -65,7 +65,7 @@ func New(opts ...Option) *Host {
 		Install:          h.installGlobal,
 		Globals:          names,
 	}
-	h.env = threads.NewEnv(cfg)
+	h.env = engine.NewEnv(cfg)
 	return h
 }
 
@@ -135,7 +135,7 @@ func (h *Host) evalCall(ctx context.Context, name, src, function string, args []
 		return nil, syntaxError(err, src)
 	}
 	defer release()
-	completion, err := h.env.Eval(ctx, func(main *threads.Runtime) (goja.Value, error) {
+	completion, err := h.env.Eval(ctx, func(main *engine.Runtime) (goja.Value, error) {
 		v, err := main.RT.RunProgram(prog)
 		if err != nil || function == "" {
 			return v, err
@@ -238,7 +238,7 @@ func (h *Host) compileMain(name, src string) (*goja.Program, func(), error) {
 // prepare parses a main script for the env's index and compiles it
 // through the rewrite (internal/rewrite), with no lock held: other
 // evaluations go on meanwhile.
-func (h *Host) prepare(name, src string) (*threads.PreparedScript, *goja.Program, error) {
+func (h *Host) prepare(name, src string) (*engine.PreparedScript, *goja.Program, error) {
 	prepared, err := h.env.PrepareScript(name, src)
 	if err != nil {
 		return nil, nil, err

@@ -6,8 +6,8 @@ import (
 	"fmt"
 
 	"github.com/jsrun/jsrun/eventloop"
+	"github.com/jsrun/jsrun/internal/engine"
 	"github.com/jsrun/jsrun/internal/memlimit"
-	"github.com/jsrun/jsrun/threads"
 )
 
 // ErrMemoryLimit is wrapped by the error of an evaluation that
@@ -27,13 +27,13 @@ func WithMemoryLimit(n int64) Option { return func(o *options) { o.memoryLimit =
 // watchMemory gives an evaluation a context that the memory limit ends,
 // with the cause it ends it with, and the release to call when the
 // evaluation ends. Without a limit, ctx is returned as is.
-func (h *Host) watchMemory(ctx context.Context) (context.Context, *threads.Fault, func()) {
+func (h *Host) watchMemory(ctx context.Context) (context.Context, *engine.Fault, func()) {
 	n := h.opts.memoryLimit
 	if n <= 0 {
 		return ctx, nil, func() {}
 	}
 	ctx, cancel := context.WithCancelCause(ctx)
-	oom := &threads.Fault{Name: "RangeError", Message: fmt.Sprintf("out of memory: limit %d bytes", n)}
+	oom := &engine.Fault{Name: "RangeError", Message: fmt.Sprintf("out of memory: limit %d bytes", n)}
 	release := memlimit.Watch(n, func() { cancel(oom) })
 	return ctx, oom, func() {
 		release()
@@ -43,7 +43,7 @@ func (h *Host) watchMemory(ctx context.Context) (context.Context, *threads.Fault
 
 // stopError is evalError, and the memory limit's error when it stopped
 // the evaluation (oom is watchMemory's cause).
-func (h *Host) stopError(ctx context.Context, oom *threads.Fault, err error) error {
+func (h *Host) stopError(ctx context.Context, oom *engine.Fault, err error) error {
 	if oom == nil || context.Cause(ctx) != error(oom) {
 		return h.evalError(ctx, err)
 	}

@@ -5,6 +5,13 @@ import (
 	"os"
 )
 
+// Defaults of the limits a Host sets when no option does.
+const (
+	DefaultMaxThreads       = 1000      // WithMaxThreads
+	DefaultMaxCallStackSize = 10000     // WithMaxCallStackSize
+	DefaultMaxQueuedItems   = 1_000_000 // WithMaxQueuedItems
+)
+
 // Option configures a Host.
 type Option func(*options)
 
@@ -32,7 +39,7 @@ const (
 )
 
 func defaultOptions() options {
-	return options{stdout: os.Stdout, stderr: os.Stderr}
+	return options{stdout: os.Stdout, stderr: os.Stderr, maxThreads: DefaultMaxThreads, maxStack: DefaultMaxCallStackSize, maxQueued: DefaultMaxQueuedItems}
 }
 
 // WithStdout sets where console.log and console.info write (default os.Stdout).
@@ -51,12 +58,12 @@ func WithArgs(args ...string) Option { return func(o *options) { o.args = args }
 func WithEnv(env map[string]string) Option { return func(o *options) { o.env = env } }
 
 // WithMaxThreads bounds the threads alive at once in one evaluation
-// (default threads.DefaultMaxThreads); threads.run throws a RangeError
+// (default DefaultMaxThreads); threads.run throws a RangeError
 // beyond it.
 func WithMaxThreads(n int) Option { return func(o *options) { o.maxThreads = n } }
 
 // WithMaxCallStackSize bounds the call depth of every runtime (default
-// threads.DefaultMaxCallStackSize); deeper recursion fails that runtime's
+// DefaultMaxCallStackSize); deeper recursion fails that runtime's
 // task with a RangeError.
 func WithMaxCallStackSize(n int) Option { return func(o *options) { o.maxStack = n } }
 
@@ -81,6 +88,6 @@ func WithFileSystem(dir string) Option {
 func WithoutFileSystem() Option { return func(o *options) { o.fsMode = fsOff } }
 
 // WithMaxQueuedItems bounds the items held at once by all the Queues of
-// one evaluation (default threads.DefaultMaxQueuedItems); a put past it is
+// one evaluation (default DefaultMaxQueuedItems); a put past it is
 // a RangeError, so a script cannot fill the host's memory through a Queue.
 func WithMaxQueuedItems(n int64) Option { return func(o *options) { o.maxQueued = n } }

@@ -11,15 +11,15 @@ import (
 	"github.com/dop251/goja"
 	"github.com/dop251/goja_nodejs/console"
 	"github.com/dop251/goja_nodejs/util"
+	"github.com/jsrun/jsrun/internal/engine"
 	"github.com/jsrun/jsrun/internal/jsutil"
-	"github.com/jsrun/jsrun/threads"
 )
 
 // hostGlobals are the globals the host installs, each on demand in a thread.
 var hostGlobals = []string{"require", "console", "process"}
 
 // installGlobal installs one of hostGlobals into r.
-func (h *Host) installGlobal(r *threads.Runtime, name string) error {
+func (h *Host) installGlobal(r *engine.Runtime, name string) error {
 	rt := r.RT
 	switch name {
 	case "require":
@@ -42,7 +42,7 @@ func (h *Host) installGlobal(r *threads.Runtime, name string) error {
 // built-in modules), once per runtime. The embedder's module loaders can
 // only run through require, so a runtime becomes known to them here rather
 // than at its making: a thread that never requires pays nothing for them.
-func (h *Host) enableRequire(r *threads.Runtime) {
+func (h *Host) enableRequire(r *engine.Runtime) {
 	if r.RT.Get("require") == nil {
 		if len(h.opts.modules) > 0 {
 			h.runtimes.add(r)
@@ -92,7 +92,7 @@ func (p *printer) Warn(s string)  { p.write(p.err, s) }
 func (p *printer) Error(s string) { p.write(p.err, s) }
 
 // process builds the runtime's `process`: argv, env, exit and platform.
-func (h *Host) process(r *threads.Runtime) *goja.Object {
+func (h *Host) process(r *engine.Runtime) *goja.Object {
 	rt := r.RT
 	p := rt.NewObject()
 	argv := make([]any, 0, len(h.opts.args)+2)

@@ -1,38 +1,18 @@
-// Package threads is jsrun's concurrency library for JavaScript: the
-// `threads` global of every runtime, with threads.run and the shared
-// primitives, and the Go side that runs each thread in a fresh goja runtime
-// on its own goroutine.
+// Package threads names what a Go program sees of jsrun's concurrency
+// library for JavaScript: the `threads` global of every runtime, whose
+// threads.run runs a function in a fresh goja runtime on a goroutine of its
+// own, with Atomic, Shared, WaitGroup, Queue and Pool shared by reference.
 //
-// A Group is everything one evaluation shares: its context, the threads it
-// started (transitively), and the first error nothing caught. An Env is
-// what a host shares across evaluations: compiled programs and the static
-// analysis of every script and function source, each computed once.
+// A Go program runs scripts through package host; the library itself is
+// internal. What reaches Go from it is named here: the error an evaluation
+// fails with when every runtime waits for ever (ErrDeadlock), the classes
+// of the errors it throws in scripts (as ScriptError.Name in package host),
+// and how long a runtime's goroutine has to return once it must stop
+// (AbandonAfter).
 //
-// How a thread is born: the caller's threads.run looks up the analysis of
-// fn's source (cached) to learn the top-level names fn needs, directly or
-// through the top-level functions and classes it uses; clone snapshots fn,
-// those values and the arguments into immutable Go data; a goroutine makes
-// a fresh runtime with the built-ins installed, rebuilds the snapshot there
-// (functions are compiled once per host and re-run from the cached
-// *goja.Program), calls fn, snapshots the result, and wakes the caller:
-// directly when it blocks in get(), and through its event loop for the
-// Promise. Nothing of one runtime is ever touched by another.
-//
-// A thread's threads outlive it, as goroutines do: its return cancels
-// nothing but itself. cancel() reaches the threads it started, transitively
-// (tree.go), and the evaluation's end reaches them all. A cancelled runtime
-// takes nothing and puts nothing: a waiter withdrawn by a cancel is never
-// handed an item, a slot or a lock (takeLive), and the deadlock detector
-// counts it as waking.
-//
-// Values cross exactly, or fail loudly. A ThreadPromise held in many
-// runtimes is one promise: its rejection is reported, by the runtime that
-// started the thread, only if no holder has handled it when the outcome
-// reaches that runtime. A function is known by its text (goja gives no
-// position of a function value): a text written at places that mean
-// different things is a DataCloneError, never resolved at one of them. An
-// Atomic returns its int64 as a Number while it is a safe integer and as a
-// BigInt beyond (always as a BigInt if it was made from one), never
-// rounded. A thread's Error whose cause cannot be cloned keeps its class,
-// message and stack, loses only the cause, and says so in its message.
+// Values cross runtimes exactly, or fail loudly with a DataCloneError:
+// data is cloned, the library's objects travel by reference, and functions
+// travel as source, compiled again in the thread with the top-level
+// bindings they use. A function that closes over a local variable of an
+// enclosing function is refused, naming the variable.
 package threads

@@ -1,0 +1,163 @@
+package engine
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+)
+
+// Issue 13 point 7: values cross exactly, or fail loudly.
+
+// TestPassedPromiseRejectionHandledBySenderLater: the sender passes a
+// failing thread's promise to another thread, which ignores it, and then
+// catches the rejection itself with get(). One promise, one handler: not
+// an unhandled rejection anywhere.
+func TestPassedPromiseRejectionHandledBySenderLater(t *testing.T) {
+	mustEval(t, `
+		for (let i = 0; i < 10; i++) {
+			const p = threads.run(() => { throw new Error("boom") });
+			const r = threads.run((q) => typeof q.get, p);
+			r.get();
+			try { p.get() } catch (e) { if (i === 0) print("sender caught", e.message) }
+		}
+	`, "sender caught boom")
+}
+
+// TestPassedPromiseRejectionHandledByReceiver: the receiver handles it and
+// the sender never looks: still handled.
+func TestPassedPromiseRejectionHandledByReceiver(t *testing.T) {
+	mustEval(t, `
+		for (let i = 0; i < 10; i++) {
+			const p = threads.run(() => { throw new Error("boom") });
+			const got = threads.run((q) => { try { q.get() } catch (e) { return "receiver caught " + e.message } }, p).get();
+			if (i === 0) print(got);
+		}
+		const gate = threads.Queue();
+		const p = threads.run((g) => { g.get(); throw new Error("late") }, gate);
+		threads.run((q, g) => { q.catch((e) => print("receiver catch", e.message)); g.put(1) }, p, gate).get();
+	`, "receiver caught boom\nreceiver catch late")
+}
+
+// TestPassedPromiseRejectionNobodyHandlesIsReported: passing the promise
+// on never hides a rejection that no holder handles; it is reported once.
+func TestPassedPromiseRejectionNobodyHandlesIsReported(t *testing.T) {
+	for _, src := range []string{
+		`const p = threads.run(() => { throw new Error("boom") }); threads.run((q) => 1, p).get();`,
+		`const p = threads.run(() => { throw new Error("boom") }); threads.run((q) => { q.then(() => {}) }, p).get(); try { p.get() } catch {}`,
+	} {
+		_, err := evalJS(t, Config{}, 20*time.Second, src)
+		if err == nil || !strings.Contains(err.Error(), "boom") {
+			t.Errorf("%s\nerr = %v, want the unhandled rejection boom", src, err)
+		}
+	}
+}
+
+// TestIdenticalFunctionTextsAreNotConfused: a function is known by its
+// text, so two identical texts that mean different things (a closure over
+// a parameter, a top-level function) must be refused, in either order,
+// never carried with the other one's meaning.
+func TestIdenticalFunctionTextsAreNotConfused(t *testing.T) {
+	const msg = `DataCloneError fn: function %s cannot be carried into a thread: ` +
+		`its text "(v) => v * factor" is written 2 times with different meanings ` +
+		`("factor" is %s at test.js:%s, %s at test.js:%s), and a function value does not say where it was written; ` +
+		`give them different text (rename a variable or parameter)`
+	const top, local = "a top-level binding", "a local variable of function makeScaler"
+	for _, c := range []struct{ src, want string }{{
+		`const factor = 10;
+const scale = (v) => v * factor;
+function makeScaler(factor) { return (v) => v * factor }
+try { print(threads.run(makeScaler(3), 2).get()) } catch (e) { print(e.name, e.message) }
+try { print(threads.run(scale, 2).get()) } catch (e) { print(e.name, e.message) }`,
+		fmt.Sprintf(msg, "<anonymous>", top, "2:15", local, "3:38") + "\n" +
+			fmt.Sprintf(msg, "scale", top, "2:15", local, "3:38"),
+	}, {
+		`const factor = 10;
+function makeScaler(factor) { return (v) => v * factor }
+const scale = (v) => v * factor;
+try { print(threads.run(makeScaler(3), 2).get()) } catch (e) { print(e.name, e.message) }
+try { print(threads.run(scale, 2).get()) } catch (e) { print(e.name, e.message) }`,
+		fmt.Sprintf(msg, "<anonymous>", local, "2:38", top, "3:15") + "\n" +
+			fmt.Sprintf(msg, "scale", local, "2:38", top, "3:15"),
+	}} {
+		mustEval(t, c.src, c.want)
+	}
+	// Identical texts that mean the same are fine.
+	mustEval(t, `
+		const factor = 10;
+		const a = (v) => v * factor;
+		const b = (v) => v * factor;
+		function twice() { return [(x) => x + 1, (x) => x + 1] }
+		print(threads.run(a, 2).get(), threads.run(b, 3).get(), threads.run(twice()[1], 4).get());
+	`, "20 30 5")
+}
+
+// TestFunctionMadeByEvalIsNotGuessed: eval's functions are written in no
+// script, and may close over the locals where eval ran.
+func TestFunctionMadeByEvalIsNotGuessed(t *testing.T) {
+	mustEval(t, `
+		const factor = 10;
+		function make(factor) { return eval("(v) => v * factor") }
+		try { print(threads.run(make(3), 2).get()) } catch (e) { print(e.name, e.message) }
+		print(threads.run(new Function("v", "return v * factor"), 2).get());
+	`, `DataCloneError fn: function <anonymous> cannot be carried into a thread: its text "(v) => v * factor" is written in no script `+
+		`(test.js names eval, whose functions may use local variables of the code that called it), and a function value does not say where it was made; `+
+		`define it in a script rather than in code run by eval`+"\n20")
+}
+
+// TestThreadErrorWithUncloneableCause keeps the error's class, message
+// and stack, drops only the cause and says so in the message.
+func TestThreadErrorWithUncloneableCause(t *testing.T) {
+	mustEval(t, `
+		class MyError extends Error { constructor(m, o) { super(m, o); this.name = "MyError" } }
+		function fail() {
+			throw new TypeError("boom", { cause: Symbol("s") });
+		}
+		try { threads.run(fail).get() } catch (e) {
+			print(e instanceof TypeError, e.name, "cause" in e);
+			print(e.message);
+			print(/^TypeError: boom[^\n]*\n\s+at fail \(test\.js:4:\d+/.test(e.stack), e.stack.includes("threads.run (test.js:6:"));
+		}
+		try { threads.run(() => { throw new MyError("custom", { cause: new WeakMap() }) }).get() } catch (e) {
+			print(e.name, e.message.startsWith("custom (cause not cloned: "));
+		}
+		try { threads.run(() => { throw new Error("ok", { cause: { n: 1 } }) }).get() } catch (e) {
+			print(e.message, e.cause.n);
+		}
+		try { threads.run(() => { throw { s: Symbol("t") } }).get() } catch (e) {
+			print(e.name, e.message);
+		}
+	`, "true TypeError false\n"+
+		"boom (cause not cloned: error.cause: Symbol values cannot be cloned)\n"+
+		"true true\n"+
+		"MyError true\n"+
+		"ok 1\n"+
+		"DataCloneError thread 4 threw a value that cannot be cloned: error.s: Symbol values cannot be cloned")
+}
+
+// TestAtomicStaysExactPast2To53: results beyond the safe integers come back
+// as BigInt, never rounded; an Atomic made from a BigInt always returns
+// BigInts.
+func TestAtomicStaysExactPast2To53(t *testing.T) {
+	mustEval(t, `
+		const a = threads.Atomic(2 ** 53 - 1);
+		print(a.add(1) === 9007199254740992n, a.add(1) === 9007199254740993n, a.get() === 9007199254740993n);
+		print(a.swap(5) === 9007199254740993n, a.get() === 5, typeof a.get());
+		a.set(-(2 ** 53 - 1)); print(a.get() === -(2 ** 53 - 1), a.add(-1) === -9007199254740992n);
+		print(a.compareAndSwap(-9007199254740992n, 1), a.get());
+		a.set(2n ** 63n - 1n); print(a.get() === 9223372036854775807n);
+		try { a.add(1) } catch (e) { print(e.name) }
+		const b = threads.Atomic(10n);
+		print(b.get() === 10n, b.add() === 11n, b.add(2) === 13n, b.swap(1n) === 13n, typeof b.get(), b.compareAndSwap(1, 2));
+		print(threads.run((x) => x.add(1n) === 3n && x.get() === 3n, b).get(), b.get() === 3n);
+		const c = threads.Atomic();
+		print(threads.run((x) => { x.set(2 ** 53 - 1); x.add(2); return x.get() === 9007199254740993n }, c).get(), c.get() === 9007199254740993n);
+	`, "true true true\n"+
+		"true true number\n"+
+		"true true\n"+
+		"true 1\n"+
+		"true\nRangeError\n"+
+		"true true true true bigint true\n"+
+		"true true\n"+
+		"true true")
+}

@@ -1,0 +1,264 @@
+package engine
+
+import (
+	"context"
+
+	"github.com/dop251/goja"
+	"github.com/dop251/goja/parser"
+	"github.com/jsrun/jsrun/eventloop"
+	"github.com/jsrun/jsrun/internal/guard"
+	"github.com/jsrun/jsrun/internal/rewrite"
+	"github.com/jsrun/jsrun/internal/engine/analysis"
+)
+
+// Config is what a host decides for every runtime it makes.
+type Config struct {
+	// MaxThreads bounds the threads alive at once in one evaluation;
+	// threads.run throws a RangeError beyond it. 0 means DefaultMaxThreads.
+	MaxThreads int
+	// MaxCallStackSize bounds each runtime's call depth (goja's
+	// SetMaxCallStackSize). 0 means DefaultMaxCallStackSize.
+	MaxCallStackSize int
+	// MaxCloneBytes bounds the size of one cloned value; 0 means no bound.
+	MaxCloneBytes int64
+	// MaxQueuedItems bounds the items held at once by all the Queues of
+	// one evaluation; a put past it is a RangeError. 0 means
+	// DefaultMaxQueuedItems.
+	MaxQueuedItems int64
+	// Setup prepares a new runtime, main or thread, before any script
+	// code runs in it. It may be nil.
+	Setup func(r *Runtime) error
+	// Install installs the host's global name (one of Globals: console,
+	// process, require, ...) into r. The main runtime gets every global at
+	// once; a thread gets a global only when a function it receives names
+	// it, since making native functions is most of what a fresh runtime
+	// would otherwise cost. It may be nil.
+	Install func(r *Runtime, name string) error
+	// NoDeadlockDetection turns the deadlock detector off, for hosts whose
+	// Go code may wake a runtime that every runtime is waiting on.
+	NoDeadlockDetection bool
+	// Globals names the globals Install installs. A function's free name
+	// that refers to one of them is the thread's own, not carried.
+	Globals []string
+}
+
+// Defaults for Config.
+const (
+	DefaultMaxThreads       = 1000
+	DefaultMaxCallStackSize = 10000
+	DefaultMaxQueuedItems   = 1_000_000
+)
+
+// Env is what a host shares across evaluations: its configuration, the
+// static analysis of every script and function source, and the compiled
+// program of every function that crossed into a thread. It is safe for
+// concurrent use.
+type Env struct {
+	cfg      Config
+	index    *analysis.Index
+	builtins map[string]bool
+	// installers install the globals made on demand, by name.
+	installers map[string]func(r *Runtime) error
+	abandoned  abandonCounts
+}
+
+// NewEnv makes an Env for cfg.
+func NewEnv(cfg Config) *Env {
+	if cfg.MaxThreads <= 0 {
+		cfg.MaxThreads = DefaultMaxThreads
+	}
+	if cfg.MaxQueuedItems <= 0 {
+		cfg.MaxQueuedItems = DefaultMaxQueuedItems
+	}
+	if cfg.MaxCallStackSize <= 0 {
+		cfg.MaxCallStackSize = DefaultMaxCallStackSize
+	}
+	e := &Env{cfg: cfg, index: analysis.NewIndex(), builtins: builtinNames(), installers: map[string]func(*Runtime) error{}}
+	for _, name := range eventloop.Globals {
+		e.installers[name] = func(r *Runtime) error {
+			r.Loop.InstallGlobals(func(n string) bool { return n == name })
+			return nil
+		}
+	}
+	e.installers["threads"] = func(r *Runtime) error { return r.lib.installThreadsGlobal() }
+	for _, name := range cfg.Globals {
+		e.builtins[name] = true
+		if cfg.Install != nil {
+			e.installers[name] = func(r *Runtime) error { return cfg.Install(r, name) }
+		}
+	}
+	return e
+}
+
+// catchAll names free names after which a thread may use any global at
+// all: code it requires, evaluates or reaches through the global object.
+var catchAll = map[string]bool{"require": true, "eval": true, "Function": true, "globalThis": true}
+
+// globalsNeeded lists what a function with these free names needs
+// installed: the on-demand globals it names, or every one of them.
+func (e *Env) globalsNeeded(free []string) []string {
+	var out []string
+	for _, n := range free {
+		if catchAll[n] {
+			return e.allGlobals()
+		}
+		if e.installers[n] != nil {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+func (e *Env) allGlobals() []string {
+	names := make([]string, 0, len(e.installers))
+	for n := range e.installers {
+		names = append(names, n)
+	}
+	return names
+}
+
+// ensure installs the on-demand globals in names that r lacks.
+func (r *Runtime) ensure(names []string) error {
+	for _, n := range names {
+		if r.installed[n] {
+			continue
+		}
+		if r.installed == nil {
+			r.installed = map[string]bool{}
+		}
+		r.installed[n] = true
+		if err := r.group.env.installers[n](r); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// AddScript parses a main script and remembers its top-level bindings and
+// functions, so that functions defined there can be carried into threads.
+// A syntax error is returned as goja reports it, with file:line:col.
+func (e *Env) AddScript(name, src string) error {
+	p, err := e.PrepareScript(name, src)
+	if err != nil {
+		return err
+	}
+	e.AddPrepared(name, p) // a file's key is its name: run again, it replaces itself
+	return nil
+}
+
+// PreparedScript is a main script parsed for the index, not yet in it
+// (see AddPrepared).
+type PreparedScript struct{ s *analysis.Script }
+
+// PrepareScript parses a main script as AddScript does, without adding
+// it: a host parses outside its locks, then adds under them.
+func (e *Env) PrepareScript(name, src string) (*PreparedScript, error) {
+	s, err := analysis.ParseScript(name, src)
+	if err != nil {
+		return nil, err
+	}
+	return &PreparedScript{s}, nil
+}
+
+// AddPrepared adds a prepared script under key, for one of several
+// sources run under one name (a host's evaluations of source text): each
+// is kept under its own key until RemoveScript, rather than replacing the
+// last one of its name, which may still be running. Of two such sources
+// holding one function text, the one added or touched (TouchScript) last
+// decides how the function is carried.
+func (e *Env) AddPrepared(key string, p *PreparedScript) { e.index.AddAs(key, p.s) }
+
+// TouchScript says the script added under key is being run again.
+func (e *Env) TouchScript(key string) { e.index.Touch(key) }
+
+// RemoveScript forgets the script added under key by AddPrepared.
+func (e *Env) RemoveScript(key string) { e.index.Remove(key) }
+
+// AddModule is AddScript for a CommonJS module file.
+func (e *Env) AddModule(name, src string) error {
+	s, err := analysis.ParseModule(name, src)
+	if err != nil {
+		return err
+	}
+	e.index.Add(s)
+	return nil
+}
+
+// builtinNames lists the globals every runtime has of its own: those of the
+// language and those jsrun installs.
+func builtinNames() map[string]bool {
+	names := map[string]bool{}
+	for _, k := range goja.New().GlobalObject().GetOwnPropertyNames() {
+		names[k] = true
+	}
+	for _, k := range []string{"threads", "console", "require", "process", "module", "exports", "__filename", "__dirname", "arguments"} {
+		names[k] = true
+	}
+	for _, k := range eventloop.Globals {
+		names[k] = true
+	}
+	return names
+}
+
+// Runtime is one goja runtime of an evaluation, main or thread, with its
+// event loop. Setup hooks receive it.
+type Runtime struct {
+	// RT is the goja runtime. Touch it only on the loop's goroutine.
+	RT *goja.Runtime
+	// Loop is the runtime's event loop.
+	Loop *eventloop.Loop
+	// Name is "main" or "thread N", as deadlock reports name it.
+	Name string
+
+	group     *Group
+	ctx       context.Context
+	lib       *library
+	installed map[string]bool // on-demand globals installed so far
+	pool      *Pool           // the pool this runtime is a worker of, if any
+	thread    *thread         // the thread this runtime runs; nil for main and Pool workers
+}
+
+// Context ends when this runtime must stop: its thread was cancelled, or the
+// evaluation ended.
+func (r *Runtime) Context() context.Context { return r.ctx }
+
+// finish tells the evaluation that the main runtime's loop has returned;
+// the host calls it once, after Run.
+func (r *Runtime) finish() { r.group.leave() }
+
+// Exit ends the whole evaluation with cause, as process.exit does.
+func (r *Runtime) Exit(cause error) { r.group.Stop(cause) }
+
+// newRuntime makes a runtime with its loop and the threads library; the
+// other globals come on demand (see Runtime.ensure), or all at once with
+// every.
+func (g *Group) newRuntime(ctx context.Context, name string, every bool) (*Runtime, error) {
+	rt := goja.New()
+	guard.Install(rt)   // first: it sets the global object the rest defines on
+	rewrite.Install(rt) // before any script: the helper of rewritten code, and Function wrapped
+	rt.SetMaxCallStackSize(g.env.cfg.MaxCallStackSize)
+	// eval and Function read no source map: its comment may name any file
+	// (a named pipe blocks the open for ever), and the host decides alone
+	// which files a script reaches.
+	rt.SetParserOptions(parser.WithDisableSourceMaps)
+	r := &Runtime{RT: rt, Loop: eventloop.New(rt), Name: name, group: g, ctx: ctx}
+	r.Loop.SetIdleFunc(func(waiting bool) {
+		if waiting {
+			g.sleep(r, "waiting for threads or async operations to report back")
+		} else {
+			g.wake(r)
+		}
+	})
+	installLibrary(r)
+	if g.env.cfg.Setup != nil {
+		if err := g.env.cfg.Setup(r); err != nil {
+			return nil, err
+		}
+	}
+	if every {
+		if err := r.ensure(g.env.allGlobals()); err != nil {
+			return nil, err
+		}
+	}
+	return r, nil
+}

@@ -1,0 +1,139 @@
+package engine
+
+import (
+	"context"
+
+	"errors"
+	"github.com/dop251/goja"
+	"sync"
+	"sync/atomic"
+)
+
+// Group is one evaluation: its context, every thread it started
+// (transitively), and the first error that nothing caught.
+type Group struct {
+	env    *Env
+	ctx    context.Context
+	cancel context.CancelCauseFunc
+
+	threads sync.WaitGroup
+	spawner *spawner
+	live    atomic.Int64
+	queued  atomic.Int64 // items held in the evaluation's Queues
+	nextID  atomic.Int64
+
+	tree sync.Mutex // guards the threads' parent and children (see tree.go)
+
+	mu       sync.Mutex
+	err      error
+	alive    int                  // runtimes not yet finished
+	running  int                  // alive runtimes not asleep
+	waiting  map[*Runtime]sleeper // asleep runtimes and what they wait on
+	deadlock bool                 // reported once
+}
+
+// newGroup starts an evaluation under ctx.
+func (e *Env) newGroup(ctx context.Context) *Group {
+	ctx, cancel := context.WithCancelCause(ctx)
+	return &Group{env: e, ctx: ctx, cancel: cancel, spawner: newSpawner()}
+}
+
+// Eval runs one evaluation under ctx: it makes the main runtime, runs main
+// on that runtime's loop, lets the loop run out, and waits for every thread
+// the evaluation started. It returns what main returned (a value of the
+// main runtime, idle by then) and the evaluation's first error.
+//
+// The main runtime runs on a goroutine of its own, so that Eval can
+// return when that goroutine is stuck past the grace period after the
+// evaluation had to stop (see task); then the value is nil.
+func (e *Env) Eval(ctx context.Context, main func(r *Runtime) (goja.Value, error)) (goja.Value, error) {
+	g := e.newGroup(ctx)
+	r, err := g.newMain()
+	if err != nil {
+		g.Stop(err)
+		_ = g.Wait()
+		return nil, err
+	}
+	type result struct {
+		v   goja.Value
+		err error
+	}
+	done := make(chan result, 1)
+	abandoned := make(chan struct{})
+	tk := e.watchTask(g.ctx, func() {
+		r.finish()
+		close(abandoned)
+	})
+	go func() {
+		var v goja.Value
+		err := r.Loop.Run(g.Context(), func() error {
+			var err error
+			v, err = main(r)
+			return err
+		})
+		if tk.end() {
+			r.finish()
+			done <- result{v, err}
+		}
+	}()
+	var v goja.Value
+	select {
+	case res := <-done:
+		v, err = res.v, res.err
+	case <-abandoned:
+		err = context.Cause(g.ctx)
+	}
+	if err != nil {
+		g.Stop(err)
+	}
+	if werr := g.Wait(); err == nil {
+		err = werr
+	}
+	return v, err
+}
+
+// Context ends when the evaluation must stop.
+func (g *Group) Context() context.Context { return g.ctx }
+
+// newMain makes the evaluation's main runtime.
+// Call finish on it when its loop has returned.
+func (g *Group) newMain() (*Runtime, error) {
+	r, err := g.newRuntime(g.ctx, "main", true)
+	if err == nil {
+		g.enter()
+	}
+	return r, err
+}
+
+// Stop ends the evaluation: every runtime is interrupted and every blocked
+// call returns. cause is what Wait and the runtimes' loops report.
+func (g *Group) Stop(cause error) {
+	g.fail(cause)
+	g.cancel(cause)
+}
+
+// fail records err as the evaluation's error if it is the first.
+func (g *Group) fail(err error) {
+	g.mu.Lock()
+	if g.err == nil {
+		g.err = err
+	}
+	g.mu.Unlock()
+}
+
+// Wait waits until every thread of the evaluation has finished, and returns
+// the first error that ended it or that a thread could not report to
+// anyone (an uncaught error after the thread had settled). It releases the
+// group's context.
+func (g *Group) Wait() error {
+	g.threads.Wait()
+	g.spawner.stop()
+	g.mu.Lock()
+	err := g.err
+	g.mu.Unlock()
+	if err == nil && g.ctx.Err() != nil {
+		err = context.Cause(g.ctx)
+	}
+	g.cancel(errors.New("evaluation finished"))
+	return err
+}

@@ -1,0 +1,362 @@
+package engine
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"reflect"
+	"strconv"
+	"sync"
+	"sync/atomic"
+
+	"github.com/dop251/goja"
+	"github.com/jsrun/jsrun/clone"
+	"github.com/jsrun/jsrun/eventloop"
+	"github.com/jsrun/jsrun/internal/jsutil"
+)
+
+// thread is the Go side of one threads.run: shared by every runtime that
+// holds its ThreadPromise, safe for concurrent use.
+type thread struct {
+	id       int64
+	poolItem bool // a Pool item rather than a thread of its own
+	group    *Group
+	ctx      context.Context
+	cancel   context.CancelCauseFunc
+
+	settled atomic.Bool
+	// handled says some holder of the thread's promise handled its
+	// rejection: a get() or wait() threw it, or then, catch or finally was
+	// called on it, in any runtime. The runtime that started the thread
+	// reports the rejection as unhandled only if none did (see
+	// promiseView.reports).
+	handled atomic.Bool
+	done    chan struct{} // closed once out is set
+	out     outcome
+	// origin is where threads.run was called, in the creating runtime:
+	// errors the thread throws end their stack with it, as Node shows an
+	// async call's caller. A frame only refers to its immutable program, so
+	// any runtime may format it.
+	origin    goja.StackFrame
+	hasOrigin bool
+
+	mu      sync.Mutex
+	subs    []subscriber
+	waiters []*waiter // runtimes blocked in get() or wait()
+
+	// The thread's place among those an explicit cancel() reaches (see
+	// tree.go), guarded by the group's tree lock; nested is set before
+	// the thread starts and never changes.
+	parent   *thread
+	children map[*thread]struct{}
+	stopped  error // the cause of the cancel that reached it
+	nested   bool  // started by another thread
+}
+
+// subscriber is told when the thread settles. A view's subscriber can be
+// told without a job on its loop (see settle).
+type subscriber struct {
+	view *promiseView
+	f    func() // posts the view's delivery (or does the work, without a view)
+	skip func() // releases the view's keep-alive without a job
+}
+
+// outcome is how a thread settled: exactly one field is set.
+type outcome struct {
+	value  *clone.Snapshot // fulfilled with this value
+	thrown *clone.Snapshot // rejected with this thrown value
+	fault  *Fault          // rejected with a library error
+	// cancelled says an explicit cancel() settled it (fault is then a
+	// CancelledError): the canceller knows, so it is no unhandled rejection.
+	cancelled bool
+}
+
+func (t *thread) name() string {
+	if t.poolItem {
+		return "Pool item " + strconv.FormatInt(t.id, 10)
+	}
+	return "thread " + strconv.FormatInt(t.id, 10)
+}
+
+// start launches a thread for seed, started by parent (nil for the main
+// runtime or a Pool worker). Its context is the evaluation's, not parent's:
+// parent's end must not cancel it (see tree.go).
+func (g *Group) start(parent *thread, s *seed) *thread {
+	ctx, cancel := context.WithCancelCause(g.ctx)
+	t := &thread{id: g.nextID.Add(1), group: g, ctx: ctx, cancel: cancel, done: make(chan struct{})}
+	if parent != nil {
+		g.adopt(parent, t)
+	}
+	g.live.Add(1)
+	g.threads.Add(1)
+	g.enter()
+	g.spawner.spawn(func() bool { return t.main(s) })
+	return t
+}
+
+// settle records the outcome and wakes every waiter; only the first call
+// counts.
+func (t *thread) settle(o outcome) bool {
+	if !t.settled.CompareAndSwap(false, true) {
+		return false
+	}
+	t.out = o
+	close(t.done)
+	t.mu.Lock()
+	subs := t.subs
+	t.subs = nil
+	// A runtime blocked in get() or wait() takes the rejection: handled,
+	// before the owner's delivery below can judge it.
+	if o.value == nil && len(t.waiters) > 0 {
+		t.handled.Store(true)
+	}
+	// A view whose runtime is blocked in get() on it takes the outcome
+	// there: posting a delivery job as well would keep the outcome alive
+	// until that runtime next turns its loop, which a script calling get()
+	// in a loop may not do for a million threads. It only needs its
+	// keep-alive released, unless it has a native Promise to settle (set on
+	// that runtime before it blocked, under t.mu, so this read is ordered).
+	for i, s := range subs {
+		if s.view != nil && t.blockedOn(s.view) && s.view.promise == nil {
+			subs[i].f = s.skip
+		}
+	}
+	for _, w := range t.waiters {
+		w.wake()
+	}
+	t.waiters = nil
+	t.mu.Unlock()
+	for _, s := range subs {
+		s.f()
+	}
+	return true
+}
+
+// blockedOn reports whether a runtime waits in get() or wait() on view.
+// t.mu is held.
+func (t *thread) blockedOn(v *promiseView) bool {
+	for _, w := range t.waiters {
+		if w.view == v {
+			return true
+		}
+	}
+	return false
+}
+
+// subscribe calls f once the thread has settled (at once if it has).
+func (t *thread) subscribe(f func()) { t.subscribeView(subscriber{f: f}) }
+
+func (t *thread) subscribeView(s subscriber) {
+	t.mu.Lock()
+	select {
+	case <-t.done:
+		t.mu.Unlock()
+		s.f()
+		return
+	default:
+	}
+	t.subs = append(t.subs, s)
+	t.mu.Unlock()
+}
+
+// Cancel settles the thread with a CancelledError and interrupts it and
+// every thread it started.
+func (t *thread) Cancel() {
+	f := &Fault{Name: CancelledError, Message: t.name() + " was cancelled"}
+	t.settle(outcome{fault: f, cancelled: true})
+	t.group.cancelTree(t, &cancelCause{f})
+}
+
+// cancelCause is what an explicit cancel() ends contexts with: the threads
+// it reaches reject with its CancelledError, and as for the thread
+// cancelled, that rejection counts as handled.
+type cancelCause struct{ *Fault }
+
+func (c *cancelCause) Unwrap() error { return c.Fault }
+
+// byCancel reports whether ctx was ended by an explicit cancel().
+func byCancel(ctx context.Context) bool {
+	var c *cancelCause
+	return errors.As(context.Cause(ctx), &c)
+}
+
+// main runs the thread on its goroutine. It reports false when the
+// goroutine was abandoned (see task) before it returned.
+func (t *thread) main(s *seed) (ended bool) {
+	g := t.group
+	tk := g.env.watchTask(t.ctx, t.abandoned)
+	defer func() {
+		if p := recover(); p != nil {
+			t.settle(outcome{fault: &Fault{Name: "Error", Message: fmt.Sprintf("%s: internal error: %v", t.name(), p)}})
+		}
+		if ended = tk.end(); ended {
+			t.gone()
+		}
+	}()
+	r, err := g.newRuntime(t.ctx, t.name(), false)
+	if err != nil {
+		t.settle(outcome{fault: &Fault{Name: "Error", Message: err.Error()}})
+		return
+	}
+	r.thread = t
+	err = r.Loop.Run(t.ctx, func() error { return t.body(r, s) })
+	switch {
+	case err != nil:
+		if !t.settleError(r, err) && t.ctx.Err() == nil {
+			g.Stop(fmt.Errorf("%s: %w", t.name(), err))
+		}
+	case !t.settled.Load():
+		t.settle(outcome{fault: &Fault{Name: "Error", Message: t.name() +
+			": the function's promise never settled, and nothing is left that could settle it"}})
+	}
+	return // ended is set by the deferred function
+}
+
+// gone counts the thread out of its evaluation: it has ended, or was
+// abandoned.
+func (t *thread) gone() {
+	g := t.group
+	t.cancel(errThreadDone) // its own context only: the threads it started go on
+	g.orphan(t)
+	g.live.Add(-1)
+	g.leave()
+	g.threads.Done()
+}
+
+// abandoned settles a thread whose goroutine is stuck past the grace
+// period (nobody may wait for it any more) and counts it out.
+func (t *thread) abandoned() {
+	t.settle(outcome{fault: cancelFault(t.ctx, t.name())})
+	t.group.spawner.release()
+	t.gone()
+}
+
+var promiseType = reflect.TypeOf((*goja.Promise)(nil))
+
+var errThreadDone = errors.New("thread finished")
+
+// body runs on the thread's loop: it rebuilds the seed, calls fn and
+// settles with its result, now or when the promise it returned settles.
+func (t *thread) body(r *Runtime, s *seed) error {
+	fn, args, err := s.plant(r, true)
+	if err != nil {
+		return err
+	}
+	// A thread's seed is planted once: let its snapshots (as big as the
+	// arguments) go now, not when the thread ends.
+	s.passes, s.names = nil, nil
+	ret, err := fn(goja.Undefined(), args...)
+	if err != nil {
+		return err
+	}
+	if obj, p := asPromise(ret); p != nil {
+		t.settleLater(r, obj, p, nil)
+		return nil
+	}
+	t.settleValue(r, ret)
+	return nil
+}
+
+// settleLater settles with what promise p (the object obj) settles to,
+// then calls then (when not nil) on the loop.
+func (t *thread) settleLater(r *Runtime, obj *goja.Object, p *goja.Promise, then func()) {
+	if then == nil {
+		then = func() {}
+	}
+	switch p.State() {
+	case goja.PromiseStateFulfilled:
+		t.settleValue(r, p.Result())
+		then()
+		return
+	case goja.PromiseStateRejected:
+		r.Loop.Handled(p)
+		t.settleThrown(r, p.Result())
+		then()
+		return
+	}
+	rt := r.RT
+	// Anonymous, as Node's resolving functions are: a thenable's own then
+	// receives them, and its stack shows them.
+	onValue := jsutil.Func(rt, "", func(c goja.FunctionCall) goja.Value {
+		t.settleValue(r, c.Argument(0))
+		then()
+		return goja.Undefined()
+	})
+	onError := jsutil.Func(rt, "", func(c goja.FunctionCall) goja.Value {
+		t.settleThrown(r, c.Argument(0))
+		then()
+		return goja.Undefined()
+	})
+	thenFn, _ := goja.AssertFunction(obj.Get("then"))
+	if _, err := thenFn(obj, onValue, onError); err != nil {
+		t.settleError(r, err)
+		then()
+	}
+}
+
+func (t *thread) settleValue(r *Runtime, v goja.Value) {
+	snap, err := clone.SnapshotValue(r.RT, v, "result", r.lib.cloneOptions(false))
+	if err != nil {
+		t.settleError(r, err)
+		return
+	}
+	t.settle(outcome{value: snap})
+}
+
+func (t *thread) settleThrown(r *Runtime, v goja.Value) {
+	snap, err := r.lib.snapshotThrown(v)
+	if err != nil {
+		var dce *clone.DataCloneError
+		if errors.As(err, &dce) {
+			t.settle(outcome{fault: &Fault{Name: DataCloneError, Message: t.name() + " threw a value that cannot be cloned: " + dce.Error()}})
+			return
+		}
+		t.settleError(r, err)
+		return
+	}
+	t.settle(outcome{thrown: snap})
+}
+
+// settleError settles with err, the failure of a call or of the loop.
+func (t *thread) settleError(r *Runtime, err error) bool {
+	if t.settled.Load() {
+		return false
+	}
+	if t.ctx.Err() != nil {
+		return t.settle(outcome{fault: cancelFault(t.ctx, t.name()), cancelled: byCancel(t.ctx)})
+	}
+	var (
+		ex    *goja.Exception
+		u     *eventloop.UncaughtError
+		so    *goja.StackOverflowError
+		dce   *clone.DataCloneError
+		fault *Fault
+	)
+	switch {
+	case errors.As(err, &fault):
+		return t.settle(outcome{fault: fault})
+	case errors.As(err, &dce):
+		return t.settle(outcome{fault: &Fault{Name: DataCloneError, Message: dce.Error()}})
+	case errors.As(err, &ex):
+		t.settleThrown(r, ex.Value())
+	case errors.As(err, &u) && u.Value != nil:
+		t.settleThrown(r, u.Value)
+	case errors.As(err, &so):
+		return t.settle(outcome{fault: &Fault{Name: "RangeError", Message: "Maximum call stack size exceeded", Stack: "RangeError: Maximum call stack size exceeded\n" + so.String()}})
+	default:
+		return t.settle(outcome{fault: &Fault{Name: "Error", Message: err.Error()}})
+	}
+	return true
+}
+
+// asPromise returns v as a native Promise, or nil. It looks at the export
+// type first, which costs nothing: Export of any other object would build
+// a Go map of it, running its getters.
+func asPromise(v goja.Value) (*goja.Object, *goja.Promise) {
+	obj, ok := v.(*goja.Object)
+	if !ok || obj.ExportType() != promiseType {
+		return nil, nil
+	}
+	p, _ := obj.Export().(*goja.Promise)
+	return obj, p
+}
