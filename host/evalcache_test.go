@@ -61,20 +61,14 @@ func TestConcurrentEvalsOfDifferentSources(t *testing.T) {
 }
 
 // TestEvalSourcesBounded evaluates more distinct sources than a host
-// keeps: it keeps maxEvalSources, the most recently used, and a source
-// dropped runs again as well as the first time.
+// keeps compiled (see internal/engine): a source dropped runs again as
+// well as the first time.
 func TestEvalSourcesBounded(t *testing.T) {
 	h := New()
-	for i := range maxEvalSources + 10 {
+	for i := range 100 {
 		if v, err := h.Eval(context.Background(), fmt.Sprintf(closureJS, i)); err != nil || v != "DataCloneError" {
 			t.Fatalf("source %d: %v, %v", i, v, err)
 		}
-	}
-	h.mu.Lock()
-	n, first := len(h.evals), h.evals[fmt.Sprintf(closureJS, 0)]
-	h.mu.Unlock()
-	if n != maxEvalSources || first != nil {
-		t.Errorf("%d sources kept (the first among them: %v), want %d, the last ones", n, first != nil, maxEvalSources)
 	}
 	if v, err := h.Eval(context.Background(), fmt.Sprintf(closureJS, 0)); err != nil || v != "DataCloneError" {
 		t.Errorf("a dropped source run again: %v, %v", v, err)
@@ -96,5 +90,38 @@ func TestEvalSourcesSharingAFunctionText(t *testing.T) {
 		if v, err := h.Eval(context.Background(), c.src); err != nil || v != c.want {
 			t.Errorf("eval %d: %#v, %v; want %#v", i, v, err, c.want)
 		}
+	}
+}
+
+// TestConcurrentEvalsSharingAFunctionText runs the two sources of
+// TestEvalSourcesSharingAFunctionText at once, many times: each analyses
+// the text in its own source, whichever ran last (the last one compiled
+// or run decided for both).
+func TestConcurrentEvalsSharingAFunctionText(t *testing.T) {
+	h := New()
+	closure := `const g = (() => { const k = 5; return () => k + 1 })();
+		let r; for (let i = 0; i < 20; i++) { try { r = threads.run(g).get() } catch (e) { r = e.name } } r`
+	top := `var k = 5; const g = () => k + 1; let r; for (let i = 0; i < 20; i++) r = threads.run(g).get(); r`
+	var wg sync.WaitGroup
+	errs := make(chan error, 2)
+	for _, c := range []struct {
+		src  string
+		want any
+	}{{closure, "DataCloneError"}, {top, int64(6)}} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 50 {
+				if v, err := h.Eval(context.Background(), c.src); err != nil || v != c.want {
+					errs <- fmt.Errorf("run %d: %#v, %v; want %#v", i, v, err, c.want)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
 	}
 }

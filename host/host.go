@@ -7,11 +7,9 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"sync"
 	"time"
 
 	"github.com/dop251/goja"
-	"github.com/dop251/goja/parser"
 	"github.com/dop251/goja_nodejs/require"
 	"github.com/jsrun/jsrun/internal/engine"
 	"github.com/jsrun/jsrun/internal/rewrite"
@@ -31,15 +29,11 @@ type Host struct {
 	runtimes runtimes
 	setupErr error // a bad option, reported by every evaluation
 
-	mu    sync.Mutex
-	mains map[string]*mainProgram // main script files by name: the last source run under each
-	evals map[string]*mainProgram // Eval and Call sources, by source (see compileMain)
-	uses  uint64                  // counts compileMain calls, to find the least recently used
 }
 
 // New makes a Host.
 func New(opts ...Option) *Host {
-	h := &Host{opts: defaultOptions(), mains: map[string]*mainProgram{}, evals: map[string]*mainProgram{}}
+	h := &Host{opts: defaultOptions()}
 	for _, o := range opts {
 		o(&h.opts)
 	}
@@ -64,6 +58,7 @@ func New(opts ...Option) *Host {
 		MaxQueuedItems:   h.opts.maxQueued,
 		Install:          h.installGlobal,
 		Globals:          names,
+		ReadSourceMap:    h.readModuleFile, // read as require reads
 	}
 	h.env = engine.NewEnv(cfg)
 	return h
@@ -127,21 +122,20 @@ func (h *Host) evalCall(ctx context.Context, name, src, function string, args []
 	}
 	ctx, oom, unwatch := h.watchMemory(ctx)
 	defer unwatch()
-	prog, release, err := h.compileUnder(ctx, name, src)
-	if errors.Is(err, errStopped) {
+	script, err := h.env.Script(ctx, name, src)
+	if errors.Is(err, engine.ErrStopped) {
 		return nil, h.stopError(ctx, oom, err)
 	}
 	if err != nil {
 		return nil, syntaxError(err, src)
 	}
-	defer release()
-	completion, err := h.env.Eval(ctx, func(main *engine.Runtime) (goja.Value, error) {
-		v, err := main.RT.RunProgram(prog)
-		if err != nil || function == "" {
-			return v, err
+	var then func(*engine.Runtime, goja.Value) (goja.Value, error)
+	if function != "" {
+		then = func(main *engine.Runtime, _ goja.Value) (goja.Value, error) {
+			return callGlobal(main.RT, function, args)
 		}
-		return callGlobal(main.RT, function, args)
-	})
+	}
+	completion, err := h.env.Eval(ctx, script, then)
 	if err != nil {
 		return nil, h.stopError(ctx, oom, err)
 	}
@@ -178,150 +172,6 @@ func export(v goja.Value) any {
 
 // evalName names the source text Eval and Call run, in stack traces.
 const evalName = "<eval>"
-
-// maxEvalSources is how many sources of Eval and Call a host keeps
-// compiled, and analysed for threads, when no evaluation is running them.
-const maxEvalSources = 64
-
-// mainProgram is a main script's source and its compiled program.
-type mainProgram struct {
-	src   string
-	prog  *goja.Program
-	key   string // its key in the env's index (Eval and Call sources only)
-	users int    // evaluations running it (the same)
-	used  uint64 // Host.uses when last taken (the same)
-}
-
-// compileMain compiles a main script, or reuses its program, and returns
-// a release to call when the evaluation ends. Its analysis joins the env's
-// index, so that its functions can be carried into threads.
-//
-// A file is kept as the last source run under its name (a file run again
-// changed replaces it). The sources of Eval and Call all carry one name,
-// and evaluations of different ones may run at once: each is kept under a
-// key of its own, so that an evaluation's functions are looked up in its
-// own source (the one run last first, for a function text several hold),
-// and the least recently used beyond maxEvalSources that no evaluation is
-// running are dropped, so that a host evaluating endless distinct sources
-// does not keep them all. What the index holds changes only under h.mu,
-// with the table, so that the two always agree.
-func (h *Host) compileMain(name, src string) (*goja.Program, func(), error) {
-	if name != evalName {
-		return h.compileFile(name, src)
-	}
-	h.mu.Lock()
-	if p := h.evals[src]; p != nil {
-		defer h.mu.Unlock()
-		return h.reuseEval(p)
-	}
-	h.mu.Unlock()
-	prepared, prog, err := h.prepare(name, src)
-	if err != nil {
-		return nil, nil, err
-	}
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	if p := h.evals[src]; p != nil {
-		// Another evaluation of this source got here first.
-		return h.reuseEval(p)
-	}
-	p := &mainProgram{src: src, prog: prog, key: evalName + "\x00" + src}
-	h.take(p) // before evicting: it is in use
-	h.env.AddPrepared(p.key, prepared)
-	h.evals[src] = p
-	for _, old := range h.evictLocked() {
-		h.env.RemoveScript(old.key)
-	}
-	return p.prog, h.releaser(p), nil
-}
-
-// prepare parses a main script for the env's index and compiles it
-// through the rewrite (internal/rewrite), with no lock held: other
-// evaluations go on meanwhile.
-func (h *Host) prepare(name, src string) (*engine.PreparedScript, *goja.Program, error) {
-	prepared, err := h.env.PrepareScript(name, src)
-	if err != nil {
-		return nil, nil, err
-	}
-	// A source map comment may name any file: it is read as require reads.
-	ast, err := goja.Parse(name, src, parser.WithSourceMapLoader(h.readModuleFile))
-	if err != nil {
-		return nil, nil, err
-	}
-	rewrite.Program(ast) // guard BigInt operators and spread arguments
-	prog, err := goja.CompileAST(ast, false)
-	if err != nil {
-		return nil, nil, err
-	}
-	return prepared, prog, nil
-}
-
-// reuseEval takes the kept Eval source p for one more evaluation. h.mu is
-// held.
-func (h *Host) reuseEval(p *mainProgram) (*goja.Program, func(), error) {
-	h.take(p)
-	h.env.TouchScript(p.key)
-	return p.prog, h.releaser(p), nil
-}
-
-// compileFile is compileMain for a file.
-// Files are never evicted, so their use is not counted.
-func (h *Host) compileFile(name, src string) (*goja.Program, func(), error) {
-	h.mu.Lock()
-	p := h.mains[name]
-	h.mu.Unlock()
-	if p != nil && p.src == src {
-		return p.prog, noRelease, nil
-	}
-	prepared, prog, err := h.prepare(name, src)
-	if err != nil {
-		return nil, nil, err
-	}
-	// The index and the table change together, as for Eval sources: two
-	// versions of a file run at once must not leave one in each.
-	h.mu.Lock()
-	h.env.AddPrepared(name, prepared) // a file's key is its name: it replaces itself
-	h.mains[name] = &mainProgram{src: src, prog: prog}
-	h.mu.Unlock()
-	return prog, noRelease, nil
-}
-
-func noRelease() {}
-
-// take marks p used by one more evaluation. h.mu is held.
-func (h *Host) take(p *mainProgram) {
-	h.uses++
-	p.users++
-	p.used = h.uses
-}
-
-func (h *Host) releaser(p *mainProgram) func() {
-	return func() {
-		h.mu.Lock()
-		p.users--
-		h.mu.Unlock()
-	}
-}
-
-// evictLocked drops the least recently used Eval sources beyond
-// maxEvalSources that no evaluation runs, and returns them. h.mu is held.
-func (h *Host) evictLocked() []*mainProgram {
-	var evicted []*mainProgram
-	for len(h.evals) > maxEvalSources {
-		var oldest *mainProgram
-		for _, p := range h.evals {
-			if p.users == 0 && (oldest == nil || p.used < oldest.used) {
-				oldest = p
-			}
-		}
-		if oldest == nil {
-			break // every one is running: keep them for now
-		}
-		delete(h.evals, oldest.src)
-		evicted = append(evicted, oldest)
-	}
-	return evicted
-}
 
 // setupFiles opens what require("fs") and require may reach.
 func (h *Host) setupFiles() {

@@ -11,7 +11,6 @@ package engine
 import (
 	"context"
 	"runtime"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -27,64 +26,43 @@ import (
 // stacks in use; benchMetric(value, unit) is b.ReportMetric.
 func benchJS(b *testing.B, src string) {
 	b.Helper()
-	var mainMade atomic.Bool
-	cfg := Config{
-		MaxThreads: 1 << 20, // BenchmarkBlocked holds b.N threads at once
-		Globals:    []string{"N", "benchStart", "benchStop", "benchHeap", "benchStack", "benchMetric"},
-		Setup: func(r *Runtime) error {
-			if !mainMade.CompareAndSwap(false, true) {
-				return nil // threads do not get the hooks
-			}
-			rt := r.RT
-			if err := rt.Set("N", b.N); err != nil {
-				return err
-			}
-			if err := rt.Set("benchStart", func(goja.FunctionCall) goja.Value {
+	hooks := map[string]func(rt *goja.Runtime) any{
+		"N": func(*goja.Runtime) any { return b.N },
+		"benchStart": func(*goja.Runtime) any {
+			return func() {
 				b.ResetTimer()
 				b.StartTimer()
-				return goja.Undefined()
-			}); err != nil {
-				return err
 			}
-			if err := rt.Set("benchHeap", func(goja.FunctionCall) goja.Value {
+		},
+		"benchStop": func(*goja.Runtime) any { return b.StopTimer },
+		"benchHeap": func(rt *goja.Runtime) any {
+			return func() uint64 {
 				runtime.GC()
 				var ms runtime.MemStats
 				runtime.ReadMemStats(&ms)
-				return rt.ToValue(ms.HeapAlloc)
-			}); err != nil {
-				return err
+				return ms.HeapAlloc
 			}
-			if err := rt.Set("benchStack", func(goja.FunctionCall) goja.Value {
+		},
+		"benchStack": func(rt *goja.Runtime) any {
+			return func() uint64 {
 				var ms runtime.MemStats
 				runtime.ReadMemStats(&ms)
-				return rt.ToValue(ms.StackInuse)
-			}); err != nil {
-				return err
+				return ms.StackInuse
 			}
-			if err := rt.Set("benchMetric", func(c goja.FunctionCall) goja.Value {
-				b.ReportMetric(c.Argument(0).ToFloat(), c.Argument(1).String())
-				return goja.Undefined()
-			}); err != nil {
-				return err
-			}
-			return rt.Set("benchStop", func(goja.FunctionCall) goja.Value {
-				b.StopTimer()
-				return goja.Undefined()
-			})
 		},
+		"benchMetric": func(*goja.Runtime) any {
+			return func(v float64, unit string) { b.ReportMetric(v, unit) }
+		},
+	}
+	cfg := Config{MaxThreads: 1 << 20} // BenchmarkBlocked holds b.N threads at once
+	for name, make := range hooks {
+		cfg = withGlobal(cfg, name, func(r *Runtime) any { return make(r.RT) })
 	}
 	b.StopTimer()
 	env := NewEnv(cfg)
-	if err := env.AddScript("bench.js", src); err != nil {
-		b.Fatal(err)
-	}
-	prog, err := goja.Compile("bench.js", src, false)
-	if err != nil {
-		b.Fatal(err)
-	}
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
 	defer cancel()
-	_, err = env.Eval(ctx, func(main *Runtime) (goja.Value, error) { return main.RT.RunProgram(prog) })
+	_, err := run(ctx, env, "bench.js", src)
 	b.StopTimer()
 	if err != nil {
 		b.Fatal(err)

@@ -6,8 +6,8 @@ import (
 
 	"github.com/dop251/goja"
 	"github.com/jsrun/jsrun/clone"
-	"github.com/jsrun/jsrun/internal/rewrite"
 	"github.com/jsrun/jsrun/internal/engine/analysis"
+	"github.com/jsrun/jsrun/internal/rewrite"
 )
 
 // funcEntry is what the env knows of one function source: its analysis,
@@ -24,14 +24,17 @@ type funcEntry struct {
 // funcPayload is a function in a snapshot: its entry, shared by all.
 type funcPayload struct{ entry *funcEntry }
 
-// funcEntry returns the entry of a function source. It hangs off the
-// index's analysis of the text, so that it is made again when the index
-// analyses the text again (its script was run again, or a script that
-// holds it was added) and is dropped with the index's cache, which is
-// bounded: a host that makes endless distinct functions does not keep them
-// all.
-func (e *Env) funcEntry(src string) *funcEntry {
-	info, err := e.index.Func(src)
+// funcEntry returns the entry of a function source met in an evaluation
+// of main. It hangs off the index's analysis of the text, so that it is
+// made again when the index analyses the text again (a module that holds
+// it was added) and is dropped with main's cache, which is bounded: a
+// script that makes endless distinct functions does not keep them all.
+func (e *Env) funcEntry(main *Script, src string) *funcEntry {
+	var an *analysis.Script
+	if main != nil {
+		an = main.an
+	}
+	info, err := e.index.Lookup(an, src)
 	if err != nil {
 		return &funcEntry{err: err}
 	}
@@ -83,7 +86,8 @@ func (c *codec) SnapshotFunction(rt *goja.Runtime, fn *goja.Object, path string)
 		return nil, &clone.DataCloneError{Path: path, Reason: fmt.Sprintf(
 			"function %s is native or bound and cannot be carried into a thread; pass data and call it there", name)}
 	}
-	fe := c.lib.r.group.env.funcEntry(src)
+	g := c.lib.r.group
+	fe := g.env.funcEntry(g.script, src)
 	if fe.err != nil {
 		return nil, &clone.DataCloneError{Path: path, Reason: fmt.Sprintf("function %s cannot be carried into a thread: %v", name, fe.err)}
 	}

@@ -116,7 +116,7 @@ func (g *Group) deadlocked() (error, []*Pool) {
 	if notIdle {
 		idle = nil
 	}
-	if idle != nil || g.env.cfg.NoDeadlockDetection {
+	if idle != nil {
 		return nil, idle
 	}
 	g.deadlock = true

@@ -4,17 +4,20 @@
 // primitives, and the Go side that runs each thread in a fresh goja runtime
 // on its own goroutine.
 //
-// A Group is everything one evaluation shares: its context, the threads it
-// started (transitively), and the first error nothing caught. An Env is
-// what a host shares across evaluations: compiled programs and the static
-// analysis of every script and function source, each computed once.
+// A Script is a main script compiled once, with its analysis: the only
+// cache of them is the Env's (Env.Script), and every evaluation and runtime
+// that runs a source shares its Script. A Group is everything one
+// evaluation shares: its Script, its context, the threads it started
+// (transitively), and the first error nothing caught. An Env is what a host
+// shares across evaluations: its Scripts, the analysis of the modules they
+// require, and its configuration.
 //
 // How a thread is born: the caller's threads.run looks up the analysis of
-// fn's source (cached) to learn the top-level names fn needs, directly or
+// fn's source (cached in the evaluation's Script) to learn the top-level names fn needs, directly or
 // through the top-level functions and classes it uses; clone snapshots fn,
 // those values and the arguments into immutable Go data; a goroutine makes
 // a fresh runtime with the built-ins installed, rebuilds the snapshot there
-// (functions are compiled once per host and re-run from the cached
+// (functions are compiled once per Script and re-run from the cached
 // *goja.Program), calls fn, snapshots the result, and wakes the caller:
 // directly when it blocks in get(), and through its event loop for the
 // Promise. Nothing of one runtime is ever touched by another.

@@ -6,9 +6,9 @@ import (
 	"github.com/dop251/goja"
 	"github.com/dop251/goja/parser"
 	"github.com/jsrun/jsrun/eventloop"
+	"github.com/jsrun/jsrun/internal/engine/analysis"
 	"github.com/jsrun/jsrun/internal/guard"
 	"github.com/jsrun/jsrun/internal/rewrite"
-	"github.com/jsrun/jsrun/internal/engine/analysis"
 )
 
 // Config is what a host decides for every runtime it makes.
@@ -25,21 +25,18 @@ type Config struct {
 	// one evaluation; a put past it is a RangeError. 0 means
 	// DefaultMaxQueuedItems.
 	MaxQueuedItems int64
-	// Setup prepares a new runtime, main or thread, before any script
-	// code runs in it. It may be nil.
-	Setup func(r *Runtime) error
 	// Install installs the host's global name (one of Globals: console,
 	// process, require, ...) into r. The main runtime gets every global at
 	// once; a thread gets a global only when a function it receives names
 	// it, since making native functions is most of what a fresh runtime
 	// would otherwise cost. It may be nil.
 	Install func(r *Runtime, name string) error
-	// NoDeadlockDetection turns the deadlock detector off, for hosts whose
-	// Go code may wake a runtime that every runtime is waiting on.
-	NoDeadlockDetection bool
 	// Globals names the globals Install installs. A function's free name
 	// that refers to one of them is the thread's own, not carried.
 	Globals []string
+	// ReadSourceMap reads the file a main script's source map comment
+	// names (see Env.Script). It may be nil: then no source map is read.
+	ReadSourceMap func(path string) ([]byte, error)
 }
 
 // Defaults for Config.
@@ -50,12 +47,13 @@ const (
 )
 
 // Env is what a host shares across evaluations: its configuration, the
-// static analysis of every script and function source, and the compiled
-// program of every function that crossed into a thread. It is safe for
-// concurrent use.
+// compiled main scripts (see Script), the analysis of the modules they
+// require, and the compiled program of every function that crossed into
+// a thread. It is safe for concurrent use.
 type Env struct {
 	cfg      Config
-	index    *analysis.Index
+	scripts  scripts
+	index    *analysis.Index // the modules
 	builtins map[string]bool
 	// installers install the globals made on demand, by name.
 	installers map[string]func(r *Runtime) error
@@ -134,47 +132,10 @@ func (r *Runtime) ensure(names []string) error {
 	return nil
 }
 
-// AddScript parses a main script and remembers its top-level bindings and
-// functions, so that functions defined there can be carried into threads.
-// A syntax error is returned as goja reports it, with file:line:col.
-func (e *Env) AddScript(name, src string) error {
-	p, err := e.PrepareScript(name, src)
-	if err != nil {
-		return err
-	}
-	e.AddPrepared(name, p) // a file's key is its name: run again, it replaces itself
-	return nil
-}
-
-// PreparedScript is a main script parsed for the index, not yet in it
-// (see AddPrepared).
-type PreparedScript struct{ s *analysis.Script }
-
-// PrepareScript parses a main script as AddScript does, without adding
-// it: a host parses outside its locks, then adds under them.
-func (e *Env) PrepareScript(name, src string) (*PreparedScript, error) {
-	s, err := analysis.ParseScript(name, src)
-	if err != nil {
-		return nil, err
-	}
-	return &PreparedScript{s}, nil
-}
-
-// AddPrepared adds a prepared script under key, for one of several
-// sources run under one name (a host's evaluations of source text): each
-// is kept under its own key until RemoveScript, rather than replacing the
-// last one of its name, which may still be running. Of two such sources
-// holding one function text, the one added or touched (TouchScript) last
-// decides how the function is carried.
-func (e *Env) AddPrepared(key string, p *PreparedScript) { e.index.AddAs(key, p.s) }
-
-// TouchScript says the script added under key is being run again.
-func (e *Env) TouchScript(key string) { e.index.Touch(key) }
-
-// RemoveScript forgets the script added under key by AddPrepared.
-func (e *Env) RemoveScript(key string) { e.index.Remove(key) }
-
-// AddModule is AddScript for a CommonJS module file.
+// AddModule parses a CommonJS module file and remembers its top-level
+// bindings and functions, so that functions defined there can be carried
+// into threads by every evaluation. The same text again changes nothing.
+// A syntax error is returned as goja reports it.
 func (e *Env) AddModule(name, src string) error {
 	s, err := analysis.ParseModule(name, src)
 	if err != nil {
@@ -201,7 +162,7 @@ func builtinNames() map[string]bool {
 }
 
 // Runtime is one goja runtime of an evaluation, main or thread, with its
-// event loop. Setup hooks receive it.
+// event loop. Config.Install receives it.
 type Runtime struct {
 	// RT is the goja runtime. Touch it only on the loop's goroutine.
 	RT *goja.Runtime
@@ -250,11 +211,6 @@ func (g *Group) newRuntime(ctx context.Context, name string, every bool) (*Runti
 		}
 	})
 	installLibrary(r)
-	if g.env.cfg.Setup != nil {
-		if err := g.env.cfg.Setup(r); err != nil {
-			return nil, err
-		}
-	}
 	if every {
 		if err := r.ensure(g.env.allGlobals()); err != nil {
 			return nil, err

@@ -13,6 +13,7 @@ import (
 // (transitively), and the first error that nothing caught.
 type Group struct {
 	env    *Env
+	script *Script // the main script
 	ctx    context.Context
 	cancel context.CancelCauseFunc
 
@@ -32,22 +33,23 @@ type Group struct {
 	deadlock bool                 // reported once
 }
 
-// newGroup starts an evaluation under ctx.
-func (e *Env) newGroup(ctx context.Context) *Group {
+// newGroup starts an evaluation of s under ctx.
+func (e *Env) newGroup(ctx context.Context, s *Script) *Group {
 	ctx, cancel := context.WithCancelCause(ctx)
-	return &Group{env: e, ctx: ctx, cancel: cancel, spawner: newSpawner()}
+	return &Group{env: e, script: s, ctx: ctx, cancel: cancel, spawner: newSpawner()}
 }
 
-// Eval runs one evaluation under ctx: it makes the main runtime, runs main
-// on that runtime's loop, lets the loop run out, and waits for every thread
-// the evaluation started. It returns what main returned (a value of the
-// main runtime, idle by then) and the evaluation's first error.
+// Eval runs one evaluation of s under ctx: it makes the main runtime, runs
+// s on that runtime's loop, then then (if not nil) with s's completion
+// value, lets the loop run out, and waits for every thread the evaluation
+// started. It returns the completion value, or what then returned (a value
+// of the main runtime, idle by then), and the evaluation's first error.
 //
 // The main runtime runs on a goroutine of its own, so that Eval can
 // return when that goroutine is stuck past the grace period after the
 // evaluation had to stop (see task); then the value is nil.
-func (e *Env) Eval(ctx context.Context, main func(r *Runtime) (goja.Value, error)) (goja.Value, error) {
-	g := e.newGroup(ctx)
+func (e *Env) Eval(ctx context.Context, s *Script, then func(r *Runtime, completion goja.Value) (goja.Value, error)) (goja.Value, error) {
+	g := e.newGroup(ctx, s)
 	r, err := g.newMain()
 	if err != nil {
 		g.Stop(err)
@@ -68,7 +70,10 @@ func (e *Env) Eval(ctx context.Context, main func(r *Runtime) (goja.Value, error
 		var v goja.Value
 		err := r.Loop.Run(g.Context(), func() error {
 			var err error
-			v, err = main(r)
+			v, err = r.RT.RunProgram(s.prog)
+			if err == nil && then != nil {
+				v, err = then(r, v)
+			}
 			return err
 		})
 		if tk.end() {

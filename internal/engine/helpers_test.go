@@ -2,6 +2,7 @@ package engine
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -13,10 +14,28 @@ import (
 
 func TestMain(m *testing.M) { leakcheck.VerifyTestMain(m) }
 
-// printSetup gives every runtime a print(...) that appends a line to out.
-func printSetup(mu *sync.Mutex, out *[]string) func(r *Runtime) error {
-	return func(r *Runtime) error {
-		return r.RT.Set("print", func(c goja.FunctionCall) goja.Value {
+// withGlobal adds the global name to cfg, installed with the value make
+// returns: at once in the main runtime, in a thread when a function it
+// receives names it.
+func withGlobal(cfg Config, name string, make func(r *Runtime) any) Config {
+	install := cfg.Install
+	cfg.Globals = append(slices.Clip(cfg.Globals), name)
+	cfg.Install = func(r *Runtime, n string) error {
+		if n == name {
+			return r.RT.Set(name, make(r))
+		}
+		if install != nil {
+			return install(r, n)
+		}
+		return nil
+	}
+	return cfg
+}
+
+// withPrint gives cfg's runtimes a print(...) that appends a line to out.
+func withPrint(cfg Config, mu *sync.Mutex, out *[]string) Config {
+	return withGlobal(cfg, "print", func(*Runtime) any {
+		return func(c goja.FunctionCall) goja.Value {
 			parts := make([]string, len(c.Arguments))
 			for i, a := range c.Arguments {
 				parts[i] = a.String()
@@ -25,8 +44,18 @@ func printSetup(mu *sync.Mutex, out *[]string) func(r *Runtime) error {
 			*out = append(*out, strings.Join(parts, " "))
 			mu.Unlock()
 			return goja.Undefined()
-		})
+		}
+	})
+}
+
+// run compiles src as the main script name in env and runs it as one
+// evaluation under ctx.
+func run(ctx context.Context, env *Env, name, src string) (goja.Value, error) {
+	s, err := env.Script(ctx, name, src)
+	if err != nil {
+		return nil, err
 	}
+	return env.Eval(ctx, s, nil)
 }
 
 // evalJS runs src as a main script named test.js under cfg and returns the
@@ -35,19 +64,10 @@ func evalJS(t testing.TB, cfg Config, timeout time.Duration, src string) (string
 	t.Helper()
 	var mu sync.Mutex
 	var out []string
-	cfg.Setup = printSetup(&mu, &out)
-	cfg.Globals = append(cfg.Globals, "print")
-	env := NewEnv(cfg)
-	if err := env.AddScript("test.js", src); err != nil {
-		return "", err
-	}
-	prog, err := goja.Compile("test.js", src, false)
-	if err != nil {
-		return "", err
-	}
+	env := NewEnv(withPrint(cfg, &mu, &out))
 	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
-	_, err = env.Eval(ctx, func(main *Runtime) (goja.Value, error) { return main.RT.RunProgram(prog) })
+	_, err := run(ctx, env, "test.js", src)
 	mu.Lock()
 	defer mu.Unlock()
 	return strings.Join(out, "\n"), err

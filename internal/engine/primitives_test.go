@@ -226,13 +226,6 @@ func TestIdlePoolDoesNotHangOrDeadlock(t *testing.T) {
 	mustEval(t, `const p = threads.Pool(x => x, 2); print(p.submit(1).get())`, "1")
 }
 
-func TestNoDeadlockDetectionOption(t *testing.T) {
-	_, err := evalJS(t, Config{NoDeadlockDetection: true}, 300*time.Millisecond, `threads.WaitGroup().add(1) || threads.run(() => 1); const w = threads.WaitGroup(); w.add(1); w.wait()`)
-	if errors.Is(err, ErrDeadlock) || err == nil {
-		t.Fatalf("err = %v, want the timeout", err)
-	}
-}
-
 func TestMaxQueuedItemsAcrossQueues(t *testing.T) {
 	got, err := evalJS(t, Config{MaxQueuedItems: 5}, 10*time.Second, `
 		const a = threads.Queue(), b = threads.Queue();

@@ -14,17 +14,16 @@ import (
 // longer holds go (it kept every one), and a face still held must stay the
 // one that arrives.
 func TestFacesAreWeak(t *testing.T) {
-	env := NewEnv(Config{Globals: []string{"collect"}, Setup: func(r *Runtime) error {
-		// collect runs the collector and a sweep, and returns how many
-		// faces the runtime keeps.
-		return r.RT.Set("collect", func() int {
+	// collect runs the collector and a sweep, and returns how many faces
+	// the runtime keeps.
+	env := NewEnv(withGlobal(Config{}, "collect", func(r *Runtime) any {
+		return func() int {
 			runtime.GC()
 			r.lib.faces.sweep()
 			return len(r.lib.faces.m)
-		})
-	}})
-	v, err := env.Eval(context.Background(), func(main *Runtime) (goja.Value, error) {
-		return main.RT.RunString(`
+		}
+	}))
+	v, err := run(context.Background(), env, "test.js", `
 			const kept = new threads.Atomic(7), q = new threads.Queue(), s = new threads.Shared(null);
 			q.put(kept);
 			(() => { const dropped = new threads.Atomic(8); s.set({a: dropped}); })();
@@ -32,7 +31,6 @@ func TestFacesAreWeak(t *testing.T) {
 			const n = collect();
 			const again = s.get().a;
 			[n < 100, q.get() === kept, again.get(), again === s.get().a].join()`)
-	})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -46,16 +44,15 @@ func TestFacesAreWeak(t *testing.T) {
 // (each left its withdrawal registered on the runtime's context, with the
 // promise it settled, about 2 KB, until the runtime ended).
 func TestAsyncWaitsLeaveNothing(t *testing.T) {
-	env := NewEnv(Config{Globals: []string{"heapKB"}, Setup: func(r *Runtime) error {
-		return r.RT.Set("heapKB", func() int64 {
+	env := NewEnv(withGlobal(Config{}, "heapKB", func(*Runtime) any {
+		return func() int64 {
 			var ms runtime.MemStats
 			runtime.GC()
 			runtime.ReadMemStats(&ms)
 			return int64(ms.HeapAlloc >> 10)
-		})
-	}})
-	v, err := env.Eval(context.Background(), func(main *Runtime) (goja.Value, error) {
-		return main.RT.RunString(`(async () => {
+		}
+	}))
+	v, err := run(context.Background(), env, "test.js", `(async () => {
 			const q = new threads.Queue(1);
 			const loop = async (n) => {
 				for (let i = 0; i < n; i++) {
@@ -68,7 +65,6 @@ func TestAsyncWaitsLeaveNothing(t *testing.T) {
 			await loop(20000);
 			return heapKB() - before;
 		})()`)
-	})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -86,17 +82,16 @@ func TestAsyncWaitsLeaveNothing(t *testing.T) {
 // (they stayed there until the group reached zero, which a long-lived
 // group may never do).
 func TestAsyncWaitWithdrawnWhenItsRuntimeStops(t *testing.T) {
-	env := NewEnv(Config{Globals: []string{"waiters"}, Setup: func(r *Runtime) error {
-		return r.RT.Set("waiters", func(v *goja.Object) int {
+	env := NewEnv(withGlobal(Config{}, "waiters", func(*Runtime) any {
+		return func(v *goja.Object) int {
 			ref, _ := clone.RefOf(v)
 			wg := ref.(*WaitGroup)
 			wg.mu.Lock()
 			defer wg.mu.Unlock()
 			return len(wg.waiters)
-		})
-	}})
-	v, err := env.Eval(context.Background(), func(main *Runtime) (goja.Value, error) {
-		return main.RT.RunString(`
+		}
+	}))
+	v, err := run(context.Background(), env, "test.js", `
 			const wg = new threads.WaitGroup(); wg.add(1);
 			const until = (n) => { for (let i = 0; i < 2000 && waiters(wg) !== n; i++) threads.sleep(1); return waiters(wg); };
 			const ts = [];
@@ -106,7 +101,6 @@ func TestAsyncWaitWithdrawnWhenItsRuntimeStops(t *testing.T) {
 			const left = until(0);
 			wg.done();
 			[waiting, left].join()`)
-	})
 	if err != nil {
 		t.Fatal(err)
 	}

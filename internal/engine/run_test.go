@@ -7,8 +7,6 @@ import (
 	"sync"
 	"testing"
 	"time"
-
-	"github.com/dop251/goja"
 )
 
 func TestRunReturnsResultThroughGetAndAwait(t *testing.T) {
@@ -169,20 +167,13 @@ func TestCancelReachesTheThreadsItStarted(t *testing.T) {
 func TestFunctionEntryFollowsReplacedScript(t *testing.T) {
 	var mu sync.Mutex
 	var out []string
-	env := NewEnv(Config{Setup: printSetup(&mu, &out), Globals: []string{"print"}})
+	env := NewEnv(withPrint(Config{}, &mu, &out))
 	for _, src := range []string{
 		`const k = 1; function f() { return k + 1 } print(threads.run(f).get())`,
 		`const g = (() => { const k = 5; return function f() { return k + 1 } })();
 		try { threads.run(g).get(); print("carried") } catch (e) { print(e.name, e.message.includes("k")) }`,
 	} {
-		if err := env.AddScript("reloaded.js", src); err != nil {
-			t.Fatal(err)
-		}
-		prog, err := goja.Compile("reloaded.js", src, false)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := env.Eval(context.Background(), func(main *Runtime) (goja.Value, error) { return main.RT.RunProgram(prog) }); err != nil {
+		if _, err := run(context.Background(), env, "reloaded.js", src); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -63,11 +63,10 @@ type occurrence struct {
 }
 
 // ambiguity compares every place src is written, in the script of the
-// first one and in scripts of other names (the modules a script requires,
-// other files). Sources that share a name (a host's evaluations of source
-// text) are versions of one another: the one searched first decides, as
-// for Site. It returns nil when they all mean the same, or when none of
-// them could be carried anyway (a closure everywhere is refused as one).
+// first one and in the other scripts searched (the main script and the
+// modules it may have required). It returns nil when they all mean the
+// same, or when none of them could be carried anyway (a closure
+// everywhere is refused as one).
 func ambiguity(src string, free []string, first *Script, scripts []*Script) *Ambiguity {
 	var occ []occurrence
 	add := func(s *Script) {
@@ -81,7 +80,7 @@ func ambiguity(src string, free []string, first *Script, scripts []*Script) *Amb
 	}
 	add(first)
 	for _, s := range scripts {
-		if s != first && s.Name != first.Name {
+		if s != first {
 			add(s)
 		}
 	}

@@ -82,9 +82,8 @@ func TestAmbiguityMessage(t *testing.T) {
 	}
 }
 
-// Other files count (a script and the modules it requires run in one
-// runtime); other sources of the same name (a host's Eval sources) are
-// versions of one another, of which the first searched decides.
+// Other scripts count: a main script and the modules it requires run in
+// one runtime.
 func TestAmbiguityAcrossScripts(t *testing.T) {
 	const text = "(v) => v * k"
 	mod := func(src string) *Script {
@@ -95,39 +94,26 @@ func TestAmbiguityAcrossScripts(t *testing.T) {
 		return s
 	}
 	ix := NewIndex()
-	ix.AddAs("main", mustParse(t, "main.js", "const k = 2;\nconst f = (v) => v * k;"))
-	if f, _ := ix.Func(text); f.Ambiguity != nil {
+	main := mustParse(t, "main.js", "const k = 2;\nconst f = (v) => v * k;")
+	if f, _ := ix.Lookup(main, text); f.Ambiguity != nil {
 		t.Fatalf("one place: %v", f.Ambiguity)
 	}
-	ix.AddAs("m", mod("const k = 3;\nexports.f = (v) => v * k;"))
-	f, _ := ix.Func(text)
+	ix.Add(mod("const k = 3;\nexports.f = (v) => v * k;"))
+	f, _ := ix.Lookup(main, text)
 	if f.Ambiguity == nil || f.Ambiguity.Why != `"k" is a top-level binding at main.js:2:11, a local variable of module lib/m.js at lib/m.js:2:13` {
 		t.Fatalf("with the module: %v", f.Ambiguity)
-	}
-	ix.Remove("m")
-	if f, _ := ix.Func(text); f.Ambiguity != nil {
-		t.Fatalf("after removing the module: %v", f.Ambiguity)
 	}
 
 	// A require() binding means the same wherever the module resolves alike.
 	ix = NewIndex()
-	ix.Add(mustParse(t, "lib/main.js", "const k = require('./k.js');\nconst f = (v) => v * k;"))
+	main = mustParse(t, "lib/main.js", "const k = require('./k.js');\nconst f = (v) => v * k;")
 	ix.Add(mod("const k = require('./k.js');\nexports.f = (v) => v * k;"))
-	if f, _ := ix.Func(text); f.Ambiguity != nil {
+	if f, _ := ix.Lookup(main, text); f.Ambiguity != nil {
 		t.Fatalf("same require: %v", f.Ambiguity)
 	}
 	ix.Add(mustParse(t, "other/x.js", "const k = require('./k.js');\nconst f = (v) => v * k;"))
-	if f, _ := ix.Func(text); f.Ambiguity == nil {
+	if f, _ := ix.Lookup(main, text); f.Ambiguity == nil {
 		t.Fatal("a relative require from another directory is another module")
-	}
-
-	// Sources of one name: the one added last decides, as for Site.
-	ix = NewIndex()
-	ix.AddAs("e1", mustParse(t, "<eval>", "const k = 1;\nconst f = (v) => v * k;"))
-	ix.AddAs("e2", mustParse(t, "<eval>", "function g(k) { return (v) => v * k }"))
-	f, _ = ix.Func(text)
-	if f.Ambiguity != nil || len(f.Captured) != 1 {
-		t.Fatalf("eval sources: Ambiguity %v, Captured %v", f.Ambiguity, f.Captured)
 	}
 }
 

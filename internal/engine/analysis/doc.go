@@ -13,7 +13,7 @@
 //     class scopes, arguments), record the top-level bindings (with the
 //     require("...") path they were initialised from, if any), and index every
 //     function, arrow, class and method literal by its exact source text.
-//   - Index.Func(text) re-parses the text on its own to find its free names
+//   - Index.Lookup(text) re-parses the text on its own to find its free names
 //     (names used but not bound inside it), looks the text up in the indexed
 //     scripts to find where it was written (Site), and resolves each free name
 //     against the scopes enclosing that place: a name bound by an enclosing
@@ -35,10 +35,11 @@
 //
 // goja's toString is not always a complete literal: a concise arrow whose
 // body ends in a parenthesised expression loses the closing parenthesis
-// (`x => ({a: 1})` prints as "x => ({a: 1}"). Index.Func accepts such a text
+// (`x => ({a: 1})` prints as "x => ({a: 1}"). Index.Lookup accepts such a text
 // as it is (it is the key) and completes it from the indexed source, or by
 // closing parentheses, for parsing and for Program.
 //
 // The package has no state besides the Index, which is safe for concurrent
-// use and caches one immutable Func per source text.
+// use, and the cache of each main Script: one immutable Func per source
+// text.
 package analysis

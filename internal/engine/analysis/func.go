@@ -47,8 +47,9 @@ type Func struct {
 	// Captured lists the free names bound by an enclosing non-global scope
 	// at Site (closures), in the order of Free. Empty when Site is nil.
 	Captured []Capture
-	// Site is the first place (in file order, first added script first)
-	// whose function text equals Source exactly; nil if there is none.
+	// Site is the first place whose function text equals Source exactly
+	// (in file order, the main script first, then the shared scripts in
+	// the order they were added); nil if there is none.
 	Site *Site
 	// Ambiguity is set when Source is written at more than one place, in
 	// Site's script or in scripts of other names, and they do not all mean

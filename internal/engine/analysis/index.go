@@ -6,22 +6,28 @@ import (
 	"sync/atomic"
 )
 
-// Index holds every script the host has run and answers Func for function
-// texts. One Index serves a whole host (all runtimes, all threads); it is
-// safe for concurrent use. Func results are cached per source text.
+// Index holds the scripts every evaluation of a host may hold functions
+// of (the CommonJS modules it has loaded), and answers Lookup for a
+// function text met in an evaluation of one main script. It is safe for
+// concurrent use.
+//
+// Every evaluation runs one main script; the functions it holds were
+// written there, in a module, or made at run time (eval, new Function).
+// Lookup searches that main script first, then the shared scripts in the
+// order they were added: the main scripts of other evaluations are never
+// searched, so two sources run at once never decide for each other.
 type Index struct {
 	mu      sync.RWMutex
-	scripts []*Script // add order; replaced wholesale (copy on write)
-	keys    []string  // the key of each script
-	byKey   map[string]*Script
-	gen     atomic.Uint64 // bumped by every Add: a cached Func without Site may now have one
-	cache   atomic.Pointer[funcCache]
+	scripts []*Script     // add order; replaced wholesale (copy on write)
+	gen     atomic.Uint64 // bumped by every change of scripts: a cached Func may now differ
+	funcs   atomic.Pointer[funcCache]
 }
 
-// cacheLimit bounds the number of cached texts. A host that makes endless
-// distinct functions (new Function, eval) would otherwise grow without end;
-// past the limit the cache starts afresh, which costs one re-parse per text.
-const cacheLimit = 1 << 16
+// cacheLimit bounds the number of texts cached per main script (and for
+// lookups without one). A script that makes endless distinct functions
+// (new Function, eval) would otherwise grow without end; past the limit
+// the cache starts afresh, which costs one re-parse per text.
+const cacheLimit = 1 << 13
 
 // funcCache maps a source text to its *cached Func. sync.Map suits it: keys
 // are written once and read many times from many goroutines.
@@ -30,7 +36,7 @@ type funcCache struct {
 	n atomic.Int64 // number of keys
 }
 
-// cached is one Func with the Add generation it was computed at.
+// cached is one Func with the Index generation it was computed at.
 type cached struct {
 	f   *Func
 	gen uint64
@@ -38,151 +44,57 @@ type cached struct {
 
 // NewIndex returns an empty Index. The zero Index is not usable.
 func NewIndex() *Index {
-	ix := &Index{byKey: make(map[string]*Script)}
-	ix.cache.Store(new(funcCache))
+	ix := &Index{}
+	ix.funcs.Store(new(funcCache))
 	return ix
 }
 
-// Add is AddAs(s.Name, s): a file's key is its name.
+// Add makes s's literals findable by every Lookup, after the main script's
+// own. A script of the name of one added before replaces it in its place
+// (a module file read again); the same text again changes nothing.
 func (ix *Index) Add(s *Script) {
-	if s != nil {
-		ix.AddAs(s.Name, s)
-	}
-}
-
-// AddAs makes s's literals findable by Func, under key. Scripts are
-// searched in the order they were first added, except that scripts of one
-// name (the sources a host evaluates as "<eval>") are searched newest
-// first: of two such sources holding one function text, the one run last
-// is the one that decides (see Touch). Adding a script under the key of
-// one already added replaces it in its place (a file run again) and drops
-// every cached Func.
-func (ix *Index) AddAs(key string, s *Script) {
-	ix.mu.Lock()
-	defer ix.mu.Unlock()
-	if at := slices.Index(ix.keys, key); at >= 0 {
-		scripts := slices.Clone(ix.scripts)
-		scripts[at] = s
-		ix.scripts = scripts
-		ix.byKey[key] = s
-		// A cached Site may point into the old text: start afresh. A Func
-		// being computed from the old scripts stores into the old map.
-		ix.cache.Store(new(funcCache))
-		ix.gen.Add(1)
-		return
-	}
-	at := len(ix.scripts)
-	if first := ix.firstNamed(s.Name); first >= 0 {
-		at = first
-	}
-	ix.scripts = slices.Insert(slices.Clone(ix.scripts), at, s)
-	ix.keys = slices.Insert(slices.Clone(ix.keys), at, key)
-	ix.byKey[key] = s
-	ix.forgetOthers(s)
-	ix.gen.Add(1)
-}
-
-// Touch moves the script added under key ahead of the other scripts of
-// its name, if it is not there already: its source is the one being run.
-func (ix *Index) Touch(key string) {
-	ix.mu.Lock()
-	defer ix.mu.Unlock()
-	s := ix.byKey[key]
 	if s == nil {
 		return
 	}
-	at, first := slices.Index(ix.keys, key), ix.firstNamed(s.Name)
-	if first == at {
-		return
-	}
-	scripts, keys := slices.Clone(ix.scripts), slices.Clone(ix.keys)
-	copy(scripts[first+1:at+1], ix.scripts[first:at])
-	copy(keys[first+1:at+1], ix.keys[first:at])
-	scripts[first], keys[first] = s, key
-	ix.scripts, ix.keys = scripts, keys
-	ix.forgetOthers(s)
-}
-
-// firstNamed is the position of the first script named name, or -1.
-// ix.mu is held.
-func (ix *Index) firstNamed(name string) int {
-	return slices.IndexFunc(ix.scripts, func(s *Script) bool { return s.Name == name })
-}
-
-// forgetOthers drops the cached Funcs of texts s holds that were found in
-// another script: s now comes first for them. ix.mu is held.
-func (ix *Index) forgetOthers(s *Script) {
-	cache := ix.cache.Load()
-	for text := range s.lits {
-		if v, ok := cache.m.Load(text); ok {
-			if site := v.(*cached).f.Site; site != nil && site.script != s {
-				if _, deleted := cache.m.LoadAndDelete(text); deleted {
-					cache.n.Add(-1)
-				}
-			}
-		}
-	}
-}
-
-// Remove forgets the script added under key, if any, and the cached
-// Funcs found in it. The others stay: where a text is first written among
-// the scripts left does not change.
-func (ix *Index) Remove(key string) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	gone := ix.byKey[key]
-	if gone == nil {
-		return
-	}
-	delete(ix.byKey, key)
-	scripts := make([]*Script, 0, len(ix.scripts))
-	keys := make([]string, 0, len(ix.keys))
-	for i, s := range ix.scripts {
-		if ix.keys[i] != key {
-			scripts, keys = append(scripts, s), append(keys, ix.keys[i])
+	if at := slices.IndexFunc(ix.scripts, func(o *Script) bool { return o.Name == s.Name }); at >= 0 {
+		if ix.scripts[at].file.Source() == s.file.Source() {
+			return
 		}
+		scripts := slices.Clone(ix.scripts)
+		scripts[at] = s
+		ix.scripts = scripts
+	} else {
+		ix.scripts = append(slices.Clip(ix.scripts), s)
 	}
-	ix.scripts, ix.keys = scripts, keys
-	// A Func found in gone is for one of its texts: look those up rather
-	// than range over the whole cache (up to cacheLimit texts, under the
-	// lock, on every eviction of a host's Eval sources). So is a Func
-	// found elsewhere that gone made ambiguous.
-	cache := ix.cache.Load()
-	for text := range gone.lits {
-		if v, ok := cache.m.Load(text); ok {
-			if f := v.(*cached).f; f.Site != nil && (f.Site.script == gone || f.Ambiguity != nil) {
-				// A Func being computed now from the old scripts may store
-				// it again: it then has a Site in a script no longer
-				// searched, which is what it was a moment ago.
-				if _, deleted := cache.m.LoadAndDelete(text); deleted {
-					cache.n.Add(-1)
-				}
-			}
-		}
-	}
+	ix.gen.Add(1)
 }
 
-// Script returns the script added under key, or nil.
-func (ix *Index) Script(key string) *Script {
-	ix.mu.RLock()
-	defer ix.mu.RUnlock()
-	return ix.byKey[key]
-}
-
-// Func analyses a function text (goja's toString of a function value). The
-// error says the text is not exactly one function, arrow, class or method
-// literal. A cached result is returned as is unless it has no Site and
-// scripts were added since, in which case it is computed again.
-func (ix *Index) Func(src string) (*Func, error) {
-	if v, ok := ix.cache.Load().m.Load(src); ok {
-		c := v.(*cached)
-		if c.f.Site != nil || c.gen == ix.gen.Load() {
+// Lookup analyses a function text (goja's toString of a function value)
+// met in an evaluation of main, which may be nil (the shared scripts
+// only). The error says the text is not exactly one function, arrow,
+// class or method literal. Results are cached in main, until a script is
+// added to the Index.
+func (ix *Index) Lookup(main *Script, src string) (*Func, error) {
+	slot := &ix.funcs
+	if main != nil {
+		slot = &main.funcs
+	}
+	cache := slot.Load()
+	if v, ok := cache.m.Load(src); ok {
+		if c := v.(*cached); c.gen == ix.gen.Load() {
 			return c.f, nil
 		}
 	}
 	ix.mu.RLock()
-	scripts, gen, cache := ix.scripts, ix.gen.Load(), ix.cache.Load()
+	shared, gen := ix.scripts, ix.gen.Load()
 	ix.mu.RUnlock()
+	scripts := shared
+	if main != nil {
+		scripts = make([]*Script, 0, 1+len(shared))
+		scripts = append(append(scripts, main), shared...)
+	}
 
 	pt, err := parseText(src)
 	if err != nil {
@@ -192,11 +104,7 @@ func (ix *Index) Func(src string) (*Func, error) {
 	}
 	f := newFunc(src, pt, scripts)
 	if _, loaded := cache.m.Swap(src, &cached{f: f, gen: gen}); !loaded && cache.n.Add(1) > cacheLimit {
-		ix.mu.Lock()
-		if ix.cache.Load() == cache {
-			ix.cache.Store(new(funcCache))
-		}
-		ix.mu.Unlock()
+		slot.CompareAndSwap(cache, new(funcCache))
 	}
 	return f, nil
 }

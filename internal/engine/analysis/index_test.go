@@ -142,68 +142,53 @@ func BenchmarkParseScript(b *testing.B) {
 	}
 }
 
-// TestIndexKeys keeps two sources of one name under their own keys: each
-// function is found in its own, with that script, until it is removed,
-// which leaves the other's cached analysis alone.
-func TestIndexKeys(t *testing.T) {
-	ix := NewIndex()
-	a := mustParse(t, "<eval>", "const fa = () => 1;")
-	b := mustParse(t, "<eval>", "\nconst g = (() => { const k = 1; return () => k })();")
-	ix.AddAs("a", a)
-	ix.AddAs("b", b)
-	fa, _ := ix.Func("() => 1")
-	fb, _ := ix.Func("() => k")
-	if fa.Site == nil || fa.Site.Script() != a || fb.Site == nil || fb.Site.Script() != b || fb.Site.Line != 2 {
-		t.Fatalf("sites %+v %+v", fa.Site, fb.Site)
-	}
-	if len(fb.Captured) != 1 || fb.Captured[0].Name != "k" {
-		t.Errorf("b's closure: captured %+v", fb.Captured)
-	}
-	ix.Remove("a")
-	if f, _ := ix.Func("() => 1"); f.Site != nil {
-		t.Errorf("after Remove: Site %+v", f.Site)
-	}
-	if f, _ := ix.Func("() => k"); f != fb || ix.Script("b") != b || ix.Script("a") != nil {
-		t.Errorf("the other key's Func not kept: %+v", f.Site)
-	}
-	ix.Remove("nope") // ignored
-}
-
-// TestIndexNewestOfOneName: two sources of one name hold one function
-// text, at top level in one and closing over a local in the other; the
-// one added or touched last decides, and touching the one already first
-// keeps the cached analysis.
-func TestIndexNewestOfOneName(t *testing.T) {
+// TestLookupInMainScript: each main script is searched first, for its own
+// evaluations only: two sources that hold one function text, at top level
+// in one and closing over a local in the other, each decide for their
+// own, whichever was looked up last; the shared scripts come after.
+func TestLookupInMainScript(t *testing.T) {
 	ix := NewIndex()
 	const text = "() => k + 1"
 	closure := mustParse(t, "<eval>", "const g = (() => { const k = 5; return () => k + 1 })();")
 	top := mustParse(t, "<eval>", "var k = 5; const g = () => k + 1;")
-	ix.Add(mustParse(t, "file.js", "const other = 1;"))
-	captured := func() int {
-		f, err := ix.Func(text)
-		if err != nil || f.Site == nil {
-			t.Fatalf("Func: %+v, %v", f, err)
+	ix.Add(mustParse(t, "file.js", "const other = () => k + 1;"))
+	captured := func(main *Script) int {
+		t.Helper()
+		f, err := ix.Lookup(main, text)
+		if err != nil || f.Site == nil || f.Site.Script() != main {
+			t.Fatalf("Lookup: %+v, %v", f, err)
 		}
 		return len(f.Captured)
 	}
-	ix.AddAs("closure", closure)
-	if captured() != 1 {
-		t.Errorf("closure alone: not a closure")
+	for range 2 {
+		if captured(closure) != 1 {
+			t.Errorf("the closure's own source: not a closure")
+		}
+		if captured(top) != 0 {
+			t.Errorf("the top-level source: a closure")
+		}
 	}
-	ix.AddAs("top", top)
-	if captured() != 0 {
-		t.Errorf("top added last: still analysed in the closure's source")
+	f, _ := ix.Lookup(top, text)
+	if g, _ := ix.Lookup(top, text); g != f {
+		t.Errorf("a second lookup in one main script was not a cache hit")
 	}
-	ix.Touch("closure")
-	if captured() != 1 {
-		t.Errorf("closure touched: still analysed in the top-level source")
+	if f, _ := ix.Lookup(nil, text); f.Site == nil || f.Site.File != "file.js" {
+		t.Errorf("without a main script: Site %+v, want file.js", f.Site)
 	}
-	f, _ := ix.Func(text)
-	ix.Touch("closure")
-	if g, _ := ix.Func(text); g != f {
-		t.Errorf("touching the first script dropped its cached analysis")
+	ix.Add(mustParse(t, "more.js", "const x = 1;"))
+	if g, _ := ix.Lookup(top, text); g == f || g.Site.Script() != top {
+		t.Errorf("after Add: cached Func kept (%v), or Site moved (%+v)", g == f, g.Site)
 	}
-	if ix.scripts[len(ix.scripts)-1].Name != "<eval>" || ix.scripts[0].Name != "file.js" {
-		t.Errorf("scripts of other names moved")
+}
+
+// TestAddSameTextKeepsTheCache: a module read again with the same text
+// changes nothing (require reads package.json files again and again).
+func TestAddSameTextKeepsTheCache(t *testing.T) {
+	ix := NewIndex()
+	ix.Add(mustParse(t, "m.js", "const f = () => 1;"))
+	f, _ := ix.Func("() => 1")
+	ix.Add(mustParse(t, "m.js", "const f = () => 1;"))
+	if g, _ := ix.Func("() => 1"); g != f {
+		t.Errorf("the same module again dropped the cached Func")
 	}
 }

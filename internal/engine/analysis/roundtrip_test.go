@@ -127,7 +127,8 @@ func TestRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	ix := NewIndex()
-	ix.Add(mustParse(t, "rt.js", rtScript))
+	rt := mustParse(t, "rt.js", rtScript)
+	ix.Add(rt)
 	for _, c := range rtCases {
 		t.Run(c.get, func(t *testing.T) {
 			v, err := orig.RunString(c.get)
@@ -140,7 +141,7 @@ func TestRoundTrip(t *testing.T) {
 				t.Fatalf("Func(%q): %v", text, err)
 			}
 			line, col, off := posOf(t, rtScript, c.at)
-			want := Site{File: "rt.js", Line: line, Column: col, Offset: off, script: ix.Script("rt.js")}
+			want := Site{File: "rt.js", Line: line, Column: col, Offset: off, script: rt}
 			if f.Site == nil || *f.Site != want || want.script == nil {
 				t.Fatalf("Site = %+v, want %+v (text %q)", f.Site, want, text)
 			}

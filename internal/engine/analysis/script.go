@@ -3,6 +3,7 @@ package analysis
 import (
 	"fmt"
 	"slices"
+	"sync/atomic"
 
 	"github.com/dop251/goja/ast"
 	"github.com/dop251/goja/file"
@@ -58,6 +59,9 @@ type Script struct {
 	// makes functions whose text is written in no script, and they may
 	// close over the locals where eval was called.
 	evals bool
+	// funcs caches Lookup's results for evaluations of this script as
+	// their main script: they go when the script goes.
+	funcs atomic.Pointer[funcCache]
 }
 
 // ParseScript parses src as a classic script (sloppy unless it starts with a
@@ -68,6 +72,13 @@ func ParseScript(name, src string) (*Script, error) {
 	if err != nil {
 		return nil, err
 	}
+	return ScriptOf(name, src, prg)
+}
+
+// ScriptOf is ParseScript for a script the caller has parsed (prg is
+// goja's parse of src as a classic script), so that one parse serves both
+// the analysis and the compiler. It must run before anything changes prg.
+func ScriptOf(name, src string, prg *ast.Program) (*Script, error) {
 	top := newScope(nil, globalScope, "script "+name)
 	return analyse(name, src, false, top, prg.Body, 1)
 }
@@ -134,6 +145,7 @@ func analyse(name, src string, module bool, top *scope, body []ast.Statement, ba
 		file:     file.NewFile(name, src, 1),
 		lits:     make(map[string]*literal),
 	}
+	s.funcs.Store(new(funcCache))
 	declareBody(top, body)
 	reassigned := make(map[string]bool)
 	w := &walker{scope: top, strict: hasUseStrict(body), base: base}

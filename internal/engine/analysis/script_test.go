@@ -151,8 +151,8 @@ func TestParseModule(t *testing.T) {
 	if !reflect.DeepEqual(f.Captured, want) || f.Site == nil || f.Site.Line != 3 || f.Site.Column != 1 {
 		t.Errorf("Captured %v Site %+v", f.Captured, f.Site)
 	}
-	if ix.Script("m.js") != s || ix.Script("nope") != nil {
-		t.Errorf("Index.Script lookup")
+	if f.Site.Script() != s {
+		t.Errorf("Site.Script is not the module")
 	}
 }
 

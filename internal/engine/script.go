@@ -1,0 +1,189 @@
+package engine
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/dop251/goja"
+	"github.com/dop251/goja/parser"
+	"github.com/jsrun/jsrun/internal/engine/analysis"
+	"github.com/jsrun/jsrun/internal/rewrite"
+)
+
+// Script is a main script ready to run: its program, compiled through the
+// rewrite (internal/rewrite), and the analysis that lets threads.run carry
+// the functions written in it. One Script is shared by every evaluation
+// that runs its source, and by every runtime of theirs; the analysis of
+// the function texts they meet is cached in it, so it goes with the
+// Script. It is safe for concurrent use.
+type Script struct {
+	name string
+	prog *goja.Program
+	an   *analysis.Script
+}
+
+// Name is the name the script was compiled under, as stack traces show it.
+func (s *Script) Name() string { return s.name }
+
+// maxScripts is how many scripts an Env keeps compiled for evaluations to
+// come. An evaluation holds its own Script, so one dropped from the cache
+// while it runs runs on; a source run again after that is compiled again.
+const maxScripts = 64
+
+// scriptKey is a script's place in the cache: its name and its source, so
+// that a file changed since is compiled again and sources run at once
+// under one name (Eval's) each keep their own.
+type scriptKey struct{ name, src string }
+
+// scripts is an Env's cache of compiled scripts: the least recently used
+// beyond maxScripts are dropped.
+type scripts struct {
+	mu   sync.Mutex
+	m    map[scriptKey]*cachedScript
+	uses uint64 // counts lookups, to find the least recently used
+}
+
+type cachedScript struct {
+	s    *Script
+	used uint64
+}
+
+func (c *scripts) get(k scriptKey) *Script {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e := c.m[k]
+	if e == nil {
+		return nil
+	}
+	c.uses++
+	e.used = c.uses
+	return e.s
+}
+
+// put keeps s under k, unless another compile of the same source got
+// there first: then that one is returned, so that every evaluation of a
+// source shares one Script and its cache.
+func (c *scripts) put(k scriptKey, s *Script) *Script {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.uses++
+	if e := c.m[k]; e != nil {
+		e.used = c.uses
+		return e.s
+	}
+	if c.m == nil {
+		c.m = map[scriptKey]*cachedScript{}
+	}
+	c.m[k] = &cachedScript{s: s, used: c.uses}
+	for len(c.m) > maxScripts {
+		var oldest scriptKey
+		var at uint64
+		for k, e := range c.m {
+			if at == 0 || e.used < at {
+				oldest, at = k, e.used
+			}
+		}
+		delete(c.m, oldest)
+	}
+	return s
+}
+
+// clear drops every kept script.
+func (c *scripts) clear() {
+	c.mu.Lock()
+	c.m = nil
+	c.mu.Unlock()
+}
+
+// ErrStopped is wrapped by the error of Env.Script when its context ended
+// while the script was compiling.
+var ErrStopped = errors.New("stopped while compiling")
+
+// Script returns the compiled script of src under name: kept from an
+// earlier call, or compiled now. A syntax error is returned as goja
+// reports it (a parser.ErrorList, or a *goja.CompilerSyntaxError).
+//
+// The compile is bounded by ctx. goja folds constant expressions as it
+// compiles (3n ** 30000000n is computed then, for seconds), and nothing
+// can interrupt that: a compile still running AbandonAfter after ctx
+// ended is left to finish on its own goroutine, counted as abandoned, and
+// keeps its Script for the next call with the same source; the error then
+// wraps ErrStopped and ctx's cause. A kept Script needs no goroutine.
+func (e *Env) Script(ctx context.Context, name, src string) (*Script, error) {
+	k := scriptKey{name, src}
+	if s := e.scripts.get(k); s != nil {
+		return s, nil
+	}
+	if ctx.Done() == nil {
+		return e.compile(k)
+	}
+	type compiled struct {
+		s   *Script
+		err error
+	}
+	var (
+		mu        sync.Mutex
+		abandoned bool
+		returned  func()
+	)
+	done := make(chan compiled, 1)
+	go func() {
+		s, err := e.compile(k)
+		mu.Lock()
+		defer mu.Unlock()
+		if abandoned {
+			returned()
+			return
+		}
+		done <- compiled{s, err}
+	}()
+	select {
+	case c := <-done:
+		return c.s, c.err
+	case <-ctx.Done():
+	}
+	grace := time.NewTimer(AbandonAfter)
+	defer grace.Stop()
+	select {
+	case c := <-done:
+		return c.s, c.err
+	case <-grace.C:
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	select {
+	case c := <-done: // it ended just now
+		return c.s, c.err
+	default:
+	}
+	abandoned = true
+	returned = e.Abandon()
+	return nil, fmt.Errorf("jsrun: %w: %w", ErrStopped, context.Cause(ctx))
+}
+
+// compile parses src once, for the analysis and for the compiler, and
+// keeps the Script it makes. A source map comment may name any file: it
+// is read through the Config's ReadSourceMap, or not at all.
+func (e *Env) compile(k scriptKey) (*Script, error) {
+	opt := parser.WithDisableSourceMaps
+	if e.cfg.ReadSourceMap != nil {
+		opt = parser.WithSourceMapLoader(e.cfg.ReadSourceMap)
+	}
+	prg, err := parser.ParseFile(nil, k.name, k.src, 0, opt) // goja.Parse would hide the position in a message
+	if err != nil {
+		return nil, err
+	}
+	an, err := analysis.ScriptOf(k.name, k.src, prg) // before the rewrite changes prg
+	if err != nil {
+		return nil, err
+	}
+	rewrite.Program(prg) // guard BigInt operators and spread arguments
+	prog, err := goja.CompileAST(prg, false)
+	if err != nil {
+		return nil, err
+	}
+	return e.scripts.put(k, &Script{name: k.name, prog: prog, an: an}), nil
+}
