@@ -21,7 +21,7 @@ import (
 func benchEval(b *testing.B, src string, opts ...Option) {
 	b.Helper()
 	b.ReportAllocs()
-	h := New(append([]Option{WithStdout(io.Discard), WithStderr(io.Discard)}, opts...)...)
+	h := newHost(b, append([]Option{WithStdout(io.Discard), WithStderr(io.Discard)}, opts...)...)
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
 	defer cancel()
 	b.ResetTimer()
@@ -71,7 +71,7 @@ func BenchmarkEvalSmall(b *testing.B) { benchEvalSmall(b) }
 func BenchmarkEvalSmallMemoryLimit(b *testing.B) { benchEvalSmall(b, WithMemoryLimit(1<<40)) }
 
 func benchEvalSmall(b *testing.B, opts ...Option) {
-	h := New(append([]Option{WithStdout(io.Discard), WithStderr(io.Discard)}, opts...)...)
+	h := newHost(b, append([]Option{WithStdout(io.Discard), WithStderr(io.Discard)}, opts...)...)
 	ctx := context.Background()
 	b.ReportAllocs()
 	for b.Loop() {

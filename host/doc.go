@@ -5,9 +5,15 @@
 // # Running a script
 //
 // Make one Host and use it for any number of evaluations, one after another
-// or at once; they share compiled programs, never state:
+// or at once; they share compiled programs, never state. New reports a bad
+// option at once; Close stops what still runs and releases what the host
+// holds:
 //
-//	h := host.New(host.WithStdout(os.Stdout))
+//	h, err := host.New(host.WithStdout(os.Stdout))
+//	if err != nil {
+//		return err
+//	}
+//	defer h.Close()
 //	v, err := h.Eval(ctx, `threads.run((a, b) => a + b, 1, 2).get()`)
 //	// v == int64(3)
 //
@@ -38,7 +44,9 @@
 //   - *ExitError: the script called process.exit (in any runtime);
 //   - an error wrapping context.DeadlineExceeded or context.Canceled when ctx
 //     ended first;
-//   - an error wrapping threads.ErrDeadlock.
+//   - an error wrapping threads.ErrDeadlock;
+//   - an error wrapping ErrClosed when Close stopped it, or the host was
+//     closed before.
 //
 // A Go panic in a callback, the library's or an embedder's, becomes an
 // error; the host process never crashes because of what a script did.
@@ -52,7 +60,7 @@
 // watch Runtime.Context, which ends when its thread is cancelled or the
 // evaluation ends, since goja cannot interrupt Go code:
 //
-//	h := host.New(host.WithModule("db", func(r *host.Runtime, exports *goja.Object) error {
+//	h, err := host.New(host.WithModule("db", func(r *host.Runtime, exports *goja.Object) error {
 //		return exports.Set("query", r.Func("query", func(c goja.FunctionCall) goja.Value {
 //			row, err := db.QueryContext(r.Context(), c.Argument(0).String())
 //			if err != nil {
@@ -116,8 +124,9 @@
 //     (default none); a DataCloneError past it;
 //   - WithMaxQueuedItems: items held by all the Queues of an evaluation
 //     (default 1,000,000); a RangeError past it;
-//   - RegexpMatchTimeout: one match of a backtracking regular expression,
-//     so that a catastrophic pattern cannot keep a cancelled runtime alive;
+//   - WithRegexpMatchTimeout: one match of a backtracking regular
+//     expression (default 1.5 s, process-wide), so that a catastrophic
+//     pattern cannot keep a cancelled runtime alive;
 //   - WithMemoryLimit: the Go heap (default none; jsrun's default is half
 //     the memory available to it); the evaluation fails with RangeError
 //     "out of memory: limit N bytes" (see below).

@@ -3,6 +3,7 @@ package host
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sync"
 
 	"github.com/dop251/goja"
@@ -40,15 +41,42 @@ func (r *Runtime) Func(name string, f func(goja.FunctionCall) goja.Value) *goja.
 // runs in that runtime, on its goroutine, the first time it requires the
 // module. Functions in it may block: each thread runs on its own goroutine,
 // so threads fan blocking Go calls out in parallel.
+//
+// name must not be empty nor one of the host's own modules ("fs",
+// "console", ...), and load must not be nil.
 func WithModule(name string, load func(r *Runtime, exports *goja.Object) error) Option {
-	return func(o *options) { o.modules = append(o.modules, module{name, load}) }
+	return func(o *options) {
+		switch {
+		case name == "":
+			o.fail(`WithModule(""): a module needs a name`)
+		case load == nil:
+			o.fail("WithModule(%q, nil): a module needs a load function", name)
+		default:
+			o.modules = append(o.modules, module{name, load})
+		}
+	}
 }
 
 // WithGlobal installs the global name, with the value make builds, in
 // every runtime: at once in the main one, and in a thread when a function
 // it receives names it.
+//
+// name must not be empty nor one of the globals jsrun installs itself
+// (threads, console, require, process, setTimeout, ...), and make must not
+// be nil.
 func WithGlobal(name string, make func(r *Runtime) (goja.Value, error)) Option {
-	return func(o *options) { o.globals = append(o.globals, global{name, make}) }
+	return func(o *options) {
+		switch {
+		case name == "":
+			o.fail(`WithGlobal(""): a global needs a name`)
+		case make == nil:
+			o.fail("WithGlobal(%q, nil): a global needs a make function", name)
+		case slices.Contains(ownGlobals(), name):
+			o.fail("WithGlobal(%q): jsrun installs %s itself", name, name)
+		default:
+			o.globals = append(o.globals, global{name, make})
+		}
+	}
 }
 
 type module struct {
@@ -78,7 +106,13 @@ func (rs *runtimes) of(rt *goja.Runtime) *engine.Runtime {
 }
 
 // registerEmbedder registers the embedder's modules with the registry.
-func (h *Host) registerEmbedder() {
+// None may take the name of one of the host's own.
+func (h *Host) registerEmbedder() error {
+	for _, m := range h.opts.modules {
+		if h.native[m.name] {
+			return fmt.Errorf("jsrun: %w: WithModule(%q): the host has a module of that name", ErrInvalidOption, m.name)
+		}
+	}
 	for _, m := range h.opts.modules {
 		h.registry.RegisterNativeModule(m.name, func(rt *goja.Runtime, module *goja.Object) {
 			r := h.runtimes.of(rt)
@@ -91,6 +125,7 @@ func (h *Host) registerEmbedder() {
 			}
 		})
 	}
+	return nil
 }
 
 // installEmbedderGlobal installs one of the embedder's globals.

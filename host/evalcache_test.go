@@ -18,7 +18,8 @@ const closureJS = `const g = (() => { const k = 5; return () => k + %d })();
 // source being run are the ones the thread analysis knows (a closure over
 // a local is refused as such, not carried).
 func TestEvalSourcesTakeTurns(t *testing.T) {
-	h := New()
+	t.Parallel()
+	h := newHost(t)
 	a := fmt.Sprintf(closureJS, 0)
 	b := `threads.run(() => 1 + 1).get()`
 	for i, c := range []struct {
@@ -36,7 +37,8 @@ func TestEvalSourcesTakeTurns(t *testing.T) {
 // host at once: each evaluation's functions are analysed in its own source
 // (they were looked up in whichever source was added last).
 func TestConcurrentEvalsOfDifferentSources(t *testing.T) {
-	h := New()
+	t.Parallel()
+	h := newHost(t)
 	var wg sync.WaitGroup
 	errs := make(chan error, 4)
 	for g := range 4 {
@@ -64,7 +66,8 @@ func TestConcurrentEvalsOfDifferentSources(t *testing.T) {
 // keeps compiled (see internal/engine): a source dropped runs again as
 // well as the first time.
 func TestEvalSourcesBounded(t *testing.T) {
-	h := New()
+	t.Parallel()
+	h := newHost(t)
 	for i := range 100 {
 		if v, err := h.Eval(context.Background(), fmt.Sprintf(closureJS, i)); err != nil || v != "DataCloneError" {
 			t.Fatalf("source %d: %v, %v", i, v, err)
@@ -79,7 +82,8 @@ func TestEvalSourcesBounded(t *testing.T) {
 // sources holding one function text, closing over a local in one and at
 // top level in the other: each run analyses it in the source being run.
 func TestEvalSourcesSharingAFunctionText(t *testing.T) {
-	h := New()
+	t.Parallel()
+	h := newHost(t)
 	closure := `const g = (() => { const k = 5; return () => k + 1 })();
 		let r; try { r = threads.run(g).get() } catch (e) { r = e.name } r`
 	top := `var k = 5; const g = () => k + 1; threads.run(g).get()`
@@ -98,7 +102,8 @@ func TestEvalSourcesSharingAFunctionText(t *testing.T) {
 // the text in its own source, whichever ran last (the last one compiled
 // or run decided for both).
 func TestConcurrentEvalsSharingAFunctionText(t *testing.T) {
-	h := New()
+	t.Parallel()
+	h := newHost(t)
 	closure := `const g = (() => { const k = 5; return () => k + 1 })();
 		let r; for (let i = 0; i < 20; i++) { try { r = threads.run(g).get() } catch (e) { r = e.name } } r`
 	top := `var k = 5; const g = () => k + 1; let r; for (let i = 0; i < 20; i++) r = threads.run(g).get(); r`

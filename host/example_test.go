@@ -12,7 +12,11 @@ import (
 )
 
 func ExampleHost_Eval() {
-	h := host.New(host.WithStdout(os.Stdout))
+	h, err := host.New(host.WithStdout(os.Stdout))
+	if err != nil {
+		panic(err)
+	}
+	defer h.Close()
 	v, err := h.Eval(context.Background(), `
 		function add(a, b) { return a + b }
 		console.log("in a thread:", threads.run(add, 1, 2).get());
@@ -25,15 +29,23 @@ func ExampleHost_Eval() {
 }
 
 func ExampleHost_EvalWithTimeout() {
-	h := host.New()
-	_, err := h.EvalWithTimeout(100*time.Millisecond, `threads.run(() => { for (;;) {} }).get()`)
+	h, err := host.New()
+	if err != nil {
+		panic(err)
+	}
+	defer h.Close()
+	_, err = h.EvalWithTimeout(100*time.Millisecond, `threads.run(() => { for (;;) {} }).get()`)
 	fmt.Println(errors.Is(err, context.DeadlineExceeded))
 	// Output: true
 }
 
 func ExampleScriptError() {
-	h := host.New()
-	_, err := h.Eval(context.Background(), `threads.run(() => { throw new RangeError("out of range") }).get()`)
+	h, err := host.New()
+	if err != nil {
+		panic(err)
+	}
+	defer h.Close()
+	_, err = h.Eval(context.Background(), `threads.run(() => { throw new RangeError("out of range") }).get()`)
 	var se *host.ScriptError
 	if errors.As(err, &se) {
 		fmt.Println(se.Kind, se.Name, se.Message)
@@ -42,8 +54,12 @@ func ExampleScriptError() {
 }
 
 func ExampleExitError() {
-	h := host.New()
-	_, err := h.Eval(context.Background(), `threads.run(() => process.exit(3)).wait()`)
+	h, err := host.New()
+	if err != nil {
+		panic(err)
+	}
+	defer h.Close()
+	_, err = h.Eval(context.Background(), `threads.run(() => process.exit(3)).wait()`)
 	var exit *host.ExitError
 	fmt.Println(errors.As(err, &exit), exit.Code)
 	// Output: true 3
@@ -64,7 +80,11 @@ func ExampleWithModule() {
 			return r.ToValue(n * n)
 		})
 	}
-	h := host.New(host.WithModule("backend", lookup))
+	h, err := host.New(host.WithModule("backend", lookup))
+	if err != nil {
+		panic(err)
+	}
+	defer h.Close()
 	v, err := h.Eval(context.Background(), `
 		const backend = require("backend");
 		const calls = [];
@@ -76,16 +96,24 @@ func ExampleWithModule() {
 }
 
 func ExampleWithGlobal() {
-	h := host.New(host.WithGlobal("version", func(r *host.Runtime) (goja.Value, error) {
+	h, err := host.New(host.WithGlobal("version", func(r *host.Runtime) (goja.Value, error) {
 		return r.ToValue("1.2.3"), nil
 	}))
+	if err != nil {
+		panic(err)
+	}
+	defer h.Close()
 	v, _ := h.Eval(context.Background(), `version + " / " + threads.run(() => version).get()`)
 	fmt.Println(v)
 	// Output: 1.2.3 / 1.2.3
 }
 
 func ExampleHost_Call() {
-	h := host.New()
+	h, err := host.New()
+	if err != nil {
+		panic(err)
+	}
+	defer h.Close()
 	v, err := h.Call(context.Background(), `
 		function total(items) {
 			return threads.Pool((x) => x * 2, 2).map(items).reduce((a, b) => a + b, 0);
@@ -98,7 +126,11 @@ func ExampleHost_Call() {
 func ExampleWithFileSystem() {
 	dir, _ := os.MkdirTemp("", "jsrun-example")
 	defer os.RemoveAll(dir)
-	h := host.New(host.WithFileSystem(dir))
+	h, err := host.New(host.WithFileSystem(dir))
+	if err != nil {
+		panic(err)
+	}
+	defer h.Close()
 	v, _ := h.Eval(context.Background(), `
 		const fs = require("fs");
 		fs.writeFileSync("note.txt", "inside");
@@ -108,4 +140,77 @@ func ExampleWithFileSystem() {
 	`)
 	fmt.Println(v)
 	// Output: inside EACCES
+}
+
+// New reports a bad option at once, and Close releases what the host
+// holds; a closed host runs nothing.
+func ExampleNew() {
+	_, err := host.New(host.WithMaxThreads(-1), host.WithStdout(nil))
+	fmt.Println(errors.Is(err, host.ErrInvalidOption))
+	fmt.Println(err)
+
+	h, err := host.New(host.WithMaxThreads(10))
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(h.Close())
+	_, err = h.Eval(context.Background(), `1 + 1`)
+	fmt.Println(errors.Is(err, host.ErrClosed))
+	// Output:
+	// true
+	// jsrun: invalid option: WithMaxThreads(-1): the limit must not be negative
+	// jsrun: invalid option: WithStdout(nil): give io.Discard to drop the output
+	// <nil>
+	// true
+}
+
+// Close stops the evaluations still running: each returns an error
+// wrapping ErrClosed.
+func ExampleHost_Close() {
+	h, err := host.New()
+	if err != nil {
+		panic(err)
+	}
+	done := make(chan error)
+	go func() {
+		_, err := h.Eval(context.Background(), `threads.run(() => { for (;;) {} }).get()`)
+		done <- err
+	}()
+	time.Sleep(50 * time.Millisecond) // let it start
+	h.Close()
+	fmt.Println(errors.Is(<-done, host.ErrClosed))
+	// Output: true
+}
+
+// The limits are options; a negative one is an error, 0 the default.
+func ExampleWithMaxThreads() {
+	h, err := host.New(host.WithMaxThreads(2), host.WithStdout(os.Stdout))
+	if err != nil {
+		panic(err)
+	}
+	defer h.Close()
+	_, err = h.Eval(context.Background(), `
+		const gate = threads.Queue();
+		const held = [threads.run((g) => g.get(), gate), threads.run((g) => g.get(), gate)];
+		try { threads.run(() => 1) } catch (e) { console.log(e.name) }
+		gate.put(1); gate.put(2);
+		held.forEach((p) => p.get());
+	`)
+	fmt.Println(err)
+	// Output:
+	// RangeError
+	// <nil>
+}
+
+// The bound is process-wide, and New only ever lowers it: this host,
+// which would allow longer matches, leaves a smaller bound in place.
+func ExampleWithRegexpMatchTimeout() {
+	h, err := host.New(host.WithRegexpMatchTimeout(5 * time.Second))
+	if err != nil {
+		panic(err)
+	}
+	defer h.Close()
+	v, err := h.Eval(context.Background(), `/(a+)+\1b/.test("aaaab")`)
+	fmt.Println(v, err)
+	// Output: true <nil>
 }

@@ -12,6 +12,7 @@ import (
 // included (it is not EACCES: Node tells them apart), and the errors of a
 // full or read-only disk (they are not EIO).
 func TestFSErrorCodes(t *testing.T) {
+	t.Parallel()
 	rt := goja.New()
 	for _, c := range []struct {
 		errno      syscall.Errno

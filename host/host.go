@@ -17,36 +17,50 @@ import (
 
 // Host runs scripts. One Host may run many evaluations, one after another
 // or at once; they share compiled programs and module sources but nothing
-// of their state. A Host is safe for concurrent use.
+// of their state. A Host is safe for concurrent use. Close releases what
+// it holds.
 type Host struct {
 	opts     options
 	env      *engine.Env
 	registry *require.Registry
 	modules  *rewrite.Modules // the rewrite of required modules
+	native   map[string]bool  // the names of the host's own modules
 
 	files    *files   // what require("fs") and require reach; nil when off
 	environ  []envVar // process.env
 	runtimes runtimes
-	setupErr error // a bad option, reported by every evaluation
-
+	life     lifetime
 }
 
-// New makes a Host.
-func New(opts ...Option) *Host {
+// New makes a Host. It reports every bad option at once (wrapping
+// ErrInvalidOption), and a directory WithFileSystem cannot open.
+func New(opts ...Option) (*Host, error) {
 	h := &Host{opts: defaultOptions()}
 	for _, o := range opts {
+		if o == nil {
+			h.opts.fail("a nil Option")
+			continue
+		}
 		o(&h.opts)
+	}
+	if err := h.opts.check(); err != nil {
+		return nil, err
+	}
+	if err := h.setupFiles(); err != nil {
+		return nil, err
 	}
 	h.environ = environ(h.opts.env)
 	h.modules = rewrite.NewModules()
-	h.setupFiles()
 	loaders := []require.Option{require.WithLoader(h.modules.Loader(h.readModule))}
 	if h.files == nil || h.files.root != nil {
 		loaders = append(loaders, require.WithPathResolver(h.modulePath))
 	}
 	h.registry = require.NewRegistry(loaders...)
 	h.registerModules()
-	h.registerEmbedder()
+	if err := h.registerEmbedder(); err != nil {
+		h.closeFiles()
+		return nil, err
+	}
 	names := append([]string(nil), hostGlobals...)
 	for _, g := range h.opts.globals {
 		names = append(names, g.name)
@@ -61,7 +75,9 @@ func New(opts ...Option) *Host {
 		ReadSourceMap:    h.readModuleFile, // read as require reads
 	}
 	h.env = engine.NewEnv(cfg)
-	return h
+	h.life.init()
+	lowerRegexpTimeout(h.opts.regexpTimeout)
+	return h, nil
 }
 
 // Eval runs src as the main script and returns its completion value (see
@@ -117,9 +133,11 @@ func (h *Host) eval(ctx context.Context, name, src string) (any, error) {
 }
 
 func (h *Host) evalCall(ctx context.Context, name, src, function string, args []any) (any, error) {
-	if h.setupErr != nil {
-		return nil, h.setupErr
+	ctx, end, err := h.life.begin(ctx)
+	if err != nil {
+		return nil, err
 	}
+	defer end()
 	ctx, oom, unwatch := h.watchMemory(ctx)
 	defer unwatch()
 	script, err := h.env.Script(ctx, name, src)
@@ -174,7 +192,7 @@ func export(v goja.Value) any {
 const evalName = "<eval>"
 
 // setupFiles opens what require("fs") and require may reach.
-func (h *Host) setupFiles() {
+func (h *Host) setupFiles() error {
 	switch h.opts.fsMode {
 	case fsWhole:
 		h.files = &files{}
@@ -190,9 +208,18 @@ func (h *Host) setupFiles() {
 			}
 		}
 		if err != nil {
-			h.setupErr = fmt.Errorf("jsrun: WithFileSystem(%q): %w", h.opts.fsRoot, err)
+			return fmt.Errorf("jsrun: %w: WithFileSystem(%q): %w", ErrInvalidOption, h.opts.fsRoot, err)
 		}
 	}
+	return nil
+}
+
+// closeFiles closes the directory of WithFileSystem, if any.
+func (h *Host) closeFiles() error {
+	if h.files == nil || h.files.root == nil {
+		return nil
+	}
+	return h.files.root.Close()
 }
 
 // callGlobal calls the global function name with args.

@@ -18,7 +18,8 @@ import (
 func TestMain(m *testing.M) { leakcheck.VerifyTestMain(m) }
 
 func TestEvalCompletionValueAndPromise(t *testing.T) {
-	h := New()
+	t.Parallel()
+	h := newHost(t)
 	for src, want := range map[string]any{
 		`1 + 2`:                              int64(3),
 		`"s" + threads.run(() => "t").get()`: "st",
@@ -33,7 +34,8 @@ func TestEvalCompletionValueAndPromise(t *testing.T) {
 }
 
 func TestSyntaxErrorIsScriptError(t *testing.T) {
-	_, err := New().Eval(context.Background(), "let x = ;")
+	t.Parallel()
+	_, err := newHost(t).Eval(context.Background(), "let x = ;")
 	var se *ScriptError
 	if !errors.As(err, &se) || se.Kind != "syntax error" || !strings.Contains(se.Message, "<eval>:1:9") || !strings.Contains(se.Stack, "let x = ;\n        ^") {
 		t.Fatalf("err = %#v", err)
@@ -43,7 +45,8 @@ func TestSyntaxErrorIsScriptError(t *testing.T) {
 // TestCompilerSyntaxErrorIsScriptError: an error goja's compiler finds
 // after parsing (a redeclaration) is a syntax error like a parse error.
 func TestCompilerSyntaxErrorIsScriptError(t *testing.T) {
-	_, err := New().Eval(context.Background(), "let a = 1;\nlet a = 2;")
+	t.Parallel()
+	_, err := newHost(t).Eval(context.Background(), "let a = 1;\nlet a = 2;")
 	var se *ScriptError
 	if !errors.As(err, &se) || se.Kind != "syntax error" || se.Name != "SyntaxError" || !strings.Contains(se.Message, "<eval>:2:") || !strings.Contains(se.Stack, "let a = 2;\n") {
 		t.Fatalf("err = %#v", err)
@@ -51,8 +54,9 @@ func TestCompilerSyntaxErrorIsScriptError(t *testing.T) {
 }
 
 func TestConsoleGoesToTheWriters(t *testing.T) {
+	t.Parallel()
 	var out, errb bytes.Buffer
-	h := New(WithStdout(&out), WithStderr(&errb))
+	h := newHost(t, WithStdout(&out), WithStderr(&errb))
 	_, err := h.Eval(context.Background(), `console.log("a", 1); console.error("b"); threads.run(() => console.log("from thread")).wait()`)
 	if err != nil || out.String() != "a 1\nfrom thread\n" || errb.String() != "b\n" {
 		t.Fatalf("out %q err %q: %v", out.String(), errb.String(), err)
@@ -60,6 +64,7 @@ func TestConsoleGoesToTheWriters(t *testing.T) {
 }
 
 func TestRequireRelativeAndCarriedIntoThreads(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	lib := "exports.twice = function (x) { return 2 * x };\n"
 	main := `const { twice } = require("./lib.js");
@@ -75,15 +80,16 @@ console.log(require("threads") === threads);
 		t.Fatal(err)
 	}
 	var out bytes.Buffer
-	_, err := New(WithStdout(&out)).EvalFile(context.Background(), path)
+	_, err := newHost(t, WithStdout(&out)).EvalFile(context.Background(), path)
 	if err != nil || out.String() != "42\ntrue\n" {
 		t.Fatalf("out %q: %v", out.String(), err)
 	}
 }
 
 func TestProcessArgvEnvExit(t *testing.T) {
+	t.Parallel()
 	var out bytes.Buffer
-	h := New(WithStdout(&out), WithArgs("/x/script.js", "a"), WithEnv(map[string]string{"K": "v"}))
+	h := newHost(t, WithStdout(&out), WithArgs("/x/script.js", "a"), WithEnv(map[string]string{"K": "v"}))
 	_, err := h.Eval(context.Background(), `console.log(process.argv.join(" "), process.env.K); process.exit(4); console.log("not reached")`)
 	var exit *ExitError
 	if !errors.As(err, &exit) || exit.Code != 4 || out.String() != "jsrun /x/script.js a v\n" {
@@ -92,9 +98,10 @@ func TestProcessArgvEnvExit(t *testing.T) {
 }
 
 func TestCancelledContextStopsEverything(t *testing.T) {
+	t.Parallel()
 	ctx, cancel := context.WithCancel(context.Background())
 	go func() { time.Sleep(50 * time.Millisecond); cancel() }()
-	_, err := New().Eval(ctx, `
+	_, err := newHost(t).Eval(ctx, `
 		const q = threads.Queue();
 		for (let i = 0; i < 10; i++) threads.run(() => q.get());
 		threads.run(() => { for (;;) {} });
@@ -107,7 +114,8 @@ func TestCancelledContextStopsEverything(t *testing.T) {
 }
 
 func TestHostIsReusableAndConcurrent(t *testing.T) {
-	h := New()
+	t.Parallel()
+	h := newHost(t)
 	errs := make(chan error, 4)
 	for i := 0; i < 4; i++ {
 		go func() {
@@ -126,12 +134,13 @@ func TestHostIsReusableAndConcurrent(t *testing.T) {
 }
 
 func TestFileSystemConfinedCannotEscape(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	if err := os.Symlink("/etc", filepath.Join(dir, "link")); err != nil {
 		t.Fatal(err)
 	}
 	var out bytes.Buffer
-	h := New(WithStdout(&out), WithFileSystem(dir))
+	h := newHost(t, WithStdout(&out), WithFileSystem(dir))
 	_, err := h.Eval(context.Background(), `
 		const fs = require("fs");
 		for (const p of ["../x", "/etc/passwd", "link/passwd", "a/../../x"]) {
@@ -148,7 +157,8 @@ func TestFileSystemConfinedCannotEscape(t *testing.T) {
 }
 
 func TestFileSystemOff(t *testing.T) {
-	_, err := New(WithoutFileSystem()).Eval(context.Background(), `require("fs")`)
+	t.Parallel()
+	_, err := newHost(t, WithoutFileSystem()).Eval(context.Background(), `require("fs")`)
 	if err == nil || !strings.Contains(err.Error(), "the host turned the file system off") {
 		t.Fatalf("err = %v, want require to fail", err)
 	}
@@ -158,8 +168,9 @@ func TestFileSystemOff(t *testing.T) {
 // embedder's module loaders when require is enabled in it, not at its
 // making, and a module required in a thread still loads there.
 func TestModuleRuntimeKnownOnlyWithRequire(t *testing.T) {
+	t.Parallel()
 	var h *Host
-	h = New(
+	h = newHost(t,
 		WithModule("mod", func(r *Runtime, exports *goja.Object) error {
 			return exports.Set("where", r.Name())
 		}),
@@ -182,7 +193,7 @@ func TestModuleRuntimeKnownOnlyWithRequire(t *testing.T) {
 func TestProcessEnvReadOnceByNew(t *testing.T) {
 	t.Setenv("JSRUN_TEST_ENV", "before")
 	env := map[string]string{"K": "v", "A": "a"}
-	given, inherited := New(WithEnv(env)), New()
+	given, inherited := newHost(t, WithEnv(env)), newHost(t)
 	env["K"] = "changed"
 	t.Setenv("JSRUN_TEST_ENV", "after")
 	const src = `[process.env.%[1]s, threads.run(() => process.env.%[1]s).get(), Object.keys(process.env).join(" ")]`
@@ -195,4 +206,20 @@ func TestProcessEnvReadOnceByNew(t *testing.T) {
 		got = got[:min(len(got), 2)] // the key list is the whole environment
 		t.Errorf("environment: Eval = %v, %v; want [before before]", got, err)
 	}
+}
+
+// newHost is New for a test: a bad option fails it, and the host is
+// closed when the test ends.
+func newHost(t testing.TB, opts ...Option) *Host {
+	t.Helper()
+	h, err := New(opts...)
+	if err != nil {
+		t.Fatalf("New: %v", err)
+	}
+	t.Cleanup(func() {
+		if err := h.Close(); err != nil {
+			t.Errorf("Close: %v", err)
+		}
+	})
+	return h
 }

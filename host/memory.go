@@ -16,13 +16,15 @@ import (
 var ErrMemoryLimit = errors.New("out of memory")
 
 // WithMemoryLimit bounds the Go heap while the host's evaluations run, to
-// n bytes (default, and n <= 0: no bound). When a collection finds the
+// n bytes (default, and 0: no bound; n must not be negative). When a collection finds the
 // live heap at 90% of n, each evaluation with that limit running then
 // fails with RangeError "out of memory: limit n bytes" (a *ScriptError
 // wrapping ErrMemoryLimit) instead of the process dying of Go's fatal out
 // of memory or being killed. The heap is the whole process's: see "The
 // memory limit" in the package doc for what it can and cannot bound.
-func WithMemoryLimit(n int64) Option { return func(o *options) { o.memoryLimit = n } }
+func WithMemoryLimit(n int64) Option {
+	return func(o *options) { limit(o, &o.memoryLimit, n, 0, "WithMemoryLimit") }
+}
 
 // watchMemory gives an evaluation a context that the memory limit ends,
 // with the cause it ends it with, and the release to call when the

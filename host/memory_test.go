@@ -63,7 +63,7 @@ func settle() {
 
 func TestMemoryLimitStopsThreadsHoldingTooMuch(t *testing.T) {
 	defer settle()
-	h := New(WithMemoryLimit(testMemoryLimit))
+	h := newHost(t, WithMemoryLimit(testMemoryLimit))
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	v, err := h.Eval(ctx, holdInThreads)
@@ -72,7 +72,7 @@ func TestMemoryLimitStopsThreadsHoldingTooMuch(t *testing.T) {
 
 func TestMemoryLimitStopsMainHoldingTooMuch(t *testing.T) {
 	defer settle()
-	h := New(WithMemoryLimit(testMemoryLimit))
+	h := newHost(t, WithMemoryLimit(testMemoryLimit))
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	v, err := h.Eval(ctx, holdInMain)
@@ -85,13 +85,13 @@ func TestMemoryLimitStopsMainHoldingTooMuch(t *testing.T) {
 func TestMemoryLimitLeavesUnlimitedEvaluationsAlone(t *testing.T) {
 	defer settle()
 	s := newStuckHook(t)
-	free := New(s.option())
+	free := newHost(t, s.option())
 	ch := evalAsync(context.Background(), free, `
 		threads.run(() => require("stuck").block()).get();
 		"done";
 	`)
 	s.waitEntered(t)
-	limited := New(WithMemoryLimit(testMemoryLimit))
+	limited := newHost(t, WithMemoryLimit(testMemoryLimit))
 	v, err := limited.Eval(context.Background(), holdInMain)
 	checkOutOfMemory(t, v, err)
 	s.free()
@@ -104,7 +104,7 @@ func TestMemoryLimitLeavesUnlimitedEvaluationsAlone(t *testing.T) {
 // the evaluation's while it runs, and what it was once none runs.
 func TestMemoryLimitRestoresGoMemoryLimit(t *testing.T) {
 	before := debug.SetMemoryLimit(-1)
-	h := New(WithMemoryLimit(testMemoryLimit), WithModule("limit", func(r *Runtime, exports *goja.Object) error {
+	h := newHost(t, WithMemoryLimit(testMemoryLimit), WithModule("limit", func(r *Runtime, exports *goja.Object) error {
 		return exports.Set("get", func() int64 { return debug.SetMemoryLimit(-1) })
 	}))
 	v, err := h.Eval(context.Background(), `require("limit").get()`)
@@ -121,7 +121,7 @@ func TestMemoryLimitRestoresGoMemoryLimit(t *testing.T) {
 // collector has run again.
 func TestMemoryLimitNextEvaluationStartsAfresh(t *testing.T) {
 	defer settle()
-	h := New(WithMemoryLimit(testMemoryLimit))
+	h := newHost(t, WithMemoryLimit(testMemoryLimit))
 	v, err := h.Eval(context.Background(), holdInMain)
 	checkOutOfMemory(t, v, err)
 	v, err = h.Eval(context.Background(), `threads.sleep(200); threads.run(() => "small").get()`)
@@ -136,7 +136,7 @@ func TestMemoryLimitNextEvaluationStartsAfresh(t *testing.T) {
 // Node does when its allocation fails.
 func TestMemoryLimitRefusesOneBufferPastIt(t *testing.T) {
 	defer settle()
-	h := New(WithMemoryLimit(testMemoryLimit))
+	h := newHost(t, WithMemoryLimit(testMemoryLimit))
 	v, err := h.Eval(context.Background(), `
 		const caught = [];
 		for (const make of [() => new ArrayBuffer(2 ** 30), () => new Float64Array(2 ** 27), () => threads.run(() => new Uint8Array(2 ** 30)).get()]) {

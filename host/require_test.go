@@ -136,8 +136,9 @@ const refusal = "Error|EACCES|EACCES: permission denied"
 // run, a text file outside never shown; inside, relative paths, JSON,
 // node_modules and links that stay inside work as before.
 func TestRequireConfinedToTheRoot(t *testing.T) {
+	t.Parallel()
 	s := newSandbox(t)
-	h := New(WithFileSystem(s.root))
+	h := newHost(t, WithFileSystem(s.root))
 	cases := []struct {
 		spec string
 		want attemptWant
@@ -174,8 +175,9 @@ func TestRequireConfinedToTheRoot(t *testing.T) {
 // TestRequireWithoutFileSystem: with WithoutFileSystem no module file is
 // read, not even beside the main script; native modules still load.
 func TestRequireWithoutFileSystem(t *testing.T) {
+	t.Parallel()
 	s := newSandbox(t)
-	h := New(WithoutFileSystem())
+	h := newHost(t, WithoutFileSystem())
 	specs := []string{filepath.Join(s.out, "secret.json"), "../out/secret.txt", "./sub/m", filepath.Join(s.out, "evil.js"), "pkg", "threads"}
 	want := []attemptWant{
 		{refusal, filepath.Join(s.out, "secret.json")},
@@ -198,8 +200,9 @@ func TestRequireWithoutFileSystem(t *testing.T) {
 // TestRequireMainScriptOutsideTheRoot: the embedder chose the main file,
 // so it runs even outside the root, but what it requires is confined.
 func TestRequireMainScriptOutsideTheRoot(t *testing.T) {
+	t.Parallel()
 	s := newSandbox(t)
-	h := New(WithFileSystem(s.root))
+	h := newHost(t, WithFileSystem(s.root))
 	specs := []string{"./secret.json", filepath.Join(s.root, "sub", "m.js")}
 	main, thread := attempts(t, h, filepath.Join(s.out, "main.js"), specs...)
 	want := []attemptWant{{refusal, filepath.Join(s.out, "secret.json")}, {"ok 42", ""}}
@@ -211,8 +214,9 @@ func TestRequireMainScriptOutsideTheRoot(t *testing.T) {
 // WithFileSystem its relative requires start at the root, as fs's relative
 // paths do, in threads too (a carried require binding included).
 func TestRequireFromEvalUnderTheRoot(t *testing.T) {
+	t.Parallel()
 	s := newSandbox(t)
-	v, err := New(WithFileSystem(s.root)).Eval(context.Background(), `
+	v, err := newHost(t, WithFileSystem(s.root)).Eval(context.Background(), `
 		const m = require("./sub/m");
 		[m, threads.run(() => m + require("./sub/m")).get()].join()`)
 	if err != nil || v != "42,84" {
@@ -223,6 +227,7 @@ func TestRequireFromEvalUnderTheRoot(t *testing.T) {
 // TestRequireRethrowsInterrupts: a module stopped by the evaluation's end
 // stops the script; the require around it cannot catch that.
 func TestRequireRethrowsInterrupts(t *testing.T) {
+	t.Parallel()
 	s := newSandbox(t)
 	main := filepath.Join(s.root, "main.js")
 	src := "try { require('./loop.js') } catch (e) { console.log('caught', e) }\nfor (;;) {}\n"
@@ -231,7 +236,7 @@ func TestRequireRethrowsInterrupts(t *testing.T) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
 	defer cancel()
-	_, err := New(WithFileSystem(s.root)).EvalFile(ctx, main)
+	_, err := newHost(t, WithFileSystem(s.root)).EvalFile(ctx, main)
 	if !errors.Is(err, context.DeadlineExceeded) {
 		t.Fatalf("err = %v, want the deadline", err)
 	}
@@ -241,6 +246,7 @@ func TestRequireRethrowsInterrupts(t *testing.T) {
 // required, gives Node's message, code and require stack; an unknown
 // node: module and a bad argument give Node's codes too.
 func TestRequireErrorsAsNode(t *testing.T) {
+	t.Parallel()
 	s := newSandbox(t)
 	a := filepath.Join(s.root, "a.js")
 	if err := os.WriteFile(a, []byte("require('./nope2');\n"), 0o644); err != nil {
@@ -256,7 +262,7 @@ out;
 	if err := os.WriteFile(main, []byte(src), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	v, err := New(WithFileSystem(s.root)).EvalFile(context.Background(), main)
+	v, err := newHost(t, WithFileSystem(s.root)).EvalFile(context.Background(), main)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -276,7 +282,8 @@ out;
 // module's object even when its loader throws, so the second require used
 // to return an empty fs.
 func TestFileSystemOffEveryTime(t *testing.T) {
-	v, err := New(WithoutFileSystem()).Eval(context.Background(), `
+	t.Parallel()
+	v, err := newHost(t, WithoutFileSystem()).Eval(context.Background(), `
 		const t = (id) => { try { return typeof require(id) } catch (e) { return e.name } };
 		[t("fs"), t("fs"), t("node:fs"), threads.run(() => [t("fs"), t("fs")].join()).get()].join()`)
 	if err != nil || v != "TypeError,TypeError,TypeError,TypeError,TypeError" {

@@ -71,7 +71,7 @@ func TestNoFileReadOutsideTheRootBlocks(t *testing.T) {
 	for _, opt := range []Option{WithFileSystem(s.root), WithoutFileSystem()} {
 		var v any
 		err := evalUnblocking(t, []string{inside, outside}, func() (err error) {
-			v, err = New(opt).EvalFile(context.Background(), main)
+			v, err = newHost(t, opt).EvalFile(context.Background(), main)
 			return err
 		})
 		if err != nil {

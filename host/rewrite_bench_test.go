@@ -24,7 +24,7 @@ h ^ (list.length << 3) // run %d
 // changes every time, so that each Eval compiles it (parse for the
 // index, parse and rewrite, compile), makes a main runtime and runs it.
 func BenchmarkHostEvalOrdinary(b *testing.B) {
-	h := New(WithStdout(io.Discard), WithStderr(io.Discard))
+	h := newHost(b, WithStdout(io.Discard), WithStderr(io.Discard))
 	b.ReportAllocs()
 	i := 0
 	for b.Loop() {

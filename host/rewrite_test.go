@@ -15,9 +15,10 @@ import (
 // 200,000 arguments throws Node's RangeError (goja alone takes seconds).
 // The process-killing cases run in a child process, in ./tests.
 func TestOperatorsAreGuardedEverywhere(t *testing.T) {
+	t.Parallel()
 	const spread = `(() => { try { Math.max(...Array(2e5).fill(1)); return "no error" } catch (e) { return e.name + ": " + e.message } })()`
 	const rangeErr = "RangeError: Maximum call stack size exceeded"
-	h := New()
+	h := newHost(t)
 	for src, want := range map[string]any{
 		`String(1n >> (2n ** 64n))`:                                                                         "0",
 		`let n = 2n ** 64n; let x = 1n; x >>= n; String(x)`:                                                 "0",
@@ -40,6 +41,7 @@ func TestOperatorsAreGuardedEverywhere(t *testing.T) {
 // compiled through the rewrite, keep their functions' positions and
 // source text, and can still be carried into threads.
 func TestModulesAreRewritten(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	files := map[string]string{
 		"shift.js": "// a module with a guarded operation\n" +
@@ -70,7 +72,7 @@ try { fail(2, 3) } catch (e) { stack = e.stack }
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	v, err := New().EvalFile(ctx, filepath.Join(dir, "main.js"))
+	v, err := newHost(t).EvalFile(ctx, filepath.Join(dir, "main.js"))
 	want := "0|0|function shift(a, b) {\n  return String(a >> b);\n}|3|true"
 	if err != nil || v != want {
 		t.Fatalf("got %#v, %v\nwant %#v", v, err, want)

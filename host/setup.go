@@ -10,13 +10,21 @@ import (
 
 	"github.com/dop251/goja"
 	"github.com/dop251/goja_nodejs/console"
+	"github.com/dop251/goja_nodejs/require"
 	"github.com/dop251/goja_nodejs/util"
+	"github.com/jsrun/jsrun/eventloop"
 	"github.com/jsrun/jsrun/internal/engine"
 	"github.com/jsrun/jsrun/internal/jsutil"
 )
 
 // hostGlobals are the globals the host installs, each on demand in a thread.
 var hostGlobals = []string{"require", "console", "process"}
+
+// ownGlobals are every global jsrun installs: the host's, the threads
+// library's and the event loop's.
+func ownGlobals() []string {
+	return slices.Concat(hostGlobals, []string{"threads"}, eventloop.Globals)
+}
 
 // installGlobal installs one of hostGlobals into r.
 func (h *Host) installGlobal(r *engine.Runtime, name string) error {
@@ -59,19 +67,29 @@ func (h *Host) registerModules() {
 	// console and util are goja_nodejs's, with their functions renamed;
 	// registered here, their node: names would load goja_nodejs's own
 	// copies (a console printing to the process's stdout).
-	h.registry.RegisterNativeModule(console.ModuleName, namedExports(console.RequireWithPrinter(p)))
-	h.registry.RegisterNativeModule("node:"+console.ModuleName, sameModule(console.ModuleName))
-	h.registry.RegisterNativeModule(util.ModuleName, namedExports(util.Require))
-	h.registry.RegisterNativeModule("node:"+util.ModuleName, sameModule(util.ModuleName))
+	h.registerNative(console.ModuleName, namedExports(console.RequireWithPrinter(p)))
+	h.registerNative("node:"+console.ModuleName, sameModule(console.ModuleName))
+	h.registerNative(util.ModuleName, namedExports(util.Require))
+	h.registerNative("node:"+util.ModuleName, sameModule(util.ModuleName))
 	loadFS := h.loadFS
 	if h.files == nil {
 		loadFS = func(rt *goja.Runtime, _ *goja.Object) { panic(fsOffError(rt)) } // see installRequire
 	}
-	h.registry.RegisterNativeModule("fs", loadFS)
-	h.registry.RegisterNativeModule("node:fs", loadFS)
-	h.registry.RegisterNativeModule("threads", func(rt *goja.Runtime, module *goja.Object) {
+	h.registerNative("fs", loadFS)
+	h.registerNative("node:fs", loadFS)
+	h.registerNative("threads", func(rt *goja.Runtime, module *goja.Object) {
 		_ = module.Set("exports", rt.Get("threads")) // require implies every global, threads included
 	})
+}
+
+// registerNative registers one of the host's own modules, whose name no
+// WithModule may take.
+func (h *Host) registerNative(name string, load require.ModuleLoader) {
+	if h.native == nil {
+		h.native = map[string]bool{}
+	}
+	h.native[name] = true
+	h.registry.RegisterNativeModule(name, load)
 }
 
 // printer writes console output as plain lines. Every runtime of the host

@@ -106,7 +106,7 @@ func releaseAndDrain(t *testing.T, h *Host, s *stuckHook) {
 
 func TestEvalReturnsWhenContextEndsWhileMainIsStuck(t *testing.T) {
 	s := newStuckHook(t)
-	h := New(s.option())
+	h := newHost(t, s.option())
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	ch := evalAsync(ctx, h, `require("stuck").block(); "finished"`)
@@ -133,7 +133,7 @@ func TestEvalReturnsWhenContextEndsWhileMainIsStuck(t *testing.T) {
 
 func TestEvalReturnsAtDeadlineWhileThreadsAreStuck(t *testing.T) {
 	s := newStuckHook(t)
-	h := New(s.option())
+	h := newHost(t, s.option())
 	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
 	defer cancel()
 	ch := evalAsync(ctx, h, `
@@ -155,7 +155,7 @@ func TestEvalReturnsAtDeadlineWhileThreadsAreStuck(t *testing.T) {
 
 func TestProcessExitFromThreadWhileMainIsStuck(t *testing.T) {
 	s := newStuckHook(t)
-	h := New(s.option())
+	h := newHost(t, s.option())
 	ch := evalAsync(context.Background(), h, `
 		threads.run(() => { require("stuck").gate(); process.exit(3); });
 		require("stuck").block();
@@ -175,7 +175,7 @@ func TestProcessExitFromThreadWhileMainIsStuck(t *testing.T) {
 
 func TestCancelOfStuckThreadReturnsAtOnce(t *testing.T) {
 	s := newStuckHook(t)
-	h := New(s.option())
+	h := newHost(t, s.option())
 	ch := evalAsync(context.Background(), h, `
 		const entered = threads.Atomic(0);
 		const p = threads.run((entered) => { entered.set(1); require("stuck").block(); return "late" }, entered);
@@ -202,7 +202,7 @@ func TestCancelOfStuckThreadReturnsAtOnce(t *testing.T) {
 func TestAbandonedGoroutineComesBackQuietly(t *testing.T) {
 	s := newStuckHook(t)
 	var out syncBuffer
-	h := New(s.option(), WithStdout(&out), WithStderr(&out))
+	h := newHost(t, s.option(), WithStdout(&out), WithStderr(&out))
 	ctx, cancel := context.WithCancel(context.Background())
 	ch := evalAsync(ctx, h, `
 		threads.run(() => { require("stuck").block(); console.log("thread went on"); });
@@ -247,7 +247,7 @@ func (b *syncBuffer) String() string {
 // it compiles, so 3n ** 25000000n is computed (for seconds) before any
 // runtime exists, where nothing can interrupt it.
 func TestEvalReturnsWhileCompileIsStuck(t *testing.T) {
-	h := New()
+	h := newHost(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
 	defer cancel()
 	r := awaitEval(t, evalAsync(ctx, h, `const big = 3n ** 25000000n; "finished"`))

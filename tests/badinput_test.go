@@ -224,7 +224,7 @@ func TestBadInput(t *testing.T) {
 		t.Run(row.name, func(t *testing.T) {
 			defer leakcheck.VerifyNone(t)
 			var out, errOut bytes.Buffer
-			h := host.New(append([]host.Option{host.WithStdout(&out), host.WithStderr(&errOut)}, row.opts...)...)
+			h := newHost(t, append([]host.Option{host.WithStdout(&out), host.WithStderr(&errOut)}, row.opts...)...)
 			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 			defer cancel()
 			start := time.Now()

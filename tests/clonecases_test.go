@@ -30,7 +30,7 @@ func TestCloneCasesThroughThreads(t *testing.T) {
 		}
 		t.Run(c.Name, func(t *testing.T) {
 			var out bytes.Buffer
-			h := host.New(host.WithStdout(&out))
+			h := newHost(t, host.WithStdout(&out))
 			src := clonecases.Comparator + `
 				// A fresh value for each path: a getter may change its source.
 				const make = () => (` + c.Src + `);
@@ -69,7 +69,7 @@ func TestCloneCasesThroughThreads(t *testing.T) {
 func TestBigValuesThroughThreads(t *testing.T) {
 	defer leakcheck.VerifyNone(t)
 	var out bytes.Buffer
-	h := host.New(host.WithStdout(&out))
+	h := newHost(t, host.WithStdout(&out))
 	src := clonecases.Comparator + `
 		function records(n) {
 			const out = [];

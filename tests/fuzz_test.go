@@ -236,7 +236,11 @@ type fuzzResult struct {
 func runFuzzScript(t *testing.T, body string, want int, allowed map[string]bool, opts ...host.Option) fuzzResult {
 	t.Helper()
 	var out, errOut bytes.Buffer
-	h := host.New(append([]host.Option{host.WithStdout(&out), host.WithStderr(&errOut)}, opts...)...)
+	h, err := host.New(append([]host.Option{host.WithStdout(&out), host.WithStderr(&errOut)}, opts...)...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer h.Close() // now: a fuzz test runs many scripts
 	src := fuzzPrelude + body
 	const limit = 10 * time.Second
 	type outcome struct {

@@ -27,7 +27,7 @@ func mustPrint(t *testing.T, src, want string) {
 	t.Helper()
 	defer leakcheck.VerifyNone(t)
 	var out, errOut bytes.Buffer
-	h := host.New(host.WithStdout(&out), host.WithStderr(&errOut))
+	h := newHost(t, host.WithStdout(&out), host.WithStderr(&errOut))
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	if _, err := h.Eval(ctx, src); err != nil {

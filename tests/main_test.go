@@ -31,7 +31,7 @@ func evalFile(t *testing.T, path string, timeout time.Duration) (stdout, stderr 
 	t.Helper()
 	defer leakcheck.VerifyNone(t)
 	var out, errb bytes.Buffer
-	h := host.New(host.WithStdout(&out), host.WithStderr(&errb))
+	h := newHost(t, host.WithStdout(&out), host.WithStderr(&errb))
 	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
 	_, err = h.EvalFile(ctx, path)
@@ -72,4 +72,20 @@ func runJsrun(t *testing.T, stdin string, args ...string) (stdout, stderr string
 func repoPath(parts ...string) string {
 	_, file, _, _ := runtime.Caller(0)
 	return filepath.Join(append([]string{filepath.Dir(file), ".."}, parts...)...)
+}
+
+// newHost is host.New for a test: a bad option fails it, and the host is
+// closed when the test ends.
+func newHost(t testing.TB, opts ...host.Option) *host.Host {
+	t.Helper()
+	h, err := host.New(opts...)
+	if err != nil {
+		t.Fatalf("host.New: %v", err)
+	}
+	t.Cleanup(func() {
+		if err := h.Close(); err != nil {
+			t.Errorf("Close: %v", err)
+		}
+	})
+	return h
 }

@@ -171,7 +171,7 @@ type nameRecord struct {
 func TestNativeNames(t *testing.T) {
 	defer leakcheck.VerifyNone(t)
 	var out, errOut bytes.Buffer
-	h := host.New(host.WithStdout(&out), host.WithStderr(&errOut), host.WithFileSystem(t.TempDir()))
+	h := newHost(t, host.WithStdout(&out), host.WithStderr(&errOut), host.WithFileSystem(t.TempDir()))
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	if _, err := h.Eval(ctx, nativeNamesScript); err != nil {
@@ -252,7 +252,7 @@ func TestNativeNamesUncaught(t *testing.T) {
 func TestNodeConsoleIsTheHostConsole(t *testing.T) {
 	defer leakcheck.VerifyNone(t)
 	var out bytes.Buffer
-	h := host.New(host.WithStdout(&out), host.WithStderr(&out))
+	h := newHost(t, host.WithStdout(&out), host.WithStderr(&out))
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	src := `const c = require("node:console"); c.log(c === console, require("node:util") === require("util"))`
@@ -269,7 +269,7 @@ func TestNodeConsoleIsTheHostConsole(t *testing.T) {
 func TestEmbedderFunc(t *testing.T) {
 	defer leakcheck.VerifyNone(t)
 	var out bytes.Buffer
-	h := host.New(host.WithStdout(&out), host.WithStderr(&out),
+	h := newHost(t, host.WithStdout(&out), host.WithStderr(&out),
 		host.WithModule("db", func(r *host.Runtime, exports *goja.Object) error {
 			return exports.Set("query", r.Func("query", func(c goja.FunctionCall) goja.Value {
 				panic(r.NewTypeError("db.query: bad id"))

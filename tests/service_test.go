@@ -5,7 +5,6 @@ import (
 	"runtime"
 	"testing"
 
-	"github.com/jsrun/jsrun/host"
 	"github.com/jsrun/jsrun/internal/leakcheck"
 )
 
@@ -16,7 +15,7 @@ import (
 // shared objects registered, about 37 KB an evaluation).
 func TestEvaluationsLeaveNothing(t *testing.T) {
 	defer leakcheck.VerifyNone(t)
-	h := host.New()
+	h := newHost(t)
 	const src = `
 		const a = new threads.Atomic(1), wg = new threads.WaitGroup(), q = new threads.Queue(), s = new threads.Shared({n: 1});
 		const p = new threads.Pool(x => x + 1, 1);

@@ -104,13 +104,27 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		opts = append(opts, host.WithFileSystem(*fsRoot))
 	}
 
-	var (
-		err error
-		h   *host.Host
-	)
+	var argv []string
 	switch {
 	case codeSet:
-		h = host.New(append(opts, host.WithArgs(rest...))...)
+		argv = rest
+	case rest[0] == "-":
+		argv = rest // argv keeps "-", as in Node
+	default:
+		script, err := filepath.Abs(rest[0])
+		if err != nil {
+			script = rest[0]
+		}
+		argv = append([]string{script}, rest[1:]...)
+	}
+	h, err := host.New(append(opts, host.WithArgs(argv...))...)
+	if err != nil {
+		fmt.Fprintln(stderr, err) // a directory --fs-root cannot open, a negative limit
+		return 1
+	}
+	defer h.Close()
+	switch {
+	case codeSet:
 		_, err = h.Eval(ctx, *code)
 	case rest[0] == "-":
 		src, rerr := io.ReadAll(stdin)
@@ -118,14 +132,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "jsrun: reading stdin: %v\n", rerr)
 			return 1
 		}
-		h = host.New(append(opts, host.WithArgs(rest...))...) // argv keeps "-", as in Node
 		_, err = h.Eval(ctx, string(src))
 	default:
-		script, aerr := filepath.Abs(rest[0])
-		if aerr != nil {
-			script = rest[0]
-		}
-		h = host.New(append(opts, host.WithArgs(append([]string{script}, rest[1:]...)...))...)
 		_, err = h.EvalFile(ctx, rest[0])
 	}
 	rc := exitCode(err, *timeout, stderr)

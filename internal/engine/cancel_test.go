@@ -20,6 +20,7 @@ import (
 // the item stays in the queue. The queue is empty whenever a consumer may
 // be live, so that no live consumer can take an item either.
 func TestCancelledGetterNeverTakesAnItem(t *testing.T) {
+	t.Parallel()
 	for name, consumer := range map[string]string{
 		"get":      `(q, ready) => { ready.put(1); return q.get() }`,
 		"getAsync": `async (q, ready) => { ready.put(1); return await q.getAsync() }`,
@@ -50,6 +51,7 @@ func TestCancelledGetterNeverTakesAnItem(t *testing.T) {
 // TestCancelledPutterNeverPuts: a producer blocked on a full queue and
 // cancelled never adds its item when room is made afterwards.
 func TestCancelledPutterNeverPuts(t *testing.T) {
+	t.Parallel()
 	for name, producer := range map[string]string{
 		"put":      `(q, ready, i) => { ready.put(1); q.put(i) }`,
 		"putAsync": `async (q, ready, i) => { ready.put(1); await q.putAsync(i) }`,
@@ -79,6 +81,7 @@ func TestCancelledPutterNeverPuts(t *testing.T) {
 // in a primitive is about to wake, so it is no part of a deadlock, even when
 // everything else has finished before it wakes.
 func TestCancelledWaiterIsNoDeadlock(t *testing.T) {
+	t.Parallel()
 	for name, src := range map[string]string{
 		"Queue.get": `const q = threads.Queue();
 			const t = threads.run((q) => q.get(), q); t.cancel(); try { t.get() } catch {}`,
@@ -103,6 +106,7 @@ func TestCancelledWaiterIsNoDeadlock(t *testing.T) {
 // its owner cancelled is never reported as an unhandled rejection, for a
 // thread busy, blocked, or not yet started, and for a Pool item.
 func TestCancelCountsAsHandlingTheRejection(t *testing.T) {
+	t.Parallel()
 	for name, src := range map[string]string{
 		"busy":    `for (let i = 0; i < 20; i++) threads.run(() => { for (;;) {} }).cancel()`,
 		"blocked": `const q = threads.Queue(); for (let i = 0; i < 20; i++) threads.run((q) => q.get(), q).cancel()`,
@@ -130,6 +134,7 @@ func TestCancelCountsAsHandlingTheRejection(t *testing.T) {
 // the get reports the cancel. The test holds the queue's lock from the
 // hand-over to the cancel, so that the get cannot return in between.
 func TestItemHandedAsTheGetterIsCancelledGoesBackFirst(t *testing.T) {
+	t.Parallel()
 	env := NewEnv(Config{})
 	g := env.newGroup(context.Background(), nil)
 	defer func() { g.Stop(errors.New("test over")); _ = g.Wait() }()
@@ -213,6 +218,7 @@ func waitFor(t *testing.T, cond func() bool) {
 // at random moments around the put that serves it: every item is either
 // taken by the getter's job or back in the queue, exactly once.
 func TestAsyncGetterCancelledAnyTimeLosesNothing(t *testing.T) {
+	t.Parallel()
 	const n = 2000
 	var q fifo[int]
 	seen := make([]int, n)
@@ -252,6 +258,7 @@ func TestAsyncGetterCancelledAnyTimeLosesNothing(t *testing.T) {
 // TestCancelledPoolSubmitNeverSubmits: a submit blocked on a full Pool and
 // cancelled never adds its item when a slot frees afterwards.
 func TestCancelledPoolSubmitNeverSubmits(t *testing.T) {
+	t.Parallel()
 	mustEval(t, `
 		const gate = threads.Queue(), started = threads.Queue(), ready = threads.Queue();
 		const pool = threads.Pool((x) => { started.put(x); gate.get(); return x }, { workers: 1, queueDepth: 1 });

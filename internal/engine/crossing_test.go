@@ -14,6 +14,7 @@ import (
 // catches the rejection itself with get(). One promise, one handler: not
 // an unhandled rejection anywhere.
 func TestPassedPromiseRejectionHandledBySenderLater(t *testing.T) {
+	t.Parallel()
 	mustEval(t, `
 		for (let i = 0; i < 10; i++) {
 			const p = threads.run(() => { throw new Error("boom") });
@@ -27,6 +28,7 @@ func TestPassedPromiseRejectionHandledBySenderLater(t *testing.T) {
 // TestPassedPromiseRejectionHandledByReceiver: the receiver handles it and
 // the sender never looks: still handled.
 func TestPassedPromiseRejectionHandledByReceiver(t *testing.T) {
+	t.Parallel()
 	mustEval(t, `
 		for (let i = 0; i < 10; i++) {
 			const p = threads.run(() => { throw new Error("boom") });
@@ -42,6 +44,7 @@ func TestPassedPromiseRejectionHandledByReceiver(t *testing.T) {
 // TestPassedPromiseRejectionNobodyHandlesIsReported: passing the promise
 // on never hides a rejection that no holder handles; it is reported once.
 func TestPassedPromiseRejectionNobodyHandlesIsReported(t *testing.T) {
+	t.Parallel()
 	for _, src := range []string{
 		`const p = threads.run(() => { throw new Error("boom") }); threads.run((q) => 1, p).get();`,
 		`const p = threads.run(() => { throw new Error("boom") }); threads.run((q) => { q.then(() => {}) }, p).get(); try { p.get() } catch {}`,
@@ -58,6 +61,7 @@ func TestPassedPromiseRejectionNobodyHandlesIsReported(t *testing.T) {
 // a parameter, a top-level function) must be refused, in either order,
 // never carried with the other one's meaning.
 func TestIdenticalFunctionTextsAreNotConfused(t *testing.T) {
+	t.Parallel()
 	const msg = `DataCloneError fn: function %s cannot be carried into a thread: ` +
 		`its text "(v) => v * factor" is written 2 times with different meanings ` +
 		`("factor" is %s at test.js:%s, %s at test.js:%s), and a function value does not say where it was written; ` +
@@ -95,6 +99,7 @@ try { print(threads.run(scale, 2).get()) } catch (e) { print(e.name, e.message) 
 // TestFunctionMadeByEvalIsNotGuessed: eval's functions are written in no
 // script, and may close over the locals where eval ran.
 func TestFunctionMadeByEvalIsNotGuessed(t *testing.T) {
+	t.Parallel()
 	mustEval(t, `
 		const factor = 10;
 		function make(factor) { return eval("(v) => v * factor") }
@@ -108,6 +113,7 @@ func TestFunctionMadeByEvalIsNotGuessed(t *testing.T) {
 // TestThreadErrorWithUncloneableCause keeps the error's class, message
 // and stack, drops only the cause and says so in the message.
 func TestThreadErrorWithUncloneableCause(t *testing.T) {
+	t.Parallel()
 	mustEval(t, `
 		class MyError extends Error { constructor(m, o) { super(m, o); this.name = "MyError" } }
 		function fail() {
@@ -139,6 +145,7 @@ func TestThreadErrorWithUncloneableCause(t *testing.T) {
 // as BigInt, never rounded; an Atomic made from a BigInt always returns
 // BigInts.
 func TestAtomicStaysExactPast2To53(t *testing.T) {
+	t.Parallel()
 	mustEval(t, `
 		const a = threads.Atomic(2 ** 53 - 1);
 		print(a.add(1) === 9007199254740992n, a.add(1) === 9007199254740993n, a.get() === 9007199254740993n);

@@ -132,6 +132,14 @@ func (r *Runtime) ensure(names []string) error {
 	return nil
 }
 
+// Close drops the Env's compiled scripts and the analysis of its modules.
+// Evaluations still running keep what they hold; the Env keeps nothing
+// more.
+func (e *Env) Close() {
+	e.scripts.close()
+	e.index.Close()
+}
+
 // AddModule parses a CommonJS module file and remembers its top-level
 // bindings and functions, so that functions defined there can be carried
 // into threads by every evaluation. The same text again changes nothing.

@@ -13,6 +13,7 @@ import (
 // TestThreadsOutliveTheThreadThatStartedThem: a thread's return does not
 // cancel the threads it started; the evaluation waits for all of them.
 func TestThreadsOutliveTheThreadThatStartedThem(t *testing.T) {
+	t.Parallel()
 	var want []string
 	for i := 1; i <= 12; i++ {
 		want = append(want, fmt.Sprint(i))
@@ -33,6 +34,7 @@ func TestThreadsOutliveTheThreadThatStartedThem(t *testing.T) {
 // TestGrandchildErrorAfterItsParentReturned fails the evaluation as an
 // unhandled rejection, with the grandchild's stack.
 func TestGrandchildErrorAfterItsParentReturned(t *testing.T) {
+	t.Parallel()
 	_, err := evalJS(t, Config{}, 20*time.Second, `
 		threads.run(() => {
 			threads.run(() => {
@@ -53,6 +55,7 @@ func TestGrandchildErrorAfterItsParentReturned(t *testing.T) {
 // reaches the threads its thread's children started, after those children
 // returned.
 func TestCancelReachesThreadsWhoseParentReturned(t *testing.T) {
+	t.Parallel()
 	mustEval(t, `
 		const started = threads.Atomic();
 		const q = threads.Queue();

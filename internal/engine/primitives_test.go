@@ -10,6 +10,7 @@ import (
 )
 
 func TestAtomic(t *testing.T) {
+	t.Parallel()
 	mustEval(t, `
 		const a = threads.Atomic(5);
 		const b = new threads.Atomic();
@@ -37,6 +38,7 @@ func TestAtomic(t *testing.T) {
 }
 
 func TestSharedUpdateIsAtomicAndGetIsACopy(t *testing.T) {
+	t.Parallel()
 	mustEval(t, `
 		const s = threads.Shared([]);
 		const ps = [];
@@ -54,6 +56,7 @@ func TestSharedUpdateIsAtomicAndGetIsACopy(t *testing.T) {
 }
 
 func TestWaitGroup(t *testing.T) {
+	t.Parallel()
 	mustEval(t, `
 		const wg = threads.WaitGroup();
 		const n = threads.Atomic();
@@ -71,6 +74,7 @@ func TestWaitGroup(t *testing.T) {
 }
 
 func TestQueueBasics(t *testing.T) {
+	t.Parallel()
 	mustEval(t, `
 		const q = threads.Queue(2);
 		q.put(1); q.put({ x: [2] });
@@ -88,6 +92,7 @@ func TestQueueBasics(t *testing.T) {
 }
 
 func TestQueueProducerConsumerAfterMainEnds(t *testing.T) {
+	t.Parallel()
 	mustEval(t, `
 		const queue = threads.Queue(100);
 		function producer() { for (let i = 0; i < 10; i++) queue.put(i); queue.put(null) }
@@ -102,6 +107,7 @@ func TestQueueProducerConsumerAfterMainEnds(t *testing.T) {
 }
 
 func TestQueueCloseWakesWaitingPut(t *testing.T) {
+	t.Parallel()
 	mustEval(t, `
 		const q = threads.Queue(1);
 		q.put(0);
@@ -113,6 +119,7 @@ func TestQueueCloseWakesWaitingPut(t *testing.T) {
 }
 
 func TestQueueAsync(t *testing.T) {
+	t.Parallel()
 	mustEval(t, `
 		const q = threads.Queue(1);
 		(async () => {
@@ -131,6 +138,7 @@ func TestQueueAsync(t *testing.T) {
 }
 
 func TestQueueOfQueuesTravelsByReference(t *testing.T) {
+	t.Parallel()
 	mustEval(t, `
 		const outer = threads.Queue();
 		const inner = threads.Queue();
@@ -146,6 +154,7 @@ func TestQueueOfQueuesTravelsByReference(t *testing.T) {
 // with several producers and consumers: no lost wake-up, no lost item.
 // Under the race detector, 50 runs (the plain run does 200).
 func TestQueueManyProducersConsumers(t *testing.T) {
+	t.Parallel()
 	runs := 200
 	if testing.Short() {
 		runs = 20
@@ -173,6 +182,7 @@ func TestQueueManyProducersConsumers(t *testing.T) {
 }
 
 func TestPool(t *testing.T) {
+	t.Parallel()
 	mustEval(t, `
 		let calls = 0; // per worker: state persists across items
 		function square(x) { calls++; if (x === 3) throw new RangeError("three"); return x * x }
@@ -191,6 +201,7 @@ func TestPool(t *testing.T) {
 }
 
 func TestDeadlockIsReportedNamingTheWait(t *testing.T) {
+	t.Parallel()
 	start := time.Now()
 	_, err := evalJS(t, Config{}, 10*time.Second, `
 		const wg = threads.WaitGroup();
@@ -213,6 +224,7 @@ func TestDeadlockIsReportedNamingTheWait(t *testing.T) {
 }
 
 func TestDeadlockOnAwaitedThreadThatBlocks(t *testing.T) {
+	t.Parallel()
 	_, err := evalJS(t, Config{}, 10*time.Second, `
 		const q = threads.Queue();
 		(async () => { await threads.run(() => q.get()) })();
@@ -223,10 +235,12 @@ func TestDeadlockOnAwaitedThreadThatBlocks(t *testing.T) {
 }
 
 func TestIdlePoolDoesNotHangOrDeadlock(t *testing.T) {
+	t.Parallel()
 	mustEval(t, `const p = threads.Pool(x => x, 2); print(p.submit(1).get())`, "1")
 }
 
 func TestMaxQueuedItemsAcrossQueues(t *testing.T) {
+	t.Parallel()
 	got, err := evalJS(t, Config{MaxQueuedItems: 5}, 10*time.Second, `
 		const a = threads.Queue(), b = threads.Queue();
 		for (let i = 0; i < 3; i++) a.put(i);
@@ -251,6 +265,7 @@ func TestMaxQueuedItemsAcrossQueues(t *testing.T) {
 // TestPoolPendingAndClosed: pending counts the items submitted and not yet
 // settled, queued or running; closed says close ran.
 func TestPoolPendingAndClosed(t *testing.T) {
+	t.Parallel()
 	mustEval(t, `
 		const gate = new threads.Queue();
 		const pool = new threads.Pool((x) => gate.get() + x, { workers: 1, queueDepth: 4 });

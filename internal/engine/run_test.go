@@ -10,6 +10,7 @@ import (
 )
 
 func TestRunReturnsResultThroughGetAndAwait(t *testing.T) {
+	t.Parallel()
 	mustEval(t, `
 		function add(a, b) { return a + b }
 		const p = threads.run(add, 1, 2);
@@ -25,6 +26,7 @@ func TestRunReturnsResultThroughGetAndAwait(t *testing.T) {
 }
 
 func TestRunWaitReturnsUndefinedAndThrows(t *testing.T) {
+	t.Parallel()
 	mustEval(t, `
 		print(threads.run(() => 5).wait());
 		try { threads.run(() => { throw new TypeError("bad") }).wait() } catch (e) { print(e.name, e.message) }
@@ -32,6 +34,7 @@ func TestRunWaitReturnsUndefinedAndThrows(t *testing.T) {
 }
 
 func TestRunNonFunctionIsTypeErrorAtTheCall(t *testing.T) {
+	t.Parallel()
 	mustEval(t, `
 		for (const v of [undefined, 1, "f", {}, null]) {
 			try { threads.run(v) } catch (e) { print(e.name + ": " + e.message) }
@@ -44,6 +47,7 @@ func TestRunNonFunctionIsTypeErrorAtTheCall(t *testing.T) {
 }
 
 func TestThreadErrorKeepsNameMessageAndStack(t *testing.T) {
+	t.Parallel()
 	mustEval(t, `
 		class ValidationError extends Error { constructor(m) { super(m); this.name = "ValidationError" } }
 		function fails() {
@@ -58,6 +62,7 @@ func TestThreadErrorKeepsNameMessageAndStack(t *testing.T) {
 }
 
 func TestIsolationAndCarriedTopLevelBindings(t *testing.T) {
+	t.Parallel()
 	mustEval(t, `
 		const items = [1, 2, 3];
 		let counter = 10;
@@ -75,6 +80,7 @@ func TestIsolationAndCarriedTopLevelBindings(t *testing.T) {
 }
 
 func TestClosureOverLocalIsRefusedNamingTheVariable(t *testing.T) {
+	t.Parallel()
 	mustEval(t, `
 		function makeAdder(n) { return function adder(x) { return x + n } }
 		try { threads.run(makeAdder(1), 1) } catch (e) { print(e.name); print(e.message) }
@@ -84,6 +90,7 @@ func TestClosureOverLocalIsRefusedNamingTheVariable(t *testing.T) {
 }
 
 func TestNestedThreads(t *testing.T) {
+	t.Parallel()
 	mustEval(t, `
 		function leaf(x) { return x + 1 }
 		function middle(x) { return threads.run(leaf, x).get() * 10 }
@@ -93,6 +100,7 @@ func TestNestedThreads(t *testing.T) {
 }
 
 func TestCancelRejectsWithCancelledError(t *testing.T) {
+	t.Parallel()
 	mustEval(t, `
 		const p = threads.run(() => { for (;;) {} });
 		p.cancel();
@@ -105,6 +113,7 @@ func TestCancelRejectsWithCancelledError(t *testing.T) {
 }
 
 func TestDeepRecursionIsRangeError(t *testing.T) {
+	t.Parallel()
 	mustEval(t, `
 		function down(n) { return down(n + 1) + 1 }
 		try { threads.run(down, 0).get() } catch (e) { print(e.name, e.message) }
@@ -112,6 +121,7 @@ func TestDeepRecursionIsRangeError(t *testing.T) {
 }
 
 func TestUnhandledThreadRejectionFailsTheEvaluation(t *testing.T) {
+	t.Parallel()
 	_, err := evalJS(t, Config{}, 10*time.Second, `threads.run(() => { throw new Error("lost") })`)
 	if err == nil || !strings.Contains(err.Error(), "lost") {
 		t.Fatalf("err = %v, want the unhandled rejection", err)
@@ -119,6 +129,7 @@ func TestUnhandledThreadRejectionFailsTheEvaluation(t *testing.T) {
 }
 
 func TestTimeoutReachesBlockedGet(t *testing.T) {
+	t.Parallel()
 	start := time.Now()
 	_, err := evalJS(t, Config{}, 200*time.Millisecond, `threads.run(() => { for (;;) {} }).get()`)
 	if !errors.Is(err, context.DeadlineExceeded) {
@@ -130,6 +141,7 @@ func TestTimeoutReachesBlockedGet(t *testing.T) {
 }
 
 func TestMaxThreadsIsRangeError(t *testing.T) {
+	t.Parallel()
 	got, err := evalJS(t, Config{MaxThreads: 3}, 10*time.Second, `
 		const q = threads.Queue();
 		const ps = [];
@@ -143,6 +155,7 @@ func TestMaxThreadsIsRangeError(t *testing.T) {
 }
 
 func TestCancelReachesTheThreadsItStarted(t *testing.T) {
+	t.Parallel()
 	start := time.Now()
 	mustEval(t, `
 		const started = threads.Atomic();
@@ -165,6 +178,7 @@ func TestCancelReachesTheThreadsItStarted(t *testing.T) {
 // level, then closing over a local. The second run must see the second
 // version and refuse the closure, not reuse what it learnt of the first.
 func TestFunctionEntryFollowsReplacedScript(t *testing.T) {
+	t.Parallel()
 	var mu sync.Mutex
 	var out []string
 	env := NewEnv(withPrint(Config{}, &mu, &out))

@@ -41,9 +41,10 @@ type scriptKey struct{ name, src string }
 // scripts is an Env's cache of compiled scripts: the least recently used
 // beyond maxScripts are dropped.
 type scripts struct {
-	mu   sync.Mutex
-	m    map[scriptKey]*cachedScript
-	uses uint64 // counts lookups, to find the least recently used
+	mu     sync.Mutex
+	m      map[scriptKey]*cachedScript
+	uses   uint64 // counts lookups, to find the least recently used
+	closed bool   // the Env is closed: nothing more is kept
 }
 
 type cachedScript struct {
@@ -74,6 +75,9 @@ func (c *scripts) put(k scriptKey, s *Script) *Script {
 		e.used = c.uses
 		return e.s
 	}
+	if c.closed {
+		return s
+	}
 	if c.m == nil {
 		c.m = map[scriptKey]*cachedScript{}
 	}
@@ -91,10 +95,10 @@ func (c *scripts) put(k scriptKey, s *Script) *Script {
 	return s
 }
 
-// clear drops every kept script.
-func (c *scripts) clear() {
+// close drops every kept script, and keeps no more.
+func (c *scripts) close() {
 	c.mu.Lock()
-	c.m = nil
+	c.m, c.closed = nil, true
 	c.mu.Unlock()
 }
 

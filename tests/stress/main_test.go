@@ -74,11 +74,18 @@ func watch(d time.Duration, eval func() (any, error)) (any, error) {
 	}
 }
 
-// newHost makes a host that prints into fresh buffers.
-func newHost(opts ...host.Option) (*host.Host, *bytes.Buffer, *bytes.Buffer) {
+// newHost makes a host that prints into fresh buffers, closed when the
+// test ends.
+func newHost(t testing.TB, opts ...host.Option) (*host.Host, *bytes.Buffer, *bytes.Buffer) {
+	t.Helper()
 	var out, errOut bytes.Buffer
 	// The stress scripts hold more threads alive at once than the default
 	// limit (1,000 workers plus consumers, batches of 2,000).
 	opts = append([]host.Option{host.WithStdout(&out), host.WithStderr(&errOut), host.WithMaxThreads(10_000)}, opts...)
-	return host.New(opts...), &out, &errOut
+	h, err := host.New(opts...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = h.Close() })
+	return h, &out, &errOut
 }

@@ -45,7 +45,7 @@ func TestStressManyShortThreads(t *testing.T) {
 			console.log(count, sum, total.get());
 		})();
 	`, n, batch)
-	h, out, errOut := newHost()
+	h, out, errOut := newHost(t)
 	r := eval(h, out, errOut, src, 5*time.Minute)
 	if r.err != nil {
 		t.Fatalf("%d threads: %v\nstderr: %s", n, r.err, r.stderr)
@@ -99,7 +99,7 @@ func TestStressRandomMixWithCancellation(t *testing.T) {
 		t.Run(fmt.Sprintf("seed=%d", seed), func(t *testing.T) {
 			defer leakcheck.VerifyNone(t)
 			params := fmt.Sprintf("const PARAMS = { seed: %d, workers: %d, consumers: 4, qmax: %d, cancelPct: 33 };\n", seed, workers, qmax)
-			h, out, errOut := newHost()
+			h, out, errOut := newHost(t)
 			r := eval(h, out, errOut, params+string(script), 3*time.Minute)
 			if r.err != nil {
 				t.Fatalf("seed %d: %v\nstdout: %s\nstderr: %s", seed, r.err, r.stdout, r.stderr)
@@ -177,7 +177,7 @@ const busyWant = "200 200 100 1,4,9,16,25,36 6 timer\n"
 // deadline, leaves no goroutine behind, and the host still works after it.
 func TestStressDeadlinesLandAnywhere(t *testing.T) {
 	defer leakcheck.VerifyNone(t)
-	h, out, errOut := newHost()
+	h, out, errOut := newHost(t)
 	// How long a full run takes here, to spread the deadlines over it.
 	full := eval(h, out, errOut, busyScript, time.Minute)
 	if full.err != nil || full.stdout != busyWant {

@@ -18,6 +18,7 @@ import (
 // searched, so two sources run at once never decide for each other.
 type Index struct {
 	mu      sync.RWMutex
+	closed  bool          // Close was called: Add keeps nothing
 	scripts []*Script     // add order; replaced wholesale (copy on write)
 	gen     atomic.Uint64 // bumped by every change of scripts: a cached Func may now differ
 	funcs   atomic.Pointer[funcCache]
@@ -58,6 +59,9 @@ func (ix *Index) Add(s *Script) {
 	}
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
+	if ix.closed {
+		return
+	}
 	if at := slices.IndexFunc(ix.scripts, func(o *Script) bool { return o.Name == s.Name }); at >= 0 {
 		if ix.scripts[at].file.Source() == s.file.Source() {
 			return
@@ -68,6 +72,15 @@ func (ix *Index) Add(s *Script) {
 	} else {
 		ix.scripts = append(slices.Clip(ix.scripts), s)
 	}
+	ix.gen.Add(1)
+}
+
+// Close forgets every script and cached Func, and makes Add do nothing.
+func (ix *Index) Close() {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	ix.closed, ix.scripts = true, nil
+	ix.funcs.Store(new(funcCache))
 	ix.gen.Add(1)
 }
 

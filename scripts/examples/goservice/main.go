@@ -49,7 +49,12 @@ Date.now() - started
 `
 
 func main() {
-	h := host.New(host.WithStdout(os.Stdout), host.WithModule("mydb", mydb))
+	h, err := host.New(host.WithStdout(os.Stdout), host.WithModule("mydb", mydb))
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
+	defer h.Close()
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	start := time.Now()
