@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/dop251/goja"
+	"github.com/dop251/goja/file"
 	"github.com/jsrun/jsrun/clone"
 	"github.com/jsrun/jsrun/internal/engine/analysis"
 	"github.com/jsrun/jsrun/internal/rewrite"
@@ -30,21 +31,41 @@ type funcPayload struct{ entry *funcEntry }
 // it was added) and is dropped with main's cache, which is bounded: a
 // script that makes endless distinct functions does not keep them all.
 func (e *Env) funcEntry(main *Script, src string) *funcEntry {
-	var an *analysis.Script
-	if main != nil {
-		an = main.an
-	}
-	info, err := e.index.Lookup(an, src)
+	info, err := e.index.Lookup(main.an, src)
 	if err != nil {
 		return &funcEntry{err: err}
 	}
+	return e.entryOf(main, info)
+}
+
+// funcEntryAt is funcEntry for a function that carries its site in main
+// (see rewrite.Sites), or nil when main holds no literal of src there.
+func (e *Env) funcEntryAt(main *Script, src string, site int) *funcEntry {
+	info, err := e.index.LookupAt(main.an, src, site)
+	if err != nil {
+		return &funcEntry{err: err}
+	}
+	if info == nil {
+		return nil
+	}
+	return e.entryOf(main, info)
+}
+
+// entryOf makes the entry of info once. Its program tags the literals
+// main tags, at their sites in main, so that a function the thread makes
+// from one is told apart as in main.
+func (e *Env) entryOf(main *Script, info *analysis.Func) *funcEntry {
 	return info.Derive(func(info *analysis.Func) any {
 		fe := &funcEntry{info: info}
 		if s := info.Site; s != nil {
 			fe.script = s.Script()
 		}
+		var tag rewrite.Tagger
+		if sites := info.TaggedIn(main.an); sites != nil {
+			tag = func(start file.Idx) (int, bool) { return sites(int(start) - 1) }
+		}
 		name, text := info.Program()
-		fe.prog, fe.err = rewrite.Compile(name, text, info.Strict)
+		fe.prog, fe.err = rewrite.CompileTagged(name, text, info.Strict, tag)
 		fe.needs = e.globalsNeeded(info.Free)
 		return fe
 	}).(*funcEntry)
@@ -88,6 +109,15 @@ func (c *codec) SnapshotFunction(rt *goja.Runtime, fn *goja.Object, path string)
 	}
 	g := c.lib.r.group
 	fe := g.env.funcEntry(g.script, src)
+	if fe.info != nil && fe.info.Ambiguity != nil {
+		// Written at places that mean different things: the value may
+		// say which one it was made at.
+		if site, ok := c.lib.r.sites.Of(fn); ok {
+			if at := g.env.funcEntryAt(g.script, src, site); at != nil {
+				fe = at
+			}
+		}
+	}
 	if fe.err != nil {
 		return nil, &clone.DataCloneError{Path: path, Reason: fmt.Sprintf("function %s cannot be carried into a thread: %v", name, fe.err)}
 	}

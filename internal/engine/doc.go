@@ -32,9 +32,14 @@
 // Values cross exactly, or fail loudly. A ThreadPromise held in many
 // runtimes is one promise: its rejection is reported, by the runtime that
 // started the thread, only if no holder has handled it when the outcome
-// reaches that runtime. A function is known by its text (goja gives no
-// position of a function value): a text written at places that mean
-// different things is a DataCloneError, never resolved at one of them. An
+// reaches that runtime. A function is known by its text, in the
+// evaluation's main script first (goja gives no position of a function
+// value); where one script writes a text at places that mean different
+// things, the function made at each carries its site (the script is
+// compiled so: see internal/rewrite's Tagger) and is carried as written
+// there. A value that carries no site and whose text means different
+// things where it is written (a method, a text in a module too, one made
+// by eval) is a DataCloneError, never resolved at one of them. An
 // Atomic returns its int64 as a Number while it is a safe integer and as a
 // BigInt beyond (always as a BigInt if it was made from one), never
 // rounded. A thread's Error whose cause cannot be cloned keeps its class,

@@ -185,6 +185,7 @@ type Runtime struct {
 	installed map[string]bool // on-demand globals installed so far
 	pool      *Pool           // the pool this runtime is a worker of, if any
 	thread    *thread         // the thread this runtime runs; nil for main and Pool workers
+	sites     *rewrite.Sites  // where the functions made here at tagged literals were written
 }
 
 // Context ends when this runtime must stop: its thread was cancelled, or the
@@ -203,14 +204,14 @@ func (r *Runtime) Exit(cause error) { r.group.Stop(cause) }
 // every.
 func (g *Group) newRuntime(ctx context.Context, name string, every bool) (*Runtime, error) {
 	rt := goja.New()
-	guard.Install(rt)   // first: it sets the global object the rest defines on
-	rewrite.Install(rt) // before any script: the helper of rewritten code, and Function wrapped
+	guard.Install(rt)            // first: it sets the global object the rest defines on
+	sites := rewrite.Install(rt) // before any script: the helper of rewritten code, and Function wrapped
 	rt.SetMaxCallStackSize(g.env.cfg.MaxCallStackSize)
 	// eval and Function read no source map: its comment may name any file
 	// (a named pipe blocks the open for ever), and the host decides alone
 	// which files a script reaches.
 	rt.SetParserOptions(parser.WithDisableSourceMaps)
-	r := &Runtime{RT: rt, Loop: eventloop.New(rt), Name: name, group: g, ctx: ctx}
+	r := &Runtime{RT: rt, Loop: eventloop.New(rt), Name: name, group: g, ctx: ctx, sites: sites}
 	r.Loop.SetIdleFunc(func(waiting bool) {
 		if waiting {
 			g.sleep(r, "waiting for threads or async operations to report back")

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/dop251/goja"
+	"github.com/dop251/goja/file"
 	"github.com/dop251/goja/parser"
 	"github.com/jsrun/jsrun/internal/engine/analysis"
 	"github.com/jsrun/jsrun/internal/rewrite"
@@ -184,7 +185,12 @@ func (e *Env) compile(k scriptKey) (*Script, error) {
 	if err != nil {
 		return nil, err
 	}
-	rewrite.Program(prg) // guard BigInt operators and spread arguments
+	// Guard BigInt operators and spread arguments, and make the functions
+	// of texts written here with different meanings carry their site.
+	rewrite.ProgramTagged(prg, func(start file.Idx) (int, bool) {
+		site := int(start) - 1 // the program's Idx 1 is byte 0
+		return site, an.Tagged(site)
+	})
 	prog, err := goja.CompileAST(prg, false)
 	if err != nil {
 		return nil, err

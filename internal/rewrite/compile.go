@@ -13,6 +13,7 @@ import (
 const (
 	prefix     = "__jsrun$"
 	nameHelper = prefix
+	nameSite   = prefix + "site" // the block-scoped constant of a declaration's tag
 )
 
 // helper says what a call of the helper does: its first argument.
@@ -24,6 +25,7 @@ const (
 	helperSar                   // (a, b) -> a >> b
 	helperSpread                // (xs) -> xs, or an iterable that counts
 	helperPrepare               // () -> wraps the async and generator constructors
+	helperTag                   // (fn, site) -> fn, which carries site (see Sites)
 )
 
 func operandHelper(op token.Token) helper {
@@ -41,11 +43,17 @@ func operandHelper(op token.Token) helper {
 // guarded operations and spread arguments, and compiles the result. The
 // program must run in a runtime Install has prepared.
 func Compile(name, src string, strict bool) (*goja.Program, error) {
+	return CompileTagged(name, src, strict, nil)
+}
+
+// CompileTagged is Compile whose functions made at the literals tag names
+// carry their site (see Tagger).
+func CompileTagged(name, src string, strict bool, tag Tagger) (*goja.Program, error) {
 	prg, err := goja.Parse(name, src)
 	if err != nil {
 		return nil, err
 	}
-	Program(prg)
+	ProgramTagged(prg, tag)
 	return goja.CompileAST(prg, strict)
 }
 
@@ -59,9 +67,13 @@ func Compile(name, src string, strict bool) (*goja.Program, error) {
 // such a program can reach their constructors, which prepare wraps. (The
 // call is a statement: a program whose last value was a directive's now
 // completes with undefined.)
-func Program(prg *ast.Program) bool {
-	w := &walker{}
-	w.stmts(prg.Body)
+func Program(prg *ast.Program) bool { return ProgramTagged(prg, nil) }
+
+// ProgramTagged is Program whose functions made at the literals tag names
+// carry their site (see Tagger).
+func ProgramTagged(prg *ast.Program, tag Tagger) bool {
+	w := &walker{tag: tag}
+	prg.Body = w.stmts(prg.Body)
 	if w.asyncOrGenerator {
 		n := 0
 		for n < len(prg.Body) && isDirective(prg.Body[n]) {

@@ -17,7 +17,11 @@
 // goja.CompileAST. Install defines the one helper the rewritten code
 // calls, __jsrun$, in a runtime's global object (non-enumerable,
 // read-only, non-configurable; a script may call it, and gets what
-// rewritten code gets, or a TypeError).
+// rewritten code gets, or a TypeError). ProgramTagged and CompileTagged
+// also make the functions of the literals a Tagger names carry their site
+// (see Sites): threads.run tells apart one text written where it means
+// different things. A script that calls the helper to tag a function can
+// tag only one that carries no site yet.
 //
 //	a ** b, a << b, a >> b   ->  __jsrun$(op, a, b)
 //	x **= n (and <<=, >>=)   ->  x = __jsrun$(op, x, n)

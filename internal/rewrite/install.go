@@ -12,20 +12,21 @@ type helpers struct {
 	rangeProto *goja.Object // RangeError.prototype, found at the first throw
 	spread     spreadGuard
 	prepared   bool // the async and generator function constructors are wrapped
+	sites      Sites
 }
 
 // Install defines in rt's global object the helpers that rewritten
 // programs call, and puts a wrapper in place of the Function constructor,
 // so that code made at run time is rewritten too. Call it once per
 // runtime, before running any program Compile made and before any script
-// runs.
+// runs. It returns the sites of the runtime's tagged functions.
 //
 // It does little else: goja makes most built-ins only when first used,
 // and a thread's runtime that Install made them all in took 6 times as
 // long to start. What the helpers must know of the built-ins they find
 // when needed, by means no script can forge (see spreadGuard, throwRange
 // and prepare).
-func Install(rt *goja.Runtime) {
+func Install(rt *goja.Runtime) *Sites {
 	h := &helpers{rt: rt, hintNumber: rt.ToValue("number")}
 	h.spread.h = h
 	fn := rt.ToValue(h.call).(*goja.Object)
@@ -35,6 +36,7 @@ func Install(rt *goja.Runtime) {
 	_ = fn.DefineDataProperty("name", rt.ToValue(""), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 	_ = rt.GlobalObject().DefineDataProperty(nameHelper, fn, goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
 	h.wrapFunction()
+	return &h.sites
 }
 
 // call is the helper: its first argument says which job it does (see
@@ -53,6 +55,8 @@ func (h *helpers) call(c goja.FunctionCall) goja.Value {
 	case helperPrepare:
 		h.prepare()
 		return goja.Undefined()
+	case helperTag:
+		return h.tag(a, b)
 	}
 	panic(h.rt.NewTypeError("%s is jsrun's own and takes no calls from scripts", nameHelper))
 }

@@ -46,6 +46,10 @@ func (w *walker) binary(e *ast.BinaryExpression) ast.Expression {
 func (w *walker) assign(e *ast.AssignExpression) ast.Expression {
 	safe := !guarded(e.Operator) || neverBigInt(e.Right)
 	e.Left = w.expr(e.Left)
+	if namingAssignment(e) {
+		id := e.Left.(*ast.Identifier)
+		w.next = naming{name: stringLiteral(id.Name.String(), id.Idx)}
+	}
 	e.Right = w.expr(e.Right)
 	if safe {
 		return e

@@ -11,12 +11,20 @@ type walker struct {
 	// asyncOrGenerator: the program makes an async function or a
 	// generator (see prepare).
 	asyncOrGenerator bool
+	// tag says which literals carry their site (see Tagger); nil: none.
+	tag Tagger
+	// next is what the place of the expression walked next does to an
+	// anonymous function (see naming); expr takes it and resets it.
+	next naming
 }
 
-func (w *walker) stmts(list []ast.Statement) {
+// stmts walks the statements of a script, a function body or a block, and
+// returns them with their declarations tagged (see tagDeclarations).
+func (w *walker) stmts(list []ast.Statement) []ast.Statement {
 	for _, s := range list {
 		w.stmt(s)
 	}
+	return w.tagDeclarations(list)
 }
 
 func (w *walker) stmt(s ast.Statement) {
@@ -64,7 +72,9 @@ func (w *walker) stmt(s ast.Statement) {
 		s.Discriminant = w.expr(s.Discriminant)
 		for _, c := range s.Body {
 			c.Test = w.expr(c.Test)
-			w.stmts(c.Consequent)
+			for _, s := range c.Consequent { // a case is no scope of its own: nothing tagged
+				w.stmt(s)
+			}
 		}
 	case *ast.TryStatement:
 		w.block(s.Body)
@@ -92,7 +102,7 @@ func (w *walker) stmt(s ast.Statement) {
 
 func (w *walker) block(b *ast.BlockStatement) {
 	if b != nil {
-		w.stmts(b.List)
+		b.List = w.stmts(b.List)
 	}
 }
 
@@ -118,6 +128,9 @@ func (w *walker) binding(b *ast.Binding) {
 		return
 	}
 	b.Target = w.target(b.Target)
+	if id, ok := b.Target.(*ast.Identifier); ok {
+		w.next = naming{name: stringLiteral(id.Name.String(), id.Idx)}
+	}
 	b.Initializer = w.expr(b.Initializer)
 }
 
@@ -146,7 +159,12 @@ func (w *walker) params(p *ast.ParameterList) {
 	if p == nil {
 		return
 	}
-	w.bindings(p.List)
+	for _, b := range p.List {
+		// Not w.binding: goja does not name a function that is a
+		// parameter's default (f = () => {}).
+		b.Target = w.target(b.Target)
+		b.Initializer = w.expr(b.Initializer)
+	}
 	p.Rest = w.expr(p.Rest)
 }
 
@@ -158,9 +176,12 @@ func (w *walker) class(c *ast.ClassLiteral) {
 	for _, el := range c.Body {
 		switch el := el.(type) {
 		case *ast.FieldDefinition:
+			name, known := keyName(el.Key)
 			if el.Computed {
 				el.Key = w.expr(el.Key)
+				known = false // goja names it with the key it computes
 			}
+			w.next = naming{name: name, unknown: !known}
 			el.Initializer = w.expr(el.Initializer)
 		case *ast.MethodDefinition:
 			if el.Computed {
@@ -171,6 +192,7 @@ func (w *walker) class(c *ast.ClassLiteral) {
 			w.block(el.Block)
 		}
 	}
+	w.tagClass(c)
 }
 
 func (w *walker) exprs(list []ast.Expression) {
@@ -181,6 +203,8 @@ func (w *walker) exprs(list []ast.Expression) {
 
 // expr walks e's children, then returns what e becomes.
 func (w *walker) expr(e ast.Expression) ast.Expression {
+	n := w.next
+	w.next = naming{}
 	switch e := e.(type) {
 	case nil:
 		return nil
@@ -238,6 +262,7 @@ func (w *walker) expr(e ast.Expression) ast.Expression {
 		e.Argument = w.expr(e.Argument)
 	case *ast.FunctionLiteral:
 		w.function(e)
+		return w.tagged(e, n)
 	case *ast.ArrowFunctionLiteral:
 		w.asyncOrGenerator = w.asyncOrGenerator || e.Async
 		w.params(e.ParameterList)
@@ -247,6 +272,7 @@ func (w *walker) expr(e ast.Expression) ast.Expression {
 		case *ast.ExpressionBody:
 			body.Expression = w.expr(body.Expression)
 		}
+		return w.tagged(e, n)
 	case *ast.ClassLiteral:
 		w.class(e)
 	case *ast.Identifier, *ast.PrivateIdentifier, *ast.NumberLiteral, *ast.StringLiteral,
@@ -260,10 +286,17 @@ func (w *walker) properties(list []ast.Property) {
 	for _, p := range list {
 		switch p := p.(type) {
 		case *ast.PropertyShort:
+			w.next = naming{name: stringLiteral(p.Name.Name.String(), p.Name.Idx)}
 			p.Initializer = w.expr(p.Initializer)
 		case *ast.PropertyKeyed:
 			if p.Computed {
 				p.Key = w.expr(p.Key)
+			}
+			switch name, known := keyName(p.Key); {
+			case p.Kind != ast.PropertyKindValue || p.Computed || !known:
+				w.next = naming{unknown: true} // a method, or a name known at run time
+			case name.Value.String() != "__proto__": // which sets the prototype
+				w.next = naming{name: name}
 			}
 			p.Value = w.expr(p.Value)
 		case *ast.SpreadElement:

@@ -84,17 +84,7 @@ func ambiguity(src string, free []string, first *Script, scripts []*Script) *Amb
 			add(s)
 		}
 	}
-	if len(occ) < 2 {
-		return nil
-	}
-	carried := false
-	for _, o := range occ {
-		if !o.refused(free) {
-			carried = true
-			break
-		}
-	}
-	if !carried {
+	if len(occ) < 2 || !differ(occ, free) {
 		return nil
 	}
 	a := occ[0]

@@ -13,9 +13,10 @@
 //     class scopes, arguments), record the top-level bindings (with the
 //     require("...") path they were initialised from, if any), and index every
 //     function, arrow, class and method literal by its exact source text.
-//   - Index.Lookup(text) re-parses the text on its own to find its free names
-//     (names used but not bound inside it), looks the text up in the indexed
-//     scripts to find where it was written (Site), and resolves each free name
+//   - Index.Lookup(main, text) re-parses the text on its own to find its free
+//     names (names used but not bound inside it), looks the text up in the
+//     evaluation's main script, then in the modules the Index holds, to find
+//     where it was written (Site), and resolves each free name
 //     against the scopes enclosing that place: a name bound by an enclosing
 //     function (or block, or module wrapper) is a closure the thread cannot
 //     have (Captured); a name bound at script top level, or not at all, is one
@@ -23,10 +24,13 @@
 //   - goja tells nothing of where a function value was defined, only its
 //     text, so a text written at several places that do not mean the same
 //     (a free name local at one, top-level at another; strict at one,
-//     sloppy at another) cannot be resolved at the first of them: Func
-//     reports it as an Ambiguity, naming two places that differ, and the
-//     caller refuses the function. Identical texts that mean the same are
-//     fine, and so is a text that is a closure everywhere (refused as one).
+//     sloppy at another) cannot be resolved at the first of them: Lookup
+//     reports it as an Ambiguity, naming two places that differ. Within one
+//     script, those places are tagged (Script.Tagged): compiled so, the
+//     function made at each carries its offset, and LookupAt analyses the
+//     text there alone. A value that carries none is refused by the
+//     caller. Identical texts that mean the same are fine, and so is a text
+//     that is a closure everywhere (refused as one).
 //   - Func.Program gives the text to compile in the new runtime: the function
 //     literal verbatim (so toString, and therefore a nested threads.run, still
 //     see the same text), wrapped just enough to be an expression and padded
@@ -41,5 +45,5 @@
 //
 // The package has no state besides the Index, which is safe for concurrent
 // use, and the cache of each main Script: one immutable Func per source
-// text.
+// text (and per site, for LookupAt).
 package analysis

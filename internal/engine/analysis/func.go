@@ -86,28 +86,42 @@ func (f *Func) Derive(make func(*Func) any) any {
 // newFunc combines what a text says on its own with where it was first
 // written among scripts.
 func newFunc(src string, pt *parsedText, scripts []*Script) *Func {
-	f := &Func{Source: src, Free: pt.free, Strict: pt.strict, form: pt.form, private: pt.private, full: pt.full,
-		ownPrivate: pt.ownPrivate, accessor: pt.accessor}
+	f := newFuncOf(src, pt)
 	for _, s := range scripts {
-		lit := s.lits[src]
-		if lit == nil {
-			continue
+		if lit := s.lits[src]; lit != nil {
+			f.place(s, lit)
+			f.Ambiguity = ambiguity(src, f.Free, s, scripts)
+			break
 		}
-		line, col := s.position(lit.start)
-		f.Site = &Site{File: s.Name, Line: line, Column: col, Offset: lit.start, script: s}
-		f.Strict = lit.strict
-		f.form = lit.form
-		for _, name := range f.Free {
-			if b := lit.scope.lookup(name); b != nil && b.kind != globalScope {
-				f.Captured = append(f.Captured, Capture{Name: name, Function: b.owner, ModuleTop: b.moduleTop})
-			}
-		}
-		f.Ambiguity = ambiguity(src, f.Free, s, scripts)
-		break
 	}
 	if f.Site == nil {
 		f.Ambiguity = unwritten(src, f.Free, scripts)
 	}
+	f.settle()
+	return f
+}
+
+// newFuncOf is what a text says on its own.
+func newFuncOf(src string, pt *parsedText) *Func {
+	return &Func{Source: src, Free: pt.free, Strict: pt.strict, form: pt.form, private: pt.private, full: pt.full,
+		ownPrivate: pt.ownPrivate, accessor: pt.accessor}
+}
+
+// place makes f the function written at lit in s.
+func (f *Func) place(s *Script, lit *literal) {
+	line, col := s.position(lit.start)
+	f.Site = &Site{File: s.Name, Line: line, Column: col, Offset: lit.start, script: s}
+	f.Strict = lit.strict
+	f.form = lit.form
+	for _, name := range f.Free {
+		if b := lit.scope.lookup(name); b != nil && b.kind != globalScope {
+			f.Captured = append(f.Captured, Capture{Name: name, Function: b.owner, ModuleTop: b.moduleTop})
+		}
+	}
+}
+
+// settle fixes the form and strictness a method's program needs.
+func (f *Func) settle() {
 	// Private names only compile inside a class body that declares them.
 	if (len(f.private) > 0 || f.ownPrivate != "") && f.form == formObjectMethod {
 		f.form = formClassMethod
@@ -115,5 +129,4 @@ func newFunc(src string, pt *parsedText, scripts []*Script) *Func {
 	if f.form == formClassMethod {
 		f.Strict = true
 	}
-	return f
 }

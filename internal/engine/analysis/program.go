@@ -43,6 +43,28 @@ const (
 //
 // Without a Site the name is SyntheticFile and the text starts at line 1.
 func (f *Func) Program() (name, text string) {
+	name, text, _ = f.program()
+	return name, text
+}
+
+// TaggedIn returns, for the program text of Program, what the literals in
+// it that main tags (see Script.Tagged) are to carry: the offset in main
+// of the literal at offset i of the text. It returns nil when f was not
+// found in main, whose literals are then not in the text.
+func (f *Func) TaggedIn(main *Script) func(i int) (site int, ok bool) {
+	if f.Site == nil || f.Site.script != main || len(main.tags) == 0 {
+		return nil
+	}
+	_, _, at := f.program()
+	base := f.Site.Offset - at
+	return func(i int) (int, bool) {
+		site := base + i
+		return site, main.tags[site]
+	}
+}
+
+// program is Program, with the offset of Source in the text.
+func (f *Func) program() (name, text string, at int) {
 	name, line, col := SyntheticFile, 1, 1
 	if f.Site != nil {
 		name, line, col = f.Site.File, f.Site.Line, f.Site.Column
@@ -63,9 +85,10 @@ func (f *Func) Program() (name, text string) {
 	}
 	b.Grow(line + col + len(open) + len(full) + len(close))
 	pad(&b, line, col, open)
+	at = b.Len()
 	b.WriteString(full)
 	b.WriteString(close)
-	return name, b.String()
+	return name, b.String(), at
 }
 
 // pad writes open so that the next byte written lands at line:col.

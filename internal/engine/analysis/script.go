@@ -3,6 +3,7 @@ package analysis
 import (
 	"fmt"
 	"slices"
+	"sync"
 	"sync/atomic"
 
 	"github.com/dop251/goja/ast"
@@ -59,9 +60,13 @@ type Script struct {
 	// makes functions whose text is written in no script, and they may
 	// close over the locals where eval was called.
 	evals bool
+	// tags holds the offsets of the literals whose function values must
+	// carry their site (see Tagged).
+	tags map[int]bool
 	// funcs caches Lookup's results for evaluations of this script as
-	// their main script: they go when the script goes.
+	// their main script, sited LookupAt's: they go when the script goes.
 	funcs atomic.Pointer[funcCache]
+	sited sync.Map // siteKey -> *Func
 }
 
 // ParseScript parses src as a classic script (sloppy unless it starts with a
@@ -175,6 +180,7 @@ func analyse(name, src string, module bool, top *scope, body []ast.Statement, ba
 	for _, ls := range s.more {
 		slices.SortFunc(ls, func(a, b *literal) int { return a.start - b.start })
 	}
+	s.findTags()
 	for n, k := range top.names {
 		s.Bindings[n] = &Binding{Name: n, Kind: k}
 	}
