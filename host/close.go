@@ -1,7 +1,6 @@
 package host
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"sync"
@@ -29,48 +28,34 @@ const closeWait = 2 * threads.AbandonAfter
 // A goroutine abandoned by an evaluation (see "Stuck goroutines") may run
 // on after Close; a file operation it makes then fails.
 func (h *Host) Close() error {
-	if !h.life.close() {
+	if !h.life.close(func() { h.env.Close(ErrClosed) }) {
 		return nil
 	}
-	h.env.Close()
 	return h.closeFiles()
 }
 
-// lifetime is a Host's open or closed state and the evaluations it runs.
+// lifetime is a Host's open or closed state and the evaluations it runs
+// (the Env stops them; the lifetime waits for them to return).
 type lifetime struct {
-	ctx    context.Context // ends, with ErrClosed, when the host closes
-	cancel context.CancelCauseFunc
-
 	mu      sync.Mutex
 	closed  bool
 	running sync.WaitGroup
 }
 
-func (l *lifetime) init() {
-	l.ctx, l.cancel = context.WithCancelCause(context.Background())
-}
-
-// begin starts an evaluation under ctx: the context it returns ends too
-// when the host closes. Call end when the evaluation has returned.
-func (l *lifetime) begin(ctx context.Context) (_ context.Context, end func(), _ error) {
+// begin starts an evaluation. Call end when it has returned.
+func (l *lifetime) begin() (end func(), _ error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if l.closed {
-		return nil, nil, fmt.Errorf("jsrun: %w", ErrClosed)
+		return nil, fmt.Errorf("jsrun: %w", ErrClosed)
 	}
 	l.running.Add(1)
-	ctx, cancel := context.WithCancelCause(ctx)
-	stop := context.AfterFunc(l.ctx, func() { cancel(context.Cause(l.ctx)) })
-	return ctx, func() {
-		stop()
-		cancel(nil)
-		l.running.Done()
-	}, nil
+	return l.running.Done, nil
 }
 
-// close ends every evaluation and waits for them, at most closeWait. It
-// reports false when the host was closed already.
-func (l *lifetime) close() bool {
+// close runs stop, which ends every evaluation, and waits for them, at
+// most closeWait. It reports false when the host was closed already.
+func (l *lifetime) close(stop func()) bool {
 	l.mu.Lock()
 	if l.closed {
 		l.mu.Unlock()
@@ -78,7 +63,7 @@ func (l *lifetime) close() bool {
 	}
 	l.closed = true
 	l.mu.Unlock()
-	l.cancel(ErrClosed)
+	stop()
 	done := make(chan struct{})
 	go func() {
 		l.running.Wait()

@@ -75,7 +75,6 @@ func New(opts ...Option) (*Host, error) {
 		ReadSourceMap:    h.readModuleFile, // read as require reads
 	}
 	h.env = engine.NewEnv(cfg)
-	h.life.init()
 	lowerRegexpTimeout(h.opts.regexpTimeout)
 	return h, nil
 }
@@ -133,7 +132,7 @@ func (h *Host) eval(ctx context.Context, name, src string) (any, error) {
 }
 
 func (h *Host) evalCall(ctx context.Context, name, src, function string, args []any) (any, error) {
-	ctx, end, err := h.life.begin(ctx)
+	end, err := h.life.begin()
 	if err != nil {
 		return nil, err
 	}
@@ -166,6 +165,9 @@ func (h *Host) evalError(ctx context.Context, err error) error {
 	var exit *ExitError
 	if errors.As(err, &exit) {
 		return exit
+	}
+	if errors.Is(err, ErrClosed) {
+		return fmt.Errorf("jsrun: evaluation stopped: %w", ErrClosed)
 	}
 	if ctx.Err() != nil {
 		return fmt.Errorf("jsrun: evaluation stopped: %w", context.Cause(ctx))

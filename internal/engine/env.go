@@ -2,6 +2,7 @@ package engine
 
 import (
 	"context"
+	"sync"
 
 	"github.com/dop251/goja"
 	"github.com/dop251/goja/parser"
@@ -58,6 +59,14 @@ type Env struct {
 	// installers install the globals made on demand, by name.
 	installers map[string]func(r *Runtime) error
 	abandoned  abandonCounts
+	live       live
+}
+
+// live is the evaluations an Env runs, for Close to stop.
+type live struct {
+	mu     sync.Mutex
+	closed error // Close's cause, once closed
+	groups map[*Group]struct{}
 }
 
 // NewEnv makes an Env for cfg.
@@ -132,12 +141,46 @@ func (r *Runtime) ensure(names []string) error {
 	return nil
 }
 
-// Close drops the Env's compiled scripts and the analysis of its modules.
-// Evaluations still running keep what they hold; the Env keeps nothing
-// more.
-func (e *Env) Close() {
+// Close stops the evaluations still running, with cause as their error,
+// and fails every later Eval with it; it drops the Env's compiled scripts
+// and the analysis of its modules. It does not wait for the evaluations
+// to return.
+func (e *Env) Close(cause error) {
+	e.live.mu.Lock()
+	if e.live.closed != nil {
+		e.live.mu.Unlock()
+		return
+	}
+	e.live.closed = cause
+	groups := e.live.groups
+	e.live.groups = nil
+	e.live.mu.Unlock()
+	for g := range groups {
+		g.Stop(cause)
+	}
 	e.scripts.close()
 	e.index.Close()
+}
+
+// join counts g among the running evaluations, or returns Close's cause.
+func (e *Env) join(g *Group) error {
+	e.live.mu.Lock()
+	defer e.live.mu.Unlock()
+	if e.live.closed != nil {
+		return e.live.closed
+	}
+	if e.live.groups == nil {
+		e.live.groups = map[*Group]struct{}{}
+	}
+	e.live.groups[g] = struct{}{}
+	return nil
+}
+
+// leave forgets g, ended.
+func (e *Env) leave(g *Group) {
+	e.live.mu.Lock()
+	delete(e.live.groups, g)
+	e.live.mu.Unlock()
 }
 
 // AddModule parses a CommonJS module file and remembers its top-level

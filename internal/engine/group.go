@@ -47,9 +47,16 @@ func (e *Env) newGroup(ctx context.Context, s *Script) *Group {
 //
 // The main runtime runs on a goroutine of its own, so that Eval can
 // return when that goroutine is stuck past the grace period after the
-// evaluation had to stop (see task); then the value is nil.
+// evaluation had to stop (see task); then the value is nil. Close stops
+// it, with Close's cause as its error; after Close, Eval returns that
+// cause at once.
 func (e *Env) Eval(ctx context.Context, s *Script, then func(r *Runtime, completion goja.Value) (goja.Value, error)) (goja.Value, error) {
 	g := e.newGroup(ctx, s)
+	if err := e.join(g); err != nil {
+		g.cancel(err)
+		return nil, err
+	}
+	defer e.leave(g)
 	r, err := g.newMain()
 	if err != nil {
 		g.Stop(err)
