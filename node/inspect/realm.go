@@ -59,6 +59,9 @@ const intrinsicsSrc = `(function () {
 		Boolean.prototype.valueOf,
 		BigInt.prototype.valueOf,
 		Symbol.prototype.valueOf,
+		Object.getPrototypeOf(mapIter),
+		Object.getPrototypeOf(setIter),
+		Object.getPrototypeOf(function* () {}).prototype,
 	];
 })()`
 
@@ -89,6 +92,7 @@ type realm struct {
 	symbolToString                               goja.Callable
 	// valueOf of Number, String, Boolean, BigInt and Symbol, by kind
 	valueOf [5]goja.Callable
+	mapIterProto, setIterProto, generatorProto *goja.Object
 }
 
 func newRealm(rt *goja.Runtime) *realm {
@@ -125,6 +129,7 @@ func newRealm(rt *goja.Runtime) *realm {
 	for i := range r.valueOf {
 		r.valueOf[i] = fn(39 + i)
 	}
+	r.mapIterProto, r.setIterProto, r.generatorProto = obj(44), obj(45), obj(46)
 	return r
 }
 

@@ -104,3 +104,10 @@ func isFullWidth(r rune) bool {
 // jsLen is a string's length in UTF-16 code units, what Node compares
 // with breakLength.
 func jsLen(s string) int { return utf16Len(s) }
+
+// StringWidth is the number of terminal columns s takes, escape sequences
+// removed: Node's getStringWidth.
+func StringWidth(s string) int { return stringWidth(s, true) }
+
+// StripVT removes ANSI escape sequences: util.stripVTControlCharacters.
+func StripVT(s string) string { return stripVT(s) }
