@@ -71,27 +71,27 @@ var intrinsicsProg = goja.MustCompile("inspect-intrinsics.js", intrinsicsSrc, tr
 type realm struct {
 	rt *goja.Runtime
 
-	gopd, propIsEnum, hasOwn                      goja.Callable
-	objectProto, errorCtor                        *goja.Object
-	mapSize, mapEntries, mapIterNext              goja.Callable
-	setSize, setValues, setIterNext               goja.Callable
-	typedArrayTag                                 goja.Callable
-	weakMapHas, weakSetHas, dataViewByteLength    goja.Callable
-	dateGetTime, dateToISO, dateToString          goja.Callable
-	regexpToString, funcToString, errorToString   goja.Callable
-	custom                                        *goja.Symbol
-	jsonStringify                                 goja.Callable
-	weakMapProto, weakSetProto, dataViewProto     *goja.Object
-	arrayBufferByteLength                         goja.Callable
-	arrayProto, funcProto                         *goja.Object
-	protoGetter                                   goja.Callable
+	gopd, propIsEnum, hasOwn                     goja.Callable
+	objectProto, errorCtor                       *goja.Object
+	mapSize, mapEntries, mapIterNext             goja.Callable
+	setSize, setValues, setIterNext              goja.Callable
+	typedArrayTag                                goja.Callable
+	weakMapHas, weakSetHas, dataViewByteLength   goja.Callable
+	dateGetTime, dateToISO, dateToString         goja.Callable
+	regexpToString, funcToString, errorToString  goja.Callable
+	custom                                       *goja.Symbol
+	jsonStringify                                goja.Callable
+	weakMapProto, weakSetProto, dataViewProto    *goja.Object
+	arrayBufferByteLength                        goja.Callable
+	arrayProto, funcProto                        *goja.Object
+	protoGetter                                  goja.Callable
 	parseInt, parseFloat, toNumber, toStringCall goja.Callable
 	ownSymbols                                   goja.Callable
 	errorProto                                   *goja.Object
 	objectKeys, reflectHas                       goja.Callable
 	symbolToString                               goja.Callable
 	// valueOf of Number, String, Boolean, BigInt and Symbol, by kind
-	valueOf [5]goja.Callable
+	valueOf                                    [5]goja.Callable
 	mapIterProto, setIterProto, generatorProto *goja.Object
 }
 
