@@ -1,6 +1,8 @@
 package console
 
 import (
+	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/dop251/goja"
@@ -97,6 +99,7 @@ func (c *console) table(args []goja.Value) {
 			columns[key] = col
 		}
 	}
+	mapKeys = propertyOrder(mapKeys)
 	head := append([]string{"(index)"}, mapKeys...)
 	cols := [][]string{indexKeys}
 	for _, k := range mapKeys {
@@ -210,3 +213,22 @@ func renderRow(row []string, widths []int) string {
 }
 
 func width(s string) int { return inspect.StringWidth(s) }
+
+// propertyOrder sorts keys as an object lists them: array indices first,
+// ascending, then the rest in insertion order.
+func propertyOrder(keys []string) []string {
+	var idx, rest []string
+	for _, k := range keys {
+		if n, err := strconv.ParseUint(k, 10, 32); err == nil && strconv.FormatUint(n, 10) == k && n < 1<<32-1 {
+			idx = append(idx, k)
+		} else {
+			rest = append(rest, k)
+		}
+	}
+	sort.SliceStable(idx, func(i, j int) bool {
+		a, _ := strconv.ParseUint(idx[i], 10, 32)
+		b, _ := strconv.ParseUint(idx[j], 10, 32)
+		return a < b
+	})
+	return append(idx, rest...)
+}

@@ -15,15 +15,7 @@ func (c *ctx) functionBase(o *goja.Object, ctor, tag string) string {
 			return c.classBase(o, ctor, tag)
 		}
 	}
-	typ := "Function"
-	switch o.ClassName() {
-	case "GeneratorFunction":
-		typ = "GeneratorFunction"
-	case "AsyncFunction":
-		typ = "AsyncFunction"
-	case "AsyncGeneratorFunction":
-		typ = "AsyncGeneratorFunction"
-	}
+	typ := c.functionType(o)
 	base := "[" + typ
 	if ctor == noCtor {
 		base += " (null prototype)"
@@ -104,4 +96,24 @@ func (c *ctx) classBase(o *goja.Object, ctor, tag string) string {
 		base += " extends [null prototype]"
 	}
 	return "[" + base + "]"
+}
+
+// functionType is "Function", "AsyncFunction", "GeneratorFunction" or
+// "AsyncGeneratorFunction". goja shows no difference in a function's class
+// or Go type, so the prototype chain decides (V8 reads an internal slot:
+// only a function whose prototype was replaced tells them apart).
+func (c *ctx) functionType(o *goja.Object) string {
+	for p, n := o.Prototype(), 0; p != nil && n < 100; p, n = p.Prototype(), n+1 {
+		switch {
+		case p.SameAs(c.r.funcProto):
+			return "Function"
+		case p.SameAs(c.r.asyncFnProto):
+			return "AsyncFunction"
+		case p.SameAs(c.r.genFnProto):
+			return "GeneratorFunction"
+		case c.r.asyncGenFnProto != nil && p.SameAs(c.r.asyncGenFnProto):
+			return "AsyncGeneratorFunction"
+		}
+	}
+	return "Function"
 }

@@ -86,6 +86,11 @@ func (c *ctx) classify(o *goja.Object) (k kind, tag string) {
 	case typeSymbol:
 		return kindSymbolObject, ""
 	}
+	if t != nil && t.Kind() == reflect.String {
+		if _, ok := try(c.r.valueOf[kindSymbolObject-kindNumberObject], o); ok {
+			return kindSymbolObject, ""
+		}
+	}
 	if t != nil && t.Kind() == reflect.Slice {
 		if v, ok := try(c.r.typedArrayTag, o); ok && goja.IsString(v) {
 			return kindTypedArray, v.String()

@@ -62,6 +62,9 @@ const intrinsicsSrc = `(function () {
 		Object.getPrototypeOf(mapIter),
 		Object.getPrototypeOf(setIter),
 		Object.getPrototypeOf(function* () {}).prototype,
+		Object.getPrototypeOf(async function () {}),
+		Object.getPrototypeOf(function* () {}),
+		(() => { try { return Object.getPrototypeOf((0, eval)("(async function* () {})")); } catch { return null; } })(),
 	];
 })()`
 
@@ -93,6 +96,9 @@ type realm struct {
 	// valueOf of Number, String, Boolean, BigInt and Symbol, by kind
 	valueOf                                    [5]goja.Callable
 	mapIterProto, setIterProto, generatorProto *goja.Object
+	// AsyncFunction.prototype, GeneratorFunction.prototype and
+	// AsyncGeneratorFunction.prototype (nil when goja has none)
+	asyncFnProto, genFnProto, asyncGenFnProto *goja.Object
 }
 
 func newRealm(rt *goja.Runtime) *realm {
@@ -130,6 +136,8 @@ func newRealm(rt *goja.Runtime) *realm {
 		r.valueOf[i] = fn(39 + i)
 	}
 	r.mapIterProto, r.setIterProto, r.generatorProto = obj(44), obj(45), obj(46)
+	r.asyncFnProto, r.genFnProto = obj(47), obj(48)
+	r.asyncGenFnProto, _ = at(49).(*goja.Object)
 	return r
 }
 

@@ -25,11 +25,7 @@ func (in *Inspector) TypeTag(v goja.Value) (tag string) {
 	k, ta := c.classify(o)
 	switch k {
 	case kindFunction:
-		switch o.ClassName() {
-		case "AsyncFunction", "GeneratorFunction", "AsyncGeneratorFunction":
-			return o.ClassName()
-		}
-		return "Function"
+		return c.functionType(o)
 	case kindError:
 		if o.ClassName() != "Error" {
 			return "Object"
