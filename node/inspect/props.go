@@ -109,8 +109,9 @@ func (c *ctx) nonIndexKeys(o *goja.Object, length int) []propKey {
 	return c.appendSymbols(o, keys)
 }
 
-// bigArray is the longest array whose extra named properties are listed.
-const bigArray = 1 << 22
+// bigArray is the longest array whose extra named properties are listed:
+// goja lists an array's keys only with every index (O(length)).
+const bigArray = 1 << 16
 
 func isArrayIndex(s string) bool {
 	if s == "" || len(s) > 10 || (s[0] == '0' && len(s) > 1) {
