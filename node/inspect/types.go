@@ -32,6 +32,8 @@ func (in *Inspector) TypeTag(v goja.Value) (tag string) {
 		}
 	case kindTypedArray:
 		return ta
+	case kindArguments:
+		return "Arguments"
 	case kindObject:
 		for p := o.Prototype(); p != nil; p = p.Prototype() {
 			switch {

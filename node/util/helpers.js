@@ -56,7 +56,7 @@
       if (typeof cb !== 'function') throw invalidArg('last argument', 'function', cb);
       const onRejected = (reason) => {
         if (!reason) {
-          const e = new Error('Promise was rejected with a falsy value');
+          const e = new Error('Promise was rejected with falsy value');
           e.code = 'ERR_FALSY_VALUE_REJECTION';
           e.reason = reason;
           reason = e;
@@ -140,7 +140,7 @@
       if (x.length !== y.length) return false;
       if (types.isFloat32Array(a) || types.isFloat64Array(a)) {
         if (a.length !== b.length) return false;
-        for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+        for (let i = 0; i < a.length; i++) if (!is(a[i], b[i])) return false;
       } else {
         for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
       }

@@ -40,7 +40,7 @@ func New(rt *goja.Runtime) *goja.Object {
 	fn("formatWithOptions", func(c goja.FunctionCall) goja.Value {
 		o, ok := c.Argument(0).(*goja.Object)
 		if !ok {
-			panic(rt.NewTypeError(`The "inspectOptions" argument must be of type object.` + received(c.Argument(0))))
+			panic(invalidArgType(rt, in, "inspectOptions", "object", c.Argument(0)))
 		}
 		opts, _, _ := in.OptionsFrom(o)
 		return rt.ToValue(in.Format(&opts, c.Arguments[1:]))
@@ -51,7 +51,7 @@ func New(rt *goja.Runtime) *goja.Object {
 	})
 	fn("stripVTControlCharacters", func(c goja.FunctionCall) goja.Value {
 		if !goja.IsString(c.Argument(0)) {
-			panic(rt.NewTypeError(`The "str" argument must be of type string.` + received(c.Argument(0))))
+			panic(invalidArgType(rt, in, "str", "string", c.Argument(0)))
 		}
 		return rt.ToValue(inspect.StripVT(c.Argument(0).String()))
 	})
@@ -68,13 +68,37 @@ func New(rt *goja.Runtime) *goja.Object {
 	return exports
 }
 
-// received is Node's ERR_INVALID_ARG_TYPE tail: " Received type number (1)".
-func received(v goja.Value) string {
+// invalidArgType is Node's ERR_INVALID_ARG_TYPE TypeError.
+func invalidArgType(rt *goja.Runtime, in *inspect.Inspector, name, want string, v goja.Value) *goja.Object {
+	e := rt.NewTypeError(`The "` + name + `" argument must be of type ` + want + "." + received(in, v))
+	_ = e.Set("code", "ERR_INVALID_ARG_TYPE")
+	return e
+}
+
+// received is the message's tail: " Received type number (1)".
+func received(in *inspect.Inspector, v goja.Value) string {
 	switch {
-	case goja.IsUndefined(v):
-		return " Received undefined"
-	case goja.IsNull(v):
-		return " Received null"
+	case goja.IsUndefined(v), goja.IsNull(v):
+		return " Received " + v.String()
 	}
-	return " Received type " + jsutil.TypeOf(v)
+	if o, ok := v.(*goja.Object); ok {
+		if _, isFn := goja.AssertFunction(o); isFn {
+			return " Received function " + o.Get("name").String()
+		}
+		if c, ok := o.Get("constructor").(*goja.Object); ok {
+			if n := c.Get("name"); n != nil && n.String() != "" {
+				return " Received an instance of " + n.String()
+			}
+		}
+		o := *in.Defaults
+		o.Depth = -1
+		return " Received " + in.Inspect(v, o)
+	}
+	o := *in.Defaults
+	o.Colors = false
+	shown := in.Inspect(v, o)
+	if len(shown) > 28 {
+		shown = shown[:25] + "..."
+	}
+	return " Received type " + jsutil.TypeOf(v) + " (" + shown + ")"
 }
