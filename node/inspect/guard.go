@@ -20,7 +20,19 @@ func Guard(rt *goja.Runtime, f func()) {
 		case *goja.Exception, *goja.InterruptedError, *goja.StackOverflowError, *goja.Object, goja.Value:
 			panic(x)
 		}
-		panic(rt.NewGoError(fmt.Errorf("inspect: internal error: %v", x)))
+		panic(internalError(rt, x))
 	}()
 	f()
+}
+
+// internalError is the Error a script sees for a bug here: a plain Error
+// whose message says what failed, without Go's type names or frames.
+func internalError(rt *goja.Runtime, x any) goja.Value {
+	msg := fmt.Sprintf("inspect: internal error: %v", x)
+	if ctor, ok := goja.AssertConstructor(rt.Get("Error")); ok {
+		if e, err := ctor(nil, rt.ToValue(msg)); err == nil {
+			return e
+		}
+	}
+	return rt.ToValue(msg)
 }

@@ -89,3 +89,44 @@ func TestDefaultOptionsShared(t *testing.T) {
 		t.Errorf("console-side format %q ignores defaultOptions.depth = 0", got)
 	}
 }
+
+// TestGuard: a Go panic in a native function becomes a JavaScript Error;
+// goja's own throws pass through unchanged.
+func TestGuard(t *testing.T) {
+	rt := goja.New()
+	_ = rt.Set("bug", func(goja.FunctionCall) goja.Value {
+		inspect.Guard(rt, func() { var m map[string]int; m["x"]++ })
+		return nil
+	})
+	_ = rt.Set("throws", func(goja.FunctionCall) goja.Value {
+		inspect.Guard(rt, func() { panic(rt.NewTypeError("typed")) })
+		return nil
+	})
+	v, err := rt.RunString(`
+		const r = [];
+		try { bug() } catch (e) { r.push(e instanceof Error, e.name, e.message.startsWith("inspect: internal error")) }
+		try { throws() } catch (e) { r.push(e.name, e.message) }
+		r.join(",")`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "true,Error,true,TypeError,typed"; v.String() != want {
+		t.Errorf("got %q, want %q", v, want)
+	}
+}
+
+// TestGoValues: objects wrapping Go values print like plain objects.
+func TestGoValues(t *testing.T) {
+	rt := newRT(t)
+	type point struct{ X, Y int }
+	_ = rt.Set("goMap", map[string]any{"a": 1})
+	_ = rt.Set("goStruct", point{1, 2})
+	_ = rt.Set("goSlice", []any{1, "x"})
+	v, err := rt.RunString(`[inspect(goMap), inspect(goStruct), inspect(goSlice)].join(" | ")`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "{ a: 1 } | { X: 1, Y: 2 } | [ 1, 'x' ]"; v.String() != want {
+		t.Errorf("got %q, want %q", v, want)
+	}
+}
