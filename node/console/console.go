@@ -27,6 +27,8 @@ type console struct {
 	indent string
 	counts map[string]int
 	timers map[string]time.Time
+	// hasOwnFn is Object.prototype.hasOwnProperty, for console.table.
+	hasOwnFn goja.Callable
 }
 
 // New returns a console object for rt writing through p. It is cheap:

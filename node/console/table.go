@@ -113,12 +113,11 @@ func (c *console) table(args []goja.Value) {
 }
 
 func (c *console) hasOwn(o *goja.Object, key string) bool {
-	v, err := c.rt.RunString("Object.prototype.hasOwnProperty")
-	if err != nil {
-		return false
+	if c.hasOwnFn == nil {
+		proto := c.rt.Get("Object").(*goja.Object).Get("prototype").(*goja.Object)
+		c.hasOwnFn, _ = goja.AssertFunction(proto.Get("hasOwnProperty"))
 	}
-	f, _ := goja.AssertFunction(v)
-	r, err := f(o, c.rt.ToValue(key))
+	r, err := c.hasOwnFn(o, c.rt.ToValue(key))
 	return err == nil && r.ToBoolean()
 }
 

@@ -142,13 +142,10 @@ func (c *ctx) customInspect(o, context *goja.Object, recurseTimes int) (string, 
 	if c.opts.Depth != Unlimited {
 		depth = c.r.rt.ToValue(c.opts.Depth - recurseTimes)
 	}
-	ret := c.nested(func() goja.Value {
-		v, err := fn(context, depth, c.userOptionsObject(), c.in.InspectFunction())
-		if err != nil {
-			panic(err)
-		}
-		return v
-	})
+	ret, err := fn(context, depth, c.userOptionsObject(), c.in.InspectFunction())
+	if err != nil {
+		panic(err)
+	}
 	if ro, ok := ret.(*goja.Object); ok && ro == context {
 		return "", false
 	}
@@ -156,12 +153,6 @@ func (c *ctx) customInspect(o, context *goja.Object, recurseTimes int) (string, 
 		return c.formatValue(ret, recurseTimes, false), true
 	}
 	return strings.ReplaceAll(ret.String(), "\n", "\n"+strings.Repeat(" ", c.indentationLvl)), true
-}
-
-// nested runs f (a call into JavaScript that may inspect again) keeping
-// this context's Go recursion bound.
-func (c *ctx) nested(f func() goja.Value) goja.Value {
-	return f()
 }
 
 // formatPrimitive is Node's formatPrimitive for a non-object value.
