@@ -13,6 +13,7 @@ import (
 	"github.com/dop251/goja_nodejs/require"
 	"github.com/jsrun/jsrun/internal/engine"
 	"github.com/jsrun/jsrun/internal/rewrite"
+	"github.com/jsrun/jsrun/node/console"
 )
 
 // Host runs scripts. One Host may run many evaluations, one after another
@@ -26,10 +27,12 @@ type Host struct {
 	modules  *rewrite.Modules // the rewrite of required modules
 	native   map[string]bool  // the names of the host's own modules
 
-	files    *files   // what require("fs") and require reach; nil when off
-	environ  []envVar // process.env
-	runtimes runtimes
-	life     lifetime
+	files       *files // what require("fs") and require reach; nil when off
+	printer     *console.Printer
+	consoleOpts console.Options
+	environ     []envVar // process.env
+	runtimes    runtimes
+	life        lifetime
 }
 
 // New makes a Host. It reports every bad option at once (wrapping
@@ -50,6 +53,8 @@ func New(opts ...Option) (*Host, error) {
 		return nil, err
 	}
 	h.environ = environ(h.opts.env)
+	h.printer = console.NewPrinter(h.opts.stdout, h.opts.stderr)
+	h.consoleOpts = consoleOptions(&h.opts, h.environ)
 	h.modules = rewrite.NewModules()
 	loaders := []require.Option{require.WithLoader(h.modules.Loader(h.readModule))}
 	if h.files == nil || h.files.root != nil {

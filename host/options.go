@@ -26,6 +26,8 @@ type Option func(*options)
 
 type options struct {
 	stdout, stderr io.Writer
+	stdoutTerminal bool // WithTerminal
+	stderrTerminal bool
 	args           []string
 	env            map[string]string
 	maxThreads     int

@@ -1,20 +1,17 @@
 package host
 
 import (
-	"io"
 	"os"
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/dop251/goja"
-	"github.com/dop251/goja_nodejs/console"
 	"github.com/dop251/goja_nodejs/require"
-	"github.com/dop251/goja_nodejs/util"
 	"github.com/jsrun/jsrun/eventloop"
 	"github.com/jsrun/jsrun/internal/engine"
 	"github.com/jsrun/jsrun/internal/jsutil"
+	"github.com/jsrun/jsrun/node/util"
 )
 
 // hostGlobals are the globals the host installs, each on demand in a thread.
@@ -33,10 +30,7 @@ func (h *Host) installGlobal(r *engine.Runtime, name string) error {
 	case "require":
 		h.enableRequire(r)
 	case "console":
-		// goja_nodejs's console formats through its util module, which it
-		// loads with require.
-		h.enableRequire(r)
-		console.Enable(rt)
+		return rt.Set("console", h.consoleOf(rt))
 	case "process":
 		return rt.Set("process", h.process(r))
 	default:
@@ -63,13 +57,11 @@ func (h *Host) enableRequire(r *engine.Runtime) {
 // registerModules registers the modules every runtime of this host can
 // require without a file.
 func (h *Host) registerModules() {
-	p := &printer{out: h.opts.stdout, err: h.opts.stderr}
-	// console and util are goja_nodejs's, with their functions renamed;
-	// registered here, their node: names would load goja_nodejs's own
-	// copies (a console printing to the process's stdout).
-	h.registerNative(console.ModuleName, namedExports(console.RequireWithPrinter(p)))
-	h.registerNative("node:"+console.ModuleName, sameModule(console.ModuleName))
-	h.registerNative(util.ModuleName, namedExports(util.Require))
+	h.registerNative("console", func(rt *goja.Runtime, module *goja.Object) {
+		_ = module.Set("exports", h.consoleOf(rt))
+	})
+	h.registerNative("node:console", sameModule("console"))
+	h.registerNative(util.ModuleName, util.Require)
 	h.registerNative("node:"+util.ModuleName, sameModule(util.ModuleName))
 	loadFS := h.loadFS
 	if h.files == nil {
@@ -91,23 +83,6 @@ func (h *Host) registerNative(name string, load require.ModuleLoader) {
 	h.native[name] = true
 	h.registry.RegisterNativeModule(name, load)
 }
-
-// printer writes console output as plain lines. Every runtime of the host
-// shares it, so each line is written whole under a lock.
-type printer struct {
-	mu       sync.Mutex
-	out, err io.Writer
-}
-
-func (p *printer) write(w io.Writer, s string) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	_, _ = io.WriteString(w, s+"\n")
-}
-
-func (p *printer) Log(s string)   { p.write(p.out, s) }
-func (p *printer) Warn(s string)  { p.write(p.err, s) }
-func (p *printer) Error(s string) { p.write(p.err, s) }
 
 // process builds the runtime's `process`: argv, env, exit and platform.
 func (h *Host) process(r *engine.Runtime) *goja.Object {

@@ -22,6 +22,7 @@ import (
 	"time"
 
 	"github.com/jsrun/jsrun/host"
+	"golang.org/x/term"
 )
 
 const version = "0.1.0"
@@ -97,7 +98,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		ctx, cancel = context.WithTimeout(ctx, *timeout)
 		defer cancel()
 	}
-	opts := []host.Option{host.WithStdout(stdout), host.WithStderr(stderr), host.WithMaxThreads(*maxThreads), host.WithMemoryLimit(maxMemory.n)}
+	opts := []host.Option{host.WithStdout(stdout), host.WithStderr(stderr), host.WithMaxThreads(*maxThreads), host.WithMemoryLimit(maxMemory.n),
+		host.WithTerminal(isTerminal(stdout), isTerminal(stderr))}
 	if *noFS {
 		opts = append(opts, host.WithoutFileSystem())
 	} else if *fsRoot != "" {
@@ -169,4 +171,11 @@ func exitCode(err error, timeout time.Duration, stderr io.Writer) int {
 	}
 	fmt.Fprintln(stderr, err)
 	return 1
+}
+
+// isTerminal tells whether w is a terminal, for console's colours (the
+// host decides from its environment whether to use them, as Node does).
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
 }

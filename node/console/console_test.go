@@ -49,3 +49,15 @@ func TestWarningsAndClock(t *testing.T) {
 		t.Errorf("stderr %q, want %q", errOut.String(), wantErr)
 	}
 }
+
+// TestPrinterWrite: Write adds no newline and shares WriteLine's streams.
+func TestPrinterWrite(t *testing.T) {
+	var out, errOut bytes.Buffer
+	p := console.NewPrinter(&out, &errOut)
+	p.Write(false, "a")
+	p.WriteLine(false, "b")
+	p.Write(true, "c")
+	if out.String() != "ab\n" || errOut.String() != "c" {
+		t.Errorf("stdout %q, stderr %q; want %q, %q", out.String(), errOut.String(), "ab\n", "c")
+	}
+}

@@ -38,3 +38,16 @@ func (p *Printer) WriteLine(toStderr bool, s string) {
 		p.buf = nil // do not keep a huge line's buffer
 	}
 }
+
+// Write writes s as it is (no newline added) to stdout, or to stderr when
+// toStderr, under the same lock as WriteLine: what process.stdout.write
+// and console.log write in different runtimes never tears.
+func (p *Printer) Write(toStderr bool, s string) {
+	w := p.out
+	if toStderr {
+		w = p.err
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	_, _ = io.WriteString(w, s)
+}
