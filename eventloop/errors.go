@@ -94,3 +94,9 @@ func fromCallError(err error) error {
 	}
 	return err
 }
+
+// CallError is what the loop reports for the error of a goja call that a
+// Go callback made outside a job of its own (a queue of callbacks it
+// drains itself): a JavaScript exception as an UncaughtError, anything
+// else as it is. Give it to Fail.
+func CallError(err error) error { return fromCallError(err) }

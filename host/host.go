@@ -78,6 +78,7 @@ func New(opts ...Option) (*Host, error) {
 		Install:          h.installGlobal,
 		Globals:          names,
 		ReadSourceMap:    h.readModuleFile, // read as require reads
+		Exiting:          exiting,
 	}
 	h.env = engine.NewEnv(cfg)
 	lowerRegexpTimeout(h.opts.regexpTimeout)
@@ -157,9 +158,13 @@ func (h *Host) evalCall(ctx context.Context, name, src, function string, args []
 			return callGlobal(main.RT, function, args)
 		}
 	}
-	completion, err := h.env.Eval(ctx, script, then)
+	evalCtx, st := withEvalState(ctx)
+	completion, err := h.env.Eval(evalCtx, script, then)
 	if err != nil {
 		return nil, h.stopError(ctx, oom, err)
+	}
+	if code := st.code(); code != 0 {
+		return nil, &ExitError{Code: code} // process.exitCode, at the natural end
 	}
 	return export(completion), nil
 }

@@ -2,7 +2,6 @@ package host
 
 import (
 	"os"
-	"runtime"
 	"slices"
 	"strings"
 
@@ -10,7 +9,6 @@ import (
 	"github.com/dop251/goja_nodejs/require"
 	"github.com/jsrun/jsrun/eventloop"
 	"github.com/jsrun/jsrun/internal/engine"
-	"github.com/jsrun/jsrun/internal/jsutil"
 	"github.com/jsrun/jsrun/node/util"
 )
 
@@ -32,7 +30,7 @@ func (h *Host) installGlobal(r *engine.Runtime, name string) error {
 	case "console":
 		return rt.Set("console", h.consoleOf(rt))
 	case "process":
-		return rt.Set("process", h.process(r))
+		return rt.Set("process", h.processOf(r))
 	default:
 		_, err := h.installEmbedderGlobal(r, name)
 		return err
@@ -69,6 +67,14 @@ func (h *Host) registerModules() {
 	}
 	h.registerNative("fs", loadFS)
 	h.registerNative("node:fs", loadFS)
+	h.registerNative("process", func(rt *goja.Runtime, module *goja.Object) {
+		p, ok := rt.GlobalObject().GetSymbol(processKey).(*goja.Object)
+		if !ok { // require implies every global, process included
+			panic(rt.NewTypeError("require(\"process\"): this runtime has no process"))
+		}
+		_ = module.Set("exports", p)
+	})
+	h.registerNative("node:process", sameModule("process"))
 	h.registerNative("threads", func(rt *goja.Runtime, module *goja.Object) {
 		_ = module.Set("exports", rt.Get("threads")) // require implies every global, threads included
 	})
@@ -82,35 +88,6 @@ func (h *Host) registerNative(name string, load require.ModuleLoader) {
 	}
 	h.native[name] = true
 	h.registry.RegisterNativeModule(name, load)
-}
-
-// process builds the runtime's `process`: argv, env, exit and platform.
-func (h *Host) process(r *engine.Runtime) *goja.Object {
-	rt := r.RT
-	p := rt.NewObject()
-	argv := make([]any, 0, len(h.opts.args)+2)
-	argv = append(argv, "jsrun")
-	for _, a := range h.opts.args {
-		argv = append(argv, a)
-	}
-	_ = p.Set("argv", rt.NewArray(argv...))
-	env := rt.NewObject()
-	for _, kv := range h.environ {
-		_ = env.Set(kv.name, kv.value)
-	}
-	_ = p.Set("env", env)
-	_ = p.Set("platform", runtime.GOOS)
-	_ = p.Set("exit", jsutil.Func(rt, "exit", func(c goja.FunctionCall) goja.Value {
-		code := 0
-		if arg := c.Argument(0); !goja.IsUndefined(arg) {
-			code = int(arg.ToInteger())
-		}
-		exit := &ExitError{Code: code}
-		r.Exit(exit)
-		rt.Interrupt(exit)
-		return goja.Undefined()
-	}))
-	return p
 }
 
 // envVar is one entry of process.env.

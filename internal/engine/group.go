@@ -2,11 +2,13 @@ package engine
 
 import (
 	"context"
-
 	"errors"
-	"github.com/dop251/goja"
+	"fmt"
 	"sync"
 	"sync/atomic"
+
+	"github.com/dop251/goja"
+	"github.com/jsrun/jsrun/eventloop"
 )
 
 // Group is one evaluation: its context, every thread it started
@@ -83,6 +85,9 @@ func (e *Env) Eval(ctx context.Context, s *Script, then func(r *Runtime, complet
 			}
 			return err
 		})
+		if err == nil && e.cfg.Exiting != nil {
+			err = r.exiting()
+		}
 		if tk.end() {
 			r.finish()
 			done <- result{v, err}
@@ -148,4 +153,21 @@ func (g *Group) Wait() error {
 	}
 	g.cancel(errors.New("evaluation finished"))
 	return err
+}
+
+// exiting runs Config.Exiting on r, whose loop has run out: interrupted
+// as the loop would be, its exception reported as the loop's.
+func (r *Runtime) exiting() (err error) {
+	ctx := r.ctx
+	stop := context.AfterFunc(ctx, func() { r.RT.Interrupt(context.Cause(ctx)) })
+	defer stop()
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("engine: Go panic in Exiting: %v", p)
+		}
+		if err != nil && ctx.Err() != nil {
+			err = context.Cause(ctx)
+		}
+	}()
+	return eventloop.CallError(r.group.env.cfg.Exiting(r))
 }

@@ -200,6 +200,9 @@ func (t *thread) main(s *seed) (ended bool) {
 	}
 	r.thread = t
 	err = r.Loop.Run(t.ctx, func() error { return t.body(r, s) })
+	if err == nil && g.env.cfg.Exiting != nil {
+		err = r.exiting()
+	}
 	switch {
 	case err != nil:
 		if !t.settleError(r, err) && t.ctx.Err() == nil {

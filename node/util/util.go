@@ -2,6 +2,7 @@ package util
 
 import (
 	_ "embed"
+	"strings"
 
 	"github.com/dop251/goja"
 	"github.com/jsrun/jsrun/internal/jsutil"
@@ -70,7 +71,11 @@ func New(rt *goja.Runtime) *goja.Object {
 
 // invalidArgType is Node's ERR_INVALID_ARG_TYPE TypeError.
 func invalidArgType(rt *goja.Runtime, in *inspect.Inspector, name, want string, v goja.Value) *goja.Object {
-	e := rt.NewTypeError(`The "` + name + `" argument must be of type ` + want + "." + received(in, v))
+	must := "must be of type " + want
+	if strings.HasPrefix(want, "an instance of ") {
+		must = "must be " + want
+	}
+	e := rt.NewTypeError(`The "` + name + `" argument ` + must + "." + received(in, v))
 	_ = e.Set("code", "ERR_INVALID_ARG_TYPE")
 	return e
 }
@@ -101,4 +106,13 @@ func received(in *inspect.Inspector, v goja.Value) string {
 		shown = shown[:25] + "..."
 	}
 	return " Received type " + jsutil.TypeOf(v) + " (" + shown + ")"
+}
+
+// InvalidArgType is Node's ERR_INVALID_ARG_TYPE TypeError for the
+// argument name of a function of rt that must be of type want ("function",
+// "number", ...): `The "name" argument must be of type want. Received ...`,
+// with the value shown as Node shows it; "must be an instance of X" for a
+// want of "an instance of X".
+func InvalidArgType(rt *goja.Runtime, name, want string, v goja.Value) *goja.Object {
+	return invalidArgType(rt, inspect.For(rt), name, want, v)
 }
