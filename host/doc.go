@@ -64,7 +64,7 @@
 //		return exports.Set("query", r.Func("query", func(c goja.FunctionCall) goja.Value {
 //			row, err := db.QueryContext(r.Context(), c.Argument(0).String())
 //			if err != nil {
-//				panic(r.NewGoError(err)) // a JavaScript exception
+//				r.Throw("Error", "EDB", err.Error()) // a JavaScript exception
 //			}
 //			return r.ToValue(row)
 //		}))

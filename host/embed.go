@@ -121,7 +121,7 @@ func (h *Host) registerEmbedder() error {
 			}
 			exports := module.Get("exports").ToObject(rt)
 			if err := safeCall(func() error { return m.load(&Runtime{Runtime: rt, r: r}, exports) }); err != nil {
-				panic(rt.NewGoError(fmt.Errorf("require(%q): %w", m.name, err)))
+				panic(newError(rt, "Error", fmt.Sprintf("require(%q): %v", m.name, err)))
 			}
 		})
 	}

@@ -214,3 +214,35 @@ func ExampleWithRegexpMatchTimeout() {
 	fmt.Println(v, err)
 	// Output: true <nil>
 }
+
+// A Go function throws a JavaScript error with Runtime.Throw: one of the
+// language's classes, or a custom name, with Node's code property.
+func ExampleRuntime_Throw() {
+	h, err := host.New(host.WithStdout(os.Stdout), host.WithModule("quota", func(r *host.Runtime, exports *goja.Object) error {
+		return exports.Set("take", r.Func("take", func(c goja.FunctionCall) goja.Value {
+			n := c.Argument(0)
+			if !goja.IsNumber(n) {
+				r.Throw("TypeError", "ERR_INVALID_ARG_TYPE", `The "n" argument must be of type number`)
+			}
+			if n.ToInteger() > 10 {
+				panic(r.NewError("QuotaExceededError", "EQUOTA", "only 10 left")) // the same, as a value
+			}
+			return n
+		}))
+	}))
+	if err != nil {
+		panic(err)
+	}
+	defer h.Close()
+	_, err = h.Eval(context.Background(), `
+		const { take } = require("quota");
+		for (const n of ["1", 11]) {
+			try { take(n) } catch (e) { console.log(e instanceof Error, e.name, e.code, e.message) }
+		}
+	`)
+	fmt.Println(err)
+	// Output:
+	// true TypeError ERR_INVALID_ARG_TYPE The "n" argument must be of type number
+	// true QuotaExceededError EQUOTA only 10 left
+	// <nil>
+}
