@@ -11,7 +11,6 @@ import (
 	"syscall"
 
 	"github.com/dop251/goja"
-	"github.com/jsrun/jsrun/internal/jsutil"
 )
 
 // files is where the fs module reads and writes, and require reads: the
@@ -141,134 +140,14 @@ func (f *files) mkdir(p string, recursive bool) error {
 	return f.root.Mkdir(p, 0o777)
 }
 
-// loadFS is the loader of require("fs"): synchronous functions in Node's
-// shape, errors included (code 'ENOENT' and the like).
-func (h *Host) loadFS(rt *goja.Runtime, module *goja.Object) {
-	f := h.files
-	exports := module.Get("exports").ToObject(rt)
-	pathArg := func(c goja.FunctionCall, fn string) string {
-		v := c.Argument(0)
-		if jsutil.TypeOf(v) != "string" {
-			panic(rt.NewTypeError("fs." + fn + ": argument 'path' must be a string, got " + jsutil.TypeOf(v)))
-		}
-		return v.String()
-	}
-	do := func(syscallName, p string, op func(name string) error) {
-		name, err := f.resolve(p)
-		if err == nil {
-			err = op(name)
-		}
-		if err != nil {
-			panic(fsError(rt, err, syscallName, p))
-		}
-	}
-	set := func(name string, fn func(goja.FunctionCall) goja.Value) {
-		_ = exports.Set(name, jsutil.Func(rt, name, fn))
-	}
-
-	set("readFileSync", func(c goja.FunctionCall) goja.Value {
-		p := pathArg(c, "readFileSync")
-		var data []byte
-		do("open", p, func(n string) (err error) { data, err = f.readFile(n); return })
-		if enc := encodingOption(c.Argument(1)); enc != "" {
-			if enc != "utf8" && enc != "utf-8" {
-				panic(rt.NewTypeError("fs.readFileSync: encoding '" + enc + "' is not supported (use 'utf8', or none for bytes)"))
-			}
-			return rt.ToValue(string(data))
-		}
-		buf := rt.NewArrayBuffer(data)
-		u8, err := rt.New(rt.Get("Uint8Array"), rt.ToValue(buf))
-		if err != nil {
-			panic(err)
-		}
-		return u8
-	})
-	set("writeFileSync", func(c goja.FunctionCall) goja.Value {
-		p := pathArg(c, "writeFileSync")
-		var data []byte
-		switch v := c.Argument(1); {
-		case jsutil.TypeOf(v) == "string":
-			data = []byte(v.String())
-		default:
-			if b, ok := bytesOf(v); ok {
-				data = b
-			} else {
-				panic(rt.NewTypeError("fs.writeFileSync: argument 'data' must be a string, an ArrayBuffer or a typed array, got " + jsutil.TypeOf(v)))
-			}
-		}
-		do("open", p, func(n string) error { return f.writeFile(n, data) })
-		return goja.Undefined()
-	})
-	set("readdirSync", func(c goja.FunctionCall) goja.Value {
-		p := pathArg(c, "readdirSync")
-		var names []string
-		do("scandir", p, func(n string) (err error) { names, err = f.readDir(n); return })
-		items := make([]any, len(names))
-		for i, n := range names {
-			items[i] = n
-		}
-		return rt.NewArray(items...)
-	})
-	set("existsSync", func(c goja.FunctionCall) goja.Value {
-		if jsutil.TypeOf(c.Argument(0)) != "string" {
-			return rt.ToValue(false) // as Node: never throws
-		}
-		name, err := f.resolve(c.Argument(0).String())
-		if err == nil {
-			_, err = f.stat(name)
-		}
-		return rt.ToValue(err == nil)
-	})
-	set("statSync", func(c goja.FunctionCall) goja.Value {
-		p := pathArg(c, "statSync")
-		var fi fs.FileInfo
-		do("stat", p, func(n string) (err error) { fi, err = f.stat(n); return })
-		st := rt.NewObject()
-		_ = st.Set("size", fi.Size())
-		_ = st.Set("mtimeMs", float64(fi.ModTime().UnixNano())/1e6)
-		_ = st.Set("mode", uint32(fi.Mode().Perm()))
-		isDir := fi.IsDir()
-		_ = st.Set("isDirectory", jsutil.Func(rt, "isDirectory", func(goja.FunctionCall) goja.Value { return rt.ToValue(isDir) }))
-		_ = st.Set("isFile", jsutil.Func(rt, "isFile", func(goja.FunctionCall) goja.Value { return rt.ToValue(fi.Mode().IsRegular()) }))
-		return st
-	})
-	set("mkdirSync", func(c goja.FunctionCall) goja.Value {
-		p := pathArg(c, "mkdirSync")
-		recursive := false
-		if o, ok := c.Argument(1).(*goja.Object); ok {
-			recursive = o.Get("recursive") != nil && o.Get("recursive").ToBoolean()
-		}
-		do("mkdir", p, func(n string) error { return f.mkdir(n, recursive) })
-		return goja.Undefined()
-	})
-}
-
-func encodingOption(v goja.Value) string {
-	switch jsutil.TypeOf(v) {
-	case "string":
-		return strings.ToLower(v.String())
-	case "object":
-		if e := v.(*goja.Object).Get("encoding"); e != nil && !goja.IsUndefined(e) && !goja.IsNull(e) {
-			return strings.ToLower(e.String())
-		}
-	}
-	return ""
-}
-
-// bytesOf copies the bytes of an ArrayBuffer or a typed array.
-func bytesOf(v goja.Value) ([]byte, bool) {
-	switch x := v.Export().(type) {
-	case goja.ArrayBuffer:
-		return slices.Clone(x.Bytes()), true
-	case []byte:
-		return slices.Clone(x), true
-	}
-	return nil, false
-}
-
 // fsError makes an Error shaped like Node's: "ENOENT: no such file or
 // directory, open 'x'", with code, errno, syscall and path.
 func fsError(rt *goja.Runtime, err error, syscallName, path string) goja.Value {
+	return fsErrorTo(rt, err, syscallName, path, "")
+}
+
+// fsErrorTo is fsError for a call with two paths: "rename 'a' -> 'b'".
+func fsErrorTo(rt *goja.Runtime, err error, syscallName, path, dest string) goja.Value {
 	code, desc := "EIO", err.Error()
 	var errno syscall.Errno
 	switch {
@@ -276,10 +155,12 @@ func fsError(rt *goja.Runtime, err error, syscallName, path string) goja.Value {
 		code, desc = "EACCES", "permission denied ("+errOutside.Error()+")"
 	case errors.Is(err, errOff):
 		code, desc = "EACCES", "permission denied ("+errOff.Error()+")"
+	case errors.Is(err, errIsDir):
+		code, desc, errno = "EISDIR", "illegal operation on a directory", syscall.EISDIR
 	case errors.Is(err, errNotRegular):
 		code, desc = "EINVAL", "invalid argument ("+errNotRegular.Error()+")"
 	case errors.As(err, &errno):
-		code, desc = errnoName(errno), errno.Error()
+		code, desc = errnoName(errno), errnoText(errno)
 	case errors.Is(err, fs.ErrNotExist):
 		code, desc = "ENOENT", "no such file or directory"
 	case errors.Is(err, fs.ErrExist):
@@ -287,10 +168,22 @@ func fsError(rt *goja.Runtime, err error, syscallName, path string) goja.Value {
 	case errors.Is(err, fs.ErrPermission):
 		code, desc = "EACCES", "permission denied"
 	}
-	e, _ := rt.New(rt.Get("Error"), rt.ToValue(code+": "+desc+", "+syscallName+" '"+path+"'"))
+	where := syscallName
+	if path != "" {
+		where += " '" + path + "'"
+	}
+	if dest != "" {
+		where += " -> '" + dest + "'"
+	}
+	e := newError(rt, "Error", code+": "+desc+", "+where)
 	_ = e.Set("code", code)
 	_ = e.Set("syscall", syscallName)
-	_ = e.Set("path", path)
+	if path != "" {
+		_ = e.Set("path", path)
+	}
+	if dest != "" {
+		_ = e.Set("dest", dest)
+	}
 	if errno != 0 {
 		_ = e.Set("errno", -int(errno))
 	}
@@ -315,4 +208,94 @@ func errnoName(e syscall.Errno) string {
 		return name
 	}
 	return "EIO"
+}
+
+// errnoTexts are libuv's words where they differ from Go's.
+var errnoTexts = map[syscall.Errno]string{
+	syscall.EEXIST: "file already exists", syscall.EISDIR: "illegal operation on a directory",
+	syscall.ELOOP: "too many symbolic links encountered", syscall.EBUSY: "resource busy or locked",
+	syscall.EXDEV: "cross-device link not permitted", syscall.EAGAIN: "resource temporarily unavailable",
+	syscall.EIO: "i/o error", syscall.ENFILE: "file table overflow",
+}
+
+func errnoText(e syscall.Errno) string {
+	if s, ok := errnoTexts[e]; ok {
+		return s
+	}
+	return e.Error()
+}
+
+// The calls below are the rest of fs's, each on the whole file system or
+// inside the root.
+
+func (f *files) lstat(p string) (fs.FileInfo, error) {
+	if f.root == nil {
+		return os.Lstat(p)
+	}
+	return f.root.Lstat(p)
+}
+
+func (f *files) remove(p string) error {
+	if f.root == nil {
+		return os.Remove(p)
+	}
+	return f.root.Remove(p)
+}
+
+func (f *files) removeAll(p string) error {
+	if f.root == nil {
+		return os.RemoveAll(p)
+	}
+	return f.root.RemoveAll(p)
+}
+
+func (f *files) rename(from, to string) error {
+	if f.root == nil {
+		return os.Rename(from, to)
+	}
+	return f.root.Rename(from, to)
+}
+
+// openFile opens a file; O_NONBLOCK keeps an open of a named pipe from
+// waiting for its other end (a regular file is unaffected).
+func (f *files) openFile(p string, flag int, perm os.FileMode) (*os.File, error) {
+	flag |= syscall.O_NONBLOCK
+	if f.root == nil {
+		return os.OpenFile(p, flag, perm)
+	}
+	return f.root.OpenFile(p, flag, perm)
+}
+
+// write writes data to p, opened with flag (O_TRUNC or O_APPEND, and
+// perhaps O_EXCL): only a regular file, so that a device or named pipe
+// is refused rather than written without end.
+func (f *files) write(p string, data []byte, flag int) error {
+	file, err := f.openFile(p, os.O_WRONLY|os.O_CREATE|flag, 0o666)
+	if err != nil {
+		return err
+	}
+	fi, err := file.Stat()
+	if err == nil && !fi.Mode().IsRegular() {
+		err = errNotRegular
+	}
+	if err == nil {
+		_, err = file.Write(data)
+	}
+	if cerr := file.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// copyFile copies a regular file's bytes; excl fails if to exists.
+func (f *files) copyFile(from, to string, excl bool) error {
+	data, err := f.readRegular(from)
+	if err != nil {
+		return err
+	}
+	flag := os.O_TRUNC
+	if excl {
+		flag |= os.O_EXCL
+	}
+	return f.write(to, data, flag)
 }

@@ -140,7 +140,7 @@ func (h *Host) installRequire(rt *goja.Runtime) {
 			panic(e)
 		}
 		spec, from := id.String(), callerFile(rt)
-		if h.files == nil && (spec == "fs" || spec == "node:fs") {
+		if h.files == nil && fsModules[spec] {
 			// Here rather than in fs's loader only: goja_nodejs keeps a
 			// native module whose loader threw, and would return it empty
 			// the next time.
@@ -168,6 +168,9 @@ func (h *Host) installRequire(rt *goja.Runtime) {
 	_ = fn.DefineDataProperty("length", rt.ToValue(1), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 	_ = rt.Set("require", fn)
 }
+
+// fsModules are the names of the modules the file system off removes.
+var fsModules = map[string]bool{"fs": true, "node:fs": true, "fs/promises": true, "node:fs/promises": true}
 
 // fsOffError is what require("fs") throws with the file system off.
 func fsOffError(rt *goja.Runtime) *goja.Object {

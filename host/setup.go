@@ -38,15 +38,14 @@ func (h *Host) installGlobal(r *engine.Runtime, name string) error {
 	return nil
 }
 
-// enableRequire installs require (with "threads" and "console" as
-// built-in modules), once per runtime. The embedder's module loaders can
-// only run through require, so a runtime becomes known to them here rather
-// than at its making: a thread that never requires pays nothing for them.
+// enableRequire installs require, once per runtime. Module loaders
+// (the embedder's, fs's asynchronous calls) run only through require and
+// are given the goja runtime alone, so a runtime becomes known to them
+// here rather than at its making: a thread that never requires pays
+// nothing for it.
 func (h *Host) enableRequire(r *engine.Runtime) {
 	if r.RT.Get("require") == nil {
-		if len(h.opts.modules) > 0 {
-			h.runtimes.add(r)
-		}
+		h.runtimes.add(r)
 		h.modules.Install(r.RT)
 		h.installRequire(r.RT)
 	}
@@ -61,12 +60,15 @@ func (h *Host) registerModules() {
 	h.registerNative("node:console", sameModule("console"))
 	h.registerNative(util.ModuleName, util.Require)
 	h.registerNative("node:"+util.ModuleName, sameModule(util.ModuleName))
-	loadFS := h.loadFS
+	loadFS, loadPromises := h.loadFS, h.loadFSPromises
 	if h.files == nil {
 		loadFS = func(rt *goja.Runtime, _ *goja.Object) { panic(fsOffError(rt)) } // see installRequire
+		loadPromises = loadFS
 	}
 	h.registerNative("fs", loadFS)
-	h.registerNative("node:fs", loadFS)
+	h.registerNative("node:fs", sameModule("fs"))
+	h.registerNative("fs/promises", loadPromises)
+	h.registerNative("node:fs/promises", sameModule("fs/promises"))
 	h.registerNative("process", func(rt *goja.Runtime, module *goja.Object) {
 		p, ok := rt.GlobalObject().GetSymbol(processKey).(*goja.Object)
 		if !ok { // require implies every global, process included

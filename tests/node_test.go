@@ -32,33 +32,37 @@ func TestNodeScripts(t *testing.T) {
 			t.Fatalf("%s: expected files: %v %v", name, err1, err2)
 		}
 		t.Run(name+"/main", func(t *testing.T) {
-			src, err := os.ReadFile(file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			checkNodeScript(t, file, string(src), string(wantOut), string(wantErr))
+			checkNodeScript(t, file, false, string(wantOut), string(wantErr))
 		})
 		t.Run(name+"/thread", func(t *testing.T) {
-			src := fmt.Sprintf(`threads.run((file) => { require(file) }, %q).get()`, file)
-			checkNodeScript(t, "<eval>", src, string(wantOut), string(wantErr))
+			checkNodeScript(t, file, true, string(wantOut), string(wantErr))
 		})
 	}
 }
 
-// checkNodeScript evaluates src (named name) on a fresh host whose file
-// system is the script's directory, and compares what it printed.
-func checkNodeScript(t *testing.T, name, src, wantOut, wantErr string) {
+// checkNodeScript copies file into an empty directory, evaluates it there
+// on a fresh host confined to that directory (as the main script, or
+// required by a thread's function), and compares what it printed.
+func checkNodeScript(t *testing.T, file string, thread bool, wantOut, wantErr string) {
 	t.Helper()
 	defer leakcheck.VerifyNone(t)
+	dir := t.TempDir()
+	src, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	script := filepath.Join(dir, filepath.Base(file))
+	if err := os.WriteFile(script, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	var out, errOut bytes.Buffer
-	h := newHost(t, host.WithStdout(&out), host.WithStderr(&errOut), host.WithFileSystem(repoPath("tests", "testdata", "node")))
+	h := newHost(t, host.WithStdout(&out), host.WithStderr(&errOut), host.WithFileSystem(dir))
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	var err error
-	if name == "<eval>" {
-		_, err = h.Eval(ctx, src)
+	if thread {
+		_, err = h.Eval(ctx, fmt.Sprintf(`threads.run((file) => { require(file) }, %q).get()`, script))
 	} else {
-		_, err = h.EvalFile(ctx, name)
+		_, err = h.EvalFile(ctx, script)
 	}
 	if err != nil {
 		t.Fatalf("evaluation failed: %v\nstdout:\n%s\nstderr:\n%s", err, out.String(), errOut.String())
