@@ -44,7 +44,9 @@ func (c *fsCall) error(rt *goja.Runtime, err error) goja.Value {
 
 // fsThrow is an error whose JavaScript value is not an errno's (rm of a
 // directory): made on the runtime's goroutine.
-type fsThrow struct{ make func(rt *goja.Runtime) goja.Value }
+type fsThrow struct {
+	make func(rt *goja.Runtime) goja.Value
+}
 
 func (e *fsThrow) Error() string { return "fs error" }
 
