@@ -287,13 +287,15 @@ func (p *process) stream(toStderr bool) goja.Value {
 
 // exiting is the engine's Exiting: a runtime's 'exit' listeners, when
 // its loop has run out.
-func exiting(r *engine.Runtime) error {
+func exiting(r *engine.Runtime) func() error {
 	p := madeProcess(r.RT)
 	if p == nil || len(p.events.events["exit"]) == 0 {
 		return nil
 	}
-	if ex := r.RT.Try(p.emitExit); ex != nil {
-		return ex
+	return func() error {
+		if ex := r.RT.Try(p.emitExit); ex != nil {
+			return ex
+		}
+		return nil
 	}
-	return nil
 }

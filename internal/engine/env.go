@@ -35,13 +35,14 @@ type Config struct {
 	// Globals names the globals Install installs. A function's free name
 	// that refers to one of them is the thread's own, not carried.
 	Globals []string
-	// Exiting runs on the goroutine of the main runtime or a thread when
-	// its loop has run out without error (the host's process 'exit'
-	// listeners; not for Pool workers, which outlive their items): script code
-	// it calls is interrupted when the evaluation must stop, an exception
-	// it returns ends the evaluation as an uncaught one, and what it leaves
-	// for later never runs. It may be nil.
-	Exiting func(r *Runtime) error
+	// Exiting is asked, on the goroutine of the main runtime or a thread
+	// whose loop has run out without error, for what to run before the
+	// runtime ends (the host's process 'exit' listeners; not for Pool
+	// workers, which outlive their items); nil for nothing, which is
+	// nearly always. What it returns runs interrupted when the evaluation
+	// must stop, an exception it returns ends the evaluation as an uncaught
+	// one, and what it leaves for later never runs. Exiting may be nil.
+	Exiting func(r *Runtime) func() error
 	// ReadSourceMap reads the file a main script's source map comment
 	// names (see Env.Script). It may be nil: then no source map is read.
 	ReadSourceMap func(path string) ([]byte, error)

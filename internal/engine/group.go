@@ -155,9 +155,13 @@ func (g *Group) Wait() error {
 	return err
 }
 
-// exiting runs Config.Exiting on r, whose loop has run out: interrupted
-// as the loop would be, its exception reported as the loop's.
+// exiting runs what Config.Exiting gives for r, whose loop has run out:
+// interrupted as the loop would be, its exception reported as the loop's.
 func (r *Runtime) exiting() (err error) {
+	f := r.group.env.cfg.Exiting(r)
+	if f == nil {
+		return nil
+	}
 	ctx := r.ctx
 	stop := context.AfterFunc(ctx, func() { r.RT.Interrupt(context.Cause(ctx)) })
 	defer stop()
@@ -169,5 +173,5 @@ func (r *Runtime) exiting() (err error) {
 			err = context.Cause(ctx)
 		}
 	}()
-	return eventloop.CallError(r.group.env.cfg.Exiting(r))
+	return eventloop.CallError(f())
 }

@@ -1,6 +1,7 @@
 package console
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -23,7 +24,7 @@ type console struct {
 	rt     *goja.Runtime
 	p      *Printer
 	opts   Options
-	in     *inspect.Inspector
+	in     *inspect.Inspector // made on first use: see inspector
 	indent string
 	counts map[string]int
 	timers map[string]time.Time
@@ -31,42 +32,134 @@ type console struct {
 	hasOwnFn goja.Callable
 }
 
+// methods are the console's methods, in the order Node lists them.
+var methods = []struct {
+	name string
+	f    func(c *console, args []goja.Value)
+}{
+	{"log", toStdout},
+	{"warn", toStderr},
+	{"dir", (*console).dir},
+	{"time", (*console).time},
+	{"timeEnd", (*console).timeEnd},
+	{"timeLog", (*console).timeLog},
+	{"trace", (*console).trace},
+	{"assert", (*console).assert},
+	{"clear", func(*console, []goja.Value) {}},
+	{"count", (*console).count},
+	{"countReset", (*console).countReset},
+	{"group", (*console).group},
+	{"groupEnd", func(c *console, _ []goja.Value) { c.indent = c.indent[:max(0, len(c.indent)-groupWidth)] }},
+	{"table", (*console).table},
+	{"debug", toStdout},
+	{"info", toStdout},
+	{"dirxml", toStdout},
+	{"error", toStderr},
+	{"groupCollapsed", (*console).group},
+}
+
+func toStdout(c *console, args []goja.Value) { c.write(false, c.format(false, args)) }
+func toStderr(c *console, args []goja.Value) { c.write(true, c.format(true, args)) }
+
+var methodIndex = func() map[string]int {
+	m := make(map[string]int, len(methods))
+	for i, x := range methods {
+		m[x.name] = i
+	}
+	return m
+}()
+
 // New returns a console object for rt writing through p. It is cheap:
-// nothing is formatted or looked up until a method is called.
+// each method is made on its first read (a thread that names console
+// usually calls one or two), and nothing is formatted or looked up until
+// a method is called.
 func New(rt *goja.Runtime, p *Printer, opts Options) *goja.Object {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	c := &console{rt: rt, p: p, opts: opts, in: inspect.For(rt), counts: map[string]int{}, timers: map[string]time.Time{}}
-	obj := rt.NewObject()
-	method := func(name string, f func(args []goja.Value)) {
-		_ = obj.Set(name, jsutil.Func(rt, name, func(call goja.FunctionCall) goja.Value {
-			inspect.Guard(rt, func() { f(call.Arguments) })
-			return goja.Undefined()
-		}))
+	c := &console{rt: rt, p: p, opts: opts}
+	return rt.NewDynamicObject(&object{c: c})
+}
+
+// object is the console object: a goja DynamicObject whose methods are
+// made on first read. Scripts may replace, add and delete members.
+type object struct {
+	c       *console
+	made    map[string]goja.Value // made or set so far
+	deleted map[string]bool       // methods the script deleted
+	added   []string              // members the script added, in order
+}
+
+func (o *object) Get(key string) goja.Value {
+	if v, ok := o.made[key]; ok {
+		return v
 	}
-	toStdout := func(args []goja.Value) { c.write(false, c.format(false, args)) }
-	toStderr := func(args []goja.Value) { c.write(true, c.format(true, args)) }
-	method("log", toStdout)
-	method("warn", toStderr)
-	method("dir", c.dir)
-	method("time", c.time)
-	method("timeEnd", c.timeEnd)
-	method("timeLog", c.timeLog)
-	method("trace", c.trace)
-	method("assert", c.assert)
-	method("clear", func([]goja.Value) {})
-	method("count", c.count)
-	method("countReset", c.countReset)
-	method("group", c.group)
-	method("groupEnd", func([]goja.Value) { c.indent = c.indent[:max(0, len(c.indent)-groupWidth)] })
-	method("table", c.table)
-	method("debug", toStdout)
-	method("info", toStdout)
-	method("dirxml", toStdout)
-	method("error", toStderr)
-	method("groupCollapsed", c.group)
-	return obj
+	i, ok := methodIndex[key]
+	if !ok || o.deleted[key] {
+		return nil
+	}
+	c, f := o.c, methods[i].f
+	v := jsutil.Func(c.rt, key, func(call goja.FunctionCall) goja.Value {
+		inspect.Guard(c.rt, func() { f(c, call.Arguments) })
+		return goja.Undefined()
+	})
+	if o.made == nil {
+		o.made = make(map[string]goja.Value, 4)
+	}
+	o.made[key] = v
+	return v
+}
+
+func (o *object) Set(key string, v goja.Value) bool {
+	if _, ok := o.made[key]; !ok && !o.Has(key) {
+		o.added = append(o.added, key)
+	}
+	if o.made == nil {
+		o.made = map[string]goja.Value{}
+	}
+	o.made[key] = v
+	delete(o.deleted, key)
+	return true
+}
+
+func (o *object) Has(key string) bool {
+	if _, ok := o.made[key]; ok {
+		return true
+	}
+	_, ok := methodIndex[key]
+	return ok && !o.deleted[key]
+}
+
+func (o *object) Delete(key string) bool {
+	delete(o.made, key)
+	if _, ok := methodIndex[key]; ok {
+		if o.deleted == nil {
+			o.deleted = map[string]bool{}
+		}
+		o.deleted[key] = true
+	}
+	if i := slices.Index(o.added, key); i >= 0 {
+		o.added = slices.Delete(o.added, i, i+1)
+	}
+	return true
+}
+
+func (o *object) Keys() []string {
+	keys := make([]string, 0, len(methods)+len(o.added))
+	for _, m := range methods {
+		if !o.deleted[m.name] {
+			keys = append(keys, m.name)
+		}
+	}
+	return append(keys, o.added...)
+}
+
+// inspector is rt's Inspector, looked up on first use.
+func (c *console) inspector() *inspect.Inspector {
+	if c.in == nil {
+		c.in = inspect.For(c.rt)
+	}
+	return c.in
 }
 
 // groupWidth is Node's default groupIndentation.
@@ -82,11 +175,11 @@ func (c *console) colors(toStderr bool) bool {
 // format is util.formatWithOptions with the stream's colours.
 func (c *console) format(toStderr bool, args []goja.Value) string {
 	if !c.colors(toStderr) {
-		return c.in.Format(nil, args)
+		return c.inspector().Format(nil, args)
 	}
-	o := *c.in.Defaults
+	o := *c.inspector().Defaults
 	o.Colors = true
-	return c.in.Format(&o, args)
+	return c.inspector().Format(&o, args)
 }
 
 // write prints s with the group indentation on each of its lines.
@@ -112,16 +205,16 @@ func arg(args []goja.Value, i int) goja.Value {
 }
 
 func (c *console) dir(args []goja.Value) {
-	opts := *c.in.Defaults
+	opts := *c.inspector().Defaults
 	opts.CustomInspect = false
 	opts.Colors = c.opts.ColorStdout
 	if o, ok := arg(args, 1).(*goja.Object); ok {
-		saved := *c.in.Defaults
-		*c.in.Defaults = opts
-		opts, _, _ = c.in.OptionsFrom(o)
-		*c.in.Defaults = saved
+		saved := *c.inspector().Defaults
+		*c.inspector().Defaults = opts
+		opts, _, _ = c.inspector().OptionsFrom(o)
+		*c.inspector().Defaults = saved
 	}
-	c.write(false, c.in.Inspect(arg(args, 0), opts))
+	c.write(false, c.inspector().Inspect(arg(args, 0), opts))
 }
 
 // label is `${label}` with 'default' for undefined.
@@ -138,6 +231,9 @@ func (c *console) label(args []goja.Value) string {
 
 func (c *console) count(args []goja.Value) {
 	l := c.label(args)
+	if c.counts == nil {
+		c.counts = map[string]int{}
+	}
 	c.counts[l]++
 	c.write(false, l+": "+itoa(c.counts[l]))
 }

@@ -61,3 +61,29 @@ func TestPrinterWrite(t *testing.T) {
 		t.Errorf("stdout %q, stderr %q; want %q, %q", out.String(), errOut.String(), "ab\n", "c")
 	}
 }
+
+// TestConsoleObject: the console's methods are made on first read and
+// keep their identity; scripts may replace, add and delete members, and
+// Object.keys lists them in Node's order.
+func TestConsoleObject(t *testing.T) {
+	var out bytes.Buffer
+	rt := newRuntime(t, console.NewPrinter(&out, nil), console.Options{})
+	v, err := rt.RunString(`
+		const log = console.log;
+		const same = log === console.log;
+		console.info = (x) => console.log("info:", x);
+		console.info(1);
+		console.mine = 2;
+		delete console.dirxml;
+		[same, typeof console.dirxml, "dirxml" in console, console.mine, Object.keys(console).slice(0, 3).join(),
+		 Object.keys(console).includes("mine"), Object.keys(console).includes("dirxml"), log.name].join()`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "true,undefined,false,2,log,warn,dir,true,false,log"; v.String() != want {
+		t.Errorf("got %s, want %s", v, want)
+	}
+	if out.String() != "info: 1\n" {
+		t.Errorf("printed %q", out.String())
+	}
+}

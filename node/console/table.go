@@ -31,7 +31,7 @@ func (c *console) table(args []goja.Value) {
 		return
 	}
 	inspectCell := func(v goja.Value) string {
-		opts := *c.in.Defaults
+		opts := *c.inspector().Defaults
 		opts.Depth = 0
 		if o, isObj := v.(*goja.Object); isObj && !c.isArrayLike(o) && len(o.Keys()) > 2 {
 			opts.Depth = -1
@@ -39,7 +39,7 @@ func (c *console) table(args []goja.Value) {
 		opts.MaxArrayLength = 3
 		opts.BreakLength = inspect.Unlimited
 		opts.Colors = c.opts.ColorStdout
-		return c.in.Inspect(v, opts)
+		return c.inspector().Inspect(v, opts)
 	}
 	index := func(n int) []string {
 		out := make([]string, n)

@@ -17,6 +17,9 @@ func (c *console) time(args []goja.Value) {
 		c.warning("Label '" + l + "' already exists for console.time()")
 		return
 	}
+	if c.timers == nil {
+		c.timers = map[string]time.Time{}
+	}
 	c.timers[l] = c.opts.Now()
 }
 
