@@ -13,7 +13,7 @@ import (
 )
 
 // hostGlobals are the globals the host installs, each on demand in a thread.
-var hostGlobals = []string{"require", "console", "process"}
+var hostGlobals = []string{"require", "console", "process", "structuredClone"}
 
 // ownGlobals are every global jsrun installs: the host's, the threads
 // library's and the event loop's.
@@ -31,6 +31,8 @@ func (h *Host) installGlobal(r *engine.Runtime, name string) error {
 		return rt.Set("console", h.consoleOf(rt))
 	case "process":
 		return rt.Set("process", h.processOf(r))
+	case "structuredClone":
+		r.LazyGlobal(name, func() goja.Value { return h.structuredClone(rt) })
 	default:
 		_, err := h.installEmbedderGlobal(r, name)
 		return err

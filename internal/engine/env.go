@@ -237,7 +237,14 @@ type Runtime struct {
 	pool      *Pool           // the pool this runtime is a worker of, if any
 	thread    *thread         // the thread this runtime runs; nil for main and Pool workers
 	sites     *rewrite.Sites  // where the functions made here at tagged literals were written
+	guard     *guard.Guard
 }
+
+// LazyGlobal makes name a global of r that make builds on its first read
+// (see guard.Guard.Lazy): for Config.Install, of a global whose value
+// costs more to build than a native function, in the main runtime (which
+// gets every global) and in a thread that names it or may reach it.
+func (r *Runtime) LazyGlobal(name string, make func() goja.Value) { r.guard.Lazy(name, make) }
 
 // Context ends when this runtime must stop: its thread was cancelled, or the
 // evaluation ended.
@@ -255,14 +262,14 @@ func (r *Runtime) Exit(cause error) { r.group.Stop(cause) }
 // every.
 func (g *Group) newRuntime(ctx context.Context, name string, every bool) (*Runtime, error) {
 	rt := goja.New()
-	guard.Install(rt)            // first: it sets the global object the rest defines on
+	gd := guard.Install(rt)      // first: it sets the global object the rest defines on
 	sites := rewrite.Install(rt) // before any script: the helper of rewritten code, and Function wrapped
 	rt.SetMaxCallStackSize(g.env.cfg.MaxCallStackSize)
 	// eval and Function read no source map: its comment may name any file
 	// (a named pipe blocks the open for ever), and the host decides alone
 	// which files a script reaches.
 	rt.SetParserOptions(parser.WithDisableSourceMaps)
-	r := &Runtime{RT: rt, Loop: eventloop.New(rt), Name: name, group: g, ctx: ctx, sites: sites}
+	r := &Runtime{RT: rt, Loop: eventloop.New(rt), Name: name, group: g, ctx: ctx, sites: sites, guard: gd}
 	r.Loop.SetIdleFunc(func(waiting bool) {
 		if waiting {
 			g.sleep(r, "waiting for threads or async operations to report back")

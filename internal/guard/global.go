@@ -19,6 +19,9 @@ import (
 // to seen only; global keeps goja's built-ins as they were made, which is
 // where the guards find the originals they call.
 //
+// The host's own globals given to Guard.Lazy are made the same way, on
+// their first read, and behave as the built-ins below.
+//
 // What a script can tell, of a built-in global not read yet: it is no own
 // property of globalThis (Object.getOwnPropertyNames(globalThis) lists the
 // built-ins used so far); `var JSON` at the top of a script shadows it with
@@ -99,6 +102,14 @@ func (s *state) builtin(name string) (v goja.Value, ok bool) {
 }
 
 func (s *state) globalGet(target *goja.Object, name string, receiver goja.Value) goja.Value {
+	if make, ok := s.lazyGlobals[name]; ok {
+		delete(s.lazyGlobals, name)
+		v := make()
+		if err := s.seen.DefineDataProperty(name, v, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE); err != nil {
+			panic(err)
+		}
+		return v
+	}
 	if v, ok := s.builtin(name); ok {
 		return v
 	}
@@ -109,6 +120,9 @@ func (s *state) globalGet(target *goja.Object, name string, receiver goja.Value)
 }
 
 func (s *state) globalHas(target *goja.Object, name string) bool {
+	if _, ok := s.lazyGlobals[name]; ok {
+		return true
+	}
 	if _, ok := builtinGlobals()[name]; ok {
 		return !s.copied[name]
 	}
@@ -119,6 +133,7 @@ func (s *state) globalHas(target *goja.Object, name string) bool {
 // copied first, so that it keeps its attributes; anything else (a new
 // global, or a built-in the script deleted) becomes a plain property.
 func (s *state) globalSet(target *goja.Object, name string, value, receiver goja.Value) bool {
+	delete(s.lazyGlobals, name) // assigned before it was read: never made
 	_, copiedNow := s.builtin(name)
 	obj, ok := receiver.(*goja.Object)
 	if !ok {

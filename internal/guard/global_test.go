@@ -95,3 +95,40 @@ func TestGlobalDifferences(t *testing.T) {
 		}
 	}
 }
+
+// TestLazyGlobal: a global given to Lazy is made on its first read (by
+// name, typeof, globalThis.name or in), once; before that it is no own
+// property; an assignment or a delete first means it is never made.
+func TestLazyGlobal(t *testing.T) {
+	for _, c := range []struct{ src, want string }{
+		{`[made(), typeof Lazy, made(), Lazy.v, Lazy === globalThis.Lazy, made()].join()`, "0,object,1,1,true,1"},
+		{`[globalThis.hasOwnProperty("Lazy"), "Lazy" in globalThis, made(), globalThis.Lazy.v, globalThis.hasOwnProperty("Lazy"), made()].join()`, "false,true,0,1,true,1"},
+		{`Lazy = 5; [Lazy, made(), Object.getOwnPropertyDescriptor(globalThis, "Lazy").enumerable].join()`, "5,0,true"},
+		// As for a built-in not read yet (goja's strict assignment looks
+		// for an own property).
+		{`"use strict"; try { Lazy = 6 } catch (e) { e.name }`, "ReferenceError"},
+		{`const d = Object.getOwnPropertyDescriptor(globalThis, "Lazy"); const v = Lazy; const e = Object.getOwnPropertyDescriptor(globalThis, "Lazy"); [d, e.writable, e.enumerable, e.configurable].join()`, ",true,false,true"},
+		{`typeof Other`, "undefined"},
+		{`var Lazy; typeof Lazy`, "undefined"},
+		{`Lazy; delete globalThis.Lazy; [typeof Lazy, made()].join()`, "undefined,1"},
+	} {
+		rt := goja.New()
+		g := guard.Install(rt)
+		n := 0
+		g.Lazy("Lazy", func() goja.Value {
+			n++
+			o := rt.NewObject()
+			_ = o.Set("v", n)
+			return o
+		})
+		_ = rt.Set("made", func() int { return n })
+		v, err := rt.RunString(c.src)
+		if err != nil {
+			t.Errorf("%s: %v", c.src, err)
+			continue
+		}
+		if got := v.String(); got != c.want {
+			t.Errorf("%s: got %q, want %q", c.src, got, c.want)
+		}
+	}
+}

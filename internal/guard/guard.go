@@ -39,15 +39,36 @@ type state struct {
 	buffers map[string]*goja.Object
 	// hasInstance answers instanceof for them.
 	hasInstance *goja.Object
+	// lazyGlobals make the host's globals given to Lazy and not made yet.
+	lazyGlobals map[string]func() goja.Value
 }
+
+// Guard is the guards of one runtime, for the host to add its own lazy
+// globals to (Lazy).
+type Guard struct{ s *state }
 
 // Install guards rt's built-ins (see the package doc). Call it on a new
 // runtime before anything else uses it: it replaces the global object,
 // so globals set before it would be lost.
-func Install(rt *goja.Runtime) {
+func Install(rt *goja.Runtime) *Guard {
 	s := &state{rt: rt}
 	s.installGlobal()
 	s.installEager()
+	return &Guard{s}
+}
+
+// Lazy makes name a global of the runtime that make builds on its first
+// read, as the built-ins are (see global.go): it costs a runtime nothing
+// until a script reads it (by name, typeof, in, or through globalThis),
+// and then becomes a writable, configurable, non-enumerable property of
+// the global object, as Node's globals are. Assigned or deleted before
+// that, it is never made. make runs on the runtime's goroutine and may
+// throw.
+func (g *Guard) Lazy(name string, make func() goja.Value) {
+	if g.s.lazyGlobals == nil {
+		g.s.lazyGlobals = map[string]func() goja.Value{}
+	}
+	g.s.lazyGlobals[name] = make
 }
 
 // throwRange throws a RangeError with msg in the runtime.
