@@ -3,11 +3,11 @@ package host
 import (
 	"errors"
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/dop251/goja"
 	"github.com/jsrun/jsrun/eventloop"
+	"github.com/jsrun/jsrun/internal/jsutil"
 )
 
 // ExitError is returned by an evaluation that called process.exit(code),
@@ -85,17 +85,14 @@ func nonErrorRejection(msg string) *ScriptError {
 // alone, as Node does, with no "Uncaught" before it.
 const UnhandledRejectionName = "UnhandledPromiseRejection"
 
-// bytecodeOffset is goja's "(12)" after a frame's file:line:col.
-var bytecodeOffset = regexp.MustCompile(`\(\d+\)(\)?)$`)
-
-// cleanStack drops goja's bytecode offsets so that frames read as Node
-// prints them.
+// cleanStack writes goja's frames as Node prints them (jsutil.NodeFrame).
 func cleanStack(s string) string {
 	lines := strings.Split(s, "\n")
 	for i, line := range lines {
-		line = bytecodeOffset.ReplaceAllString(line, "$1")
 		if rest, ok := strings.CutPrefix(line, "\tat "); ok {
-			line = "    at " + rest
+			line = "    at " + jsutil.NodeFrame(rest)
+		} else if rest, ok := strings.CutPrefix(line, "    at "); ok {
+			line = "    at " + jsutil.NodeFrame(rest)
 		}
 		lines[i] = line
 	}

@@ -231,13 +231,15 @@ func checkNameRecord(t *testing.T, where string, r nameRecord) {
 // TestNativeNamesUncaught checks the stack jsrun prints for an uncaught
 // error thrown inside a native function.
 func TestNativeNamesUncaught(t *testing.T) {
-	for _, src := range []string{`threads.run(5)`, `threads.run(() => threads.run(5)).get()`} {
+	for _, src := range []string{`threads.run(5)`, `threads.run(() => threads.run(5)).get()`,
+		`[1].map(() => threads.run(5))`, `threads.run(() => [1].map(() => threads.run(5))).get()`} {
 		_, stderr, code, _ := runJsrun(t, "", "-e", src)
 		if code != 1 {
 			t.Errorf("%s: exit %d, want 1 (stderr %q)", src, code, stderr)
 		}
-		if !strings.Contains(stderr, "at run (native)") {
-			t.Errorf("%s: stderr has no frame \"at run (native)\":\n%s", src, stderr)
+		// Node prints its native frames so: "at Array.map (<anonymous>)".
+		if !strings.Contains(stderr, "    at run (<anonymous>)\n") || strings.Contains(stderr, "(native)") {
+			t.Errorf("%s: stderr has no frame \"at run (<anonymous>)\", or has a \"(native)\" one:\n%s", src, stderr)
 		}
 		for _, mark := range goNameMarks {
 			if strings.Contains(stderr, mark) {
@@ -291,5 +293,21 @@ func TestEmbedderFunc(t *testing.T) {
 		if strings.Contains(got, mark) {
 			t.Errorf("shows a Go name (%q):\n%s", mark, got)
 		}
+	}
+}
+
+// TestNativeFramesInspected: console.log of an error thrown inside a
+// native function prints its frames as Node prints them.
+func TestNativeFramesInspected(t *testing.T) {
+	defer leakcheck.VerifyNone(t)
+	var out bytes.Buffer
+	h := newHost(t, host.WithStdout(&out))
+	src := `try { [1].map(() => threads.run(5)) } catch (e) { console.log(e) }`
+	if _, err := h.Eval(context.Background(), src); err != nil {
+		t.Fatal(err)
+	}
+	got := out.String()
+	if !strings.Contains(got, "    at run (<anonymous>)\n") || strings.Contains(got, "(native)") || strings.Contains(got, "proxy") {
+		t.Errorf("printed %q: want Node's frames, \"at run (<anonymous>)\"", got)
 	}
 }

@@ -52,3 +52,18 @@ func BenchmarkToValue(b *testing.B) {
 		rt.ToValue(f)
 	}
 }
+
+func TestNodeFrame(t *testing.T) {
+	for in, want := range map[string]string{
+		"f (file.js:1:2(3))":  "f (file.js:1:2)",
+		"file.js:10:20(7)":    "file.js:10:20",
+		"run (native)":        "run (<anonymous>)",
+		"proxy (native)":      "<anonymous>",
+		"native":              "<anonymous>",
+		"threads.run (x:1:2)": "threads.run (x:1:2)",
+	} {
+		if got := jsutil.NodeFrame(in); got != want {
+			t.Errorf("NodeFrame(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/dop251/goja"
+	"github.com/jsrun/jsrun/internal/jsutil"
 )
 
 // formatError is Node's formatError: the stack (or [name: message] when it
@@ -77,7 +78,6 @@ func (c *ctx) stackString(o *goja.Object) string {
 	return call(c.r.errorToString, o).String()
 }
 
-var gojaOffset = regexp.MustCompile(`(:\d+:\d+)\(\d+\)(\)?)$`)
 
 func nodeFrames(s string) string {
 	if !strings.Contains(s, "\n\tat ") {
@@ -86,8 +86,7 @@ func nodeFrames(s string) string {
 	lines := strings.Split(strings.TrimSuffix(s, "\n"), "\n")
 	for i, l := range lines {
 		if strings.HasPrefix(l, "\tat ") {
-			l = "    at " + l[4:]
-			lines[i] = gojaOffset.ReplaceAllString(l, "$1$2")
+			lines[i] = "    at " + jsutil.NodeFrame(l[4:])
 		}
 	}
 	return strings.Join(lines, "\n")
