@@ -78,7 +78,6 @@ func (c *ctx) stackString(o *goja.Object) string {
 	return call(c.r.errorToString, o).String()
 }
 
-
 func nodeFrames(s string) string {
 	if !strings.Contains(s, "\n\tat ") {
 		return s
