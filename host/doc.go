@@ -80,20 +80,34 @@
 // WithGlobal installs a global value the same way. scripts/examples/goservice
 // is a complete service that fans 50 blocking calls out over threads.
 //
+// Runtime.Throw (or panic(r.NewError(name, code, message))) throws a
+// JavaScript error from Go: one of the language's classes or a custom
+// name, with Node's code property; see ExampleRuntime_Throw.
+//
 // # What every runtime has
 //
-// console (log, info, debug to stdout; warn, error to stderr; plain lines),
-// setTimeout, setInterval, setImmediate and their clear functions,
-// queueMicrotask, require (CommonJS files relative to the requiring file;
-// "threads", "fs", "console" and the embedder's modules), process (argv,
-// env, exit, platform), and threads. A thread gets each of these only when
-// a function it receives names it (or names require, eval, Function or
-// globalThis, which may reach any of them): making native functions is most
-// of what a fresh runtime would otherwise cost.
+// The part of Node that everyday scripts use (README.md, "The Node
+// surface", lists it and what differs): console (node/console: Node's
+// output byte for byte, coloured on a terminal, see WithTerminal), process
+// (argv, env, exit, exitCode, cwd, nextTick, hrtime, memoryUsage, stdout
+// and stderr, 'exit' and 'warning' events, ...), require with the built-in
+// modules (util, fs, fs/promises, path, events, os, url, buffer, assert,
+// crypto, timers/promises, each also under its node: name), the globals
+// Buffer, URL, URLSearchParams, TextEncoder, TextDecoder, atob, btoa,
+// performance, structuredClone, AbortController, AbortSignal, Event,
+// EventTarget, DOMException and crypto, the timers and queueMicrotask, and
+// threads. A thread gets each of these only when a function it receives
+// names it (or names require, eval, Function or globalThis, which may
+// reach any of them), and the globals that cost more than a native
+// function (Buffer, URL, ...) are made on their first read even then
+// (engine.Runtime.LazyGlobal): a runtime pays only for what its script
+// uses.
 //
-// The fs module is synchronous (readFileSync, writeFileSync, readdirSync,
-// existsSync, statSync, mkdirSync) with Node's error shape (code "ENOENT",
-// syscall, path).
+// fs has Node's calls in their three forms (readFileSync, readFile with a
+// callback, and fs/promises), with Node's error shape (code "ENOENT",
+// syscall, path) and Buffers; the asynchronous forms do their I/O on a
+// goroutine and open only regular files. A finished evaluation whose
+// process.exitCode is not 0 returns an *ExitError of that code.
 //
 // # Files
 //
