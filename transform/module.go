@@ -30,9 +30,17 @@ const (
 	nsSelf   = "jsrun"
 	nsDep    = "jsrun-import"
 	nsDyn    = "jsrun-dynamic"
-	nsReq    = "jsrun-require"
 	stubPath = "/stub.js"
 	doneCall = Param + ".done("
+
+	// dynamicImport is the function a lowered import() of a computed
+	// specifier calls: the second parameter, as long as __require, whose
+	// place it takes.
+	dynamicImport = "__jsrun$d"
+	// linkCall evaluates the imports once the namespace has its getters,
+	// so that a module met again in a cycle has them; it awaits only if an
+	// import awaits at top level.
+	linkCall = Param + ".link() || await " + Param + ".linked();"
 )
 
 // Kinds of import, as the runtime's i receives them.
@@ -41,10 +49,20 @@ const (
 	ImportDynamic = 1 // import(): a marker that toESM turns into a promise
 )
 
-func buildModule(path, src string, ts bool) (*Result, string, error) {
+// buildModule bundles the file as an ES module. Unless module is set, it
+// returns a nil Result when esbuild finds no module syntax in it (then
+// the file is CommonJS, as Node decides).
+func buildModule(path, src string, ts, module bool) (*Result, string, error) {
+	// The extension tells esbuild the file's kind: .mjs and .mts are ES
+	// modules whatever their syntax.
 	self := "/module.js"
-	if ts {
+	switch {
+	case ts && module:
+		self = "/module.mts"
+	case ts:
 		self = "/module.ts"
+	case module:
+		self = "/module.mjs"
 	}
 	stub := `import * as ns from "self"; ` + doneCall + `ns);`
 	// esbuild drops an import only types use (as tsc does); only the
@@ -59,15 +77,13 @@ func buildModule(path, src string, ts bool) (*Result, string, error) {
 			case a.Namespace == nsStub:
 				return api.OnResolveResult{Path: self, Namespace: nsSelf}, nil
 			case a.Kind == api.ResolveJSDynamicImport:
-				return api.OnResolveResult{Path: a.Path, Namespace: nsDyn}, nil
+				return api.OnResolveResult{Path: depPath(a.Path, ""), Namespace: nsDyn}, nil
 			case a.Kind == api.ResolveJSRequireCall || a.Kind == api.ResolveJSRequireResolve:
-				return api.OnResolveResult{Path: a.Path, Namespace: nsReq}, nil
+				// require in a module is the runtime's global require,
+				// if it has one (esbuild's __require).
+				return api.OnResolveResult{Path: a.Path, External: true}, nil
 			}
-			p := a.Path
-			if t := a.With["type"]; t != "" {
-				p = t + ":" + p
-			}
-			return api.OnResolveResult{Path: p, Namespace: nsDep, PluginData: a.With["type"]}, nil
+			return api.OnResolveResult{Path: depPath(a.Path, a.With["type"]), Namespace: nsDep, PluginData: a.With["type"]}, nil
 		})
 		load := func(ns string, f func(a api.OnLoadArgs) string) {
 			b.OnLoad(api.OnLoadOptions{Filter: `.*`, Namespace: ns}, func(a api.OnLoadArgs) (api.OnLoadResult, error) {
@@ -84,18 +100,11 @@ func buildModule(path, src string, ts bool) (*Result, string, error) {
 			kept[a.Path] = true
 			mu.Unlock()
 			typ, _ := a.PluginData.(string)
-			spec := strings.TrimPrefix(a.Path, typ+":")
-			if typ == "" {
-				spec = a.Path
-			}
+			spec := specOf(a.Path, typ)
 			return fmt.Sprintf("module.exports = %s.i(%s, %d, %s);", Param, strconv.Quote(spec), ImportStatic, strconv.Quote(typ))
 		})
 		load(nsDyn, func(a api.OnLoadArgs) string {
-			return fmt.Sprintf("module.exports = %s.i(%s, %d, \"\");", Param, strconv.Quote(a.Path), ImportDynamic)
-		})
-		// An ES module has no require: Node throws this ReferenceError.
-		load(nsReq, func(api.OnLoadArgs) string {
-			return `throw new ReferenceError("require is not defined in ES module scope, you can use import instead");`
+			return fmt.Sprintf("module.exports = %s.i(%s, %d, \"\");", Param, strconv.Quote(specOf(a.Path, "")), ImportDynamic)
 		})
 	}}
 	out := api.Build(api.BuildOptions{
@@ -133,7 +142,7 @@ func buildModule(path, src string, ts bool) (*Result, string, error) {
 	if err != nil {
 		return nil, "", fmt.Errorf("%s: %w", path, err)
 	}
-	if format != "esm" {
+	if format != "esm" && !module {
 		return nil, format, nil
 	}
 	body, err := moduleBody(string(code))
@@ -146,13 +155,27 @@ func buildModule(path, src string, ts bool) (*Result, string, error) {
 		return nil, "", fmt.Errorf("%s: %w", path, err)
 	}
 	var b strings.Builder
-	b.WriteString("(async function (" + Param + ") {\"use strict\";\n")
+	b.WriteString("(async function (" + Param + ", " + dynamicImport + ") {\"use strict\";\n")
 	b.WriteString(body)
 	if c := m.gojaComment(); c != "" {
 		b.WriteString("\n" + c)
 	}
 	b.WriteString("\n})")
 	return &Result{Path: path, Kind: Module, Code: b.String(), Map: m, Imports: imports}, format, nil
+}
+
+// depPath is the path of an import's stub module. It ends with a suffix
+// so that esbuild does not take a stub named x.mjs for an ES module; the
+// import attribute type makes x.json and {type: "json"} x.json two.
+func depPath(spec, typ string) string {
+	if typ != "" {
+		return spec + " (" + typ + ")"
+	}
+	return spec + " ()"
+}
+
+func specOf(path, typ string) string {
+	return strings.TrimSuffix(path, " ("+typ+")")
 }
 
 // moduleSupported is supported, for a module: dynamic import() is
@@ -190,19 +213,17 @@ func readMetafile(meta, self string, kept map[string]bool) (string, []Import, er
 		if im.Kind != "import-statement" || !ok || !kept[dep] {
 			continue
 		}
-		spec := dep
 		typ := im.With["type"]
-		if typ != "" {
-			spec = strings.TrimPrefix(spec, typ+":")
-		}
-		imports = append(imports, Import{Specifier: spec, Type: typ})
+		imports = append(imports, Import{Specifier: specOf(dep, typ), Type: typ})
 	}
 	return in.Format, imports, nil
 }
 
 // moduleBody edits esbuild's bundle, line by line so that the source map
-// stays true: the namespace object becomes the record's, toESM and
-// require its own, and the stub's last call goes.
+// stays true: the namespace object becomes the record's, the imports are
+// evaluated right after its getters are defined, toESM becomes the
+// runtime's, a lowered import() of a computed specifier calls the
+// runtime, and the stub's last call goes.
 func moduleBody(code string) (string, error) {
 	lines := strings.Split(strings.TrimRight(code, "\n"), "\n")
 	last := len(lines) - 1
@@ -214,15 +235,28 @@ func moduleBody(code string) (string, error) {
 	lines[last] = ""
 	decl := "var " + ns + " = {};"
 	found := false
-	for i, l := range lines {
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
 		switch {
 		case l == decl:
 			lines[i] = "var " + ns + " = " + Param + ".ns;"
 			found = true
+			at := i
+			if i+1 < len(lines) && strings.HasPrefix(lines[i+1], "__export("+ns+", {") {
+				for j := i + 2; j < len(lines); j++ {
+					if lines[j] == "});" {
+						at = j
+						break
+					}
+				}
+			}
+			lines[at] += " " + linkCall
+			i = at
 		case strings.HasPrefix(l, "var __toESM = "):
 			lines[i] = "var __toESM = " + Param + ".toESM, __toESM$esbuild = " + l[len("var __toESM = "):]
-		case strings.HasPrefix(l, "var __require = "):
-			lines[i] = "var __require = " + Param + ".require, __require$esbuild = " + l[len("var __require = "):]
+		default:
+			// Same length: the columns after it stay true.
+			lines[i] = strings.ReplaceAll(l, "__toESM(__require(", "__toESM("+dynamicImport+"(")
 		}
 	}
 	if !found {

@@ -57,13 +57,13 @@ func transformScoped(path, src string, sc scope) (*Result, error) {
 	ts := typescript(path)
 	switch sc {
 	case scopeModule:
-		r, _, err := buildModule(path, src, ts)
+		r, _, err := buildModule(path, src, ts, true)
 		return r, err
 	case scopeAmbiguous:
 		if !ts && plain(path, src) {
 			return &Result{Path: path, Kind: CommonJS, Code: src, Plain: true}, nil
 		}
-		r, format, err := buildModule(path, src, ts)
+		r, format, err := buildModule(path, src, ts, false)
 		if err != nil || format == "esm" {
 			return r, err
 		}
