@@ -108,3 +108,34 @@ func packageType(dir string, readFile ReadFile) (string, error) {
 func notExist(err error) bool {
 	return errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR)
 }
+
+// KindOf returns how Node 22 runs the file at path, whose content is src:
+// .mjs and .mts are ES modules, .cjs and .cts CommonJS; a .js or .ts
+// file is what the "type" of the nearest package.json says, and without
+// one an ES module when it has import, export, import.meta or top-level
+// await, CommonJS otherwise. readFile reads the package.json files and
+// nothing else.
+func KindOf(path, src string, readFile ReadFile) (Kind, error) {
+	sc, err := scopeOf(path, readFile)
+	if err != nil {
+		return 0, err
+	}
+	switch sc {
+	case scopeModule:
+		return Module, nil
+	case scopeCommonJS:
+		return CommonJS, nil
+	}
+	ts := typescript(path)
+	if !ts && plain(path, src) {
+		return CommonJS, nil
+	}
+	_, format, err := buildModule(path, src, ts, false)
+	if err != nil {
+		return 0, err
+	}
+	if format == "esm" {
+		return Module, nil
+	}
+	return CommonJS, nil
+}
