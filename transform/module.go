@@ -124,8 +124,10 @@ func buildModule(path, src string, ts, module bool) (*Result, string, error) {
 		Outfile:        "/out.js",
 		LogLevel:       api.LogLevelSilent,
 		Plugins:        []api.Plugin{plugin},
-		// Nothing is read from disk: every path is the plugin's.
-		AbsWorkingDir: "/",
+		// Every path is the plugin's; esbuild still looks at its working
+		// directory (it lists "/" when given "/"). A directory that does
+		// not exist costs it a failed stat and shows it nothing.
+		AbsWorkingDir: "/jsrun-no-such-dir",
 	})
 	if len(out.Errors) > 0 {
 		return nil, "", syntaxError(path, out.Errors)
