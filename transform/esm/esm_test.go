@@ -223,3 +223,29 @@ func TestSyntaxErrorInImport(t *testing.T) {
 	check(t, e.Get("name").String(), "SyntaxError")
 	check(t, e.Get("stack").String(), "/bad.ts:2\nlet x: = 2;\n       ^\n\nSyntaxError: Unexpected \"=\"")
 }
+
+func TestDynamicImportOfAwaitingModule(t *testing.T) {
+	w := newWorld(files{
+		"/main.mjs": `console.log("main");
+const m = await import("./slow.mjs");
+console.log(m.v, m.default);`,
+		"/slow.mjs": `await null; export const v = await Promise.resolve("slow"); export default "d";`,
+	})
+	w.mustRun(t, "/main.mjs")
+	check(t, w.log(), "main\nslow d")
+}
+
+func TestAwaitingImportFails(t *testing.T) {
+	// An import that rejects after awaiting fails its importer, whose
+	// body never runs.
+	w := newWorld(files{
+		"/main.mjs": `import "./a.mjs"; console.log("main");`,
+		"/a.mjs":    `await null; throw new TypeError("late");`,
+	})
+	p := w.run(t, "/main.mjs")
+	if p.State() != goja.PromiseStateRejected || stack(p.Result()) == "" {
+		t.Fatalf("state %v", p.State())
+	}
+	check(t, p.Result().(*goja.Object).Get("message").String(), "late")
+	check(t, w.log(), "")
+}
