@@ -45,7 +45,7 @@ type API struct {
 	rt      *goja.Runtime
 	exports *goja.Object
 
-	isSignal, create, abort, state, onAbort, countListeners, domException goja.Callable
+	isSignal, create, abort, state, onAbort, listeners, isTarget, domException goja.Callable
 }
 
 // For returns rt's API, building the classes on the first call. loop runs
@@ -91,7 +91,7 @@ func For(rt *goja.Runtime, loop *eventloop.Loop) (*API, error) {
 		return f
 	}
 	a.isSignal, a.create, a.abort, a.state = fn("isSignal"), fn("create"), fn("abort"), fn("state")
-	a.onAbort, a.countListeners, a.domException = fn("onAbort"), fn("countListeners"), fn("domException")
+	a.onAbort, a.listeners, a.isTarget, a.domException = fn("onAbort"), fn("targetListeners"), fn("isTarget"), fn("domException")
 	if err := rt.GlobalObject().DefineDataPropertySymbol(key, rt.ToValue(&holder{a}), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE); err != nil {
 		return nil, err
 	}
@@ -165,11 +165,23 @@ func (a *API) OnAbort(signal *goja.Object, fn func(reason goja.Value)) (remove f
 // Listeners counts signal's listeners for "abort" (a test sees with it
 // that an API removed what it added).
 func (a *API) Listeners(signal *goja.Object) int {
-	v, err := a.countListeners(goja.Undefined(), signal, a.rt.ToValue("abort"))
+	v, err := a.TargetListeners(signal, a.rt.ToValue("abort"))
 	if err != nil {
 		return 0
 	}
-	return int(v.ToInteger())
+	return int(v.ToObject(a.rt).Get("length").ToInteger())
+}
+
+// TargetListeners is an array of the listeners of type that target (an
+// EventTarget) has, for events.getEventListeners.
+func (a *API) TargetListeners(target, typ goja.Value) (goja.Value, error) {
+	return a.listeners(goja.Undefined(), target, typ)
+}
+
+// IsTarget tells whether v is an EventTarget of this runtime.
+func (a *API) IsTarget(v goja.Value) bool {
+	r, err := a.isTarget(goja.Undefined(), v)
+	return err == nil && r.ToBoolean()
 }
 
 // DOMException makes a DOMException named name (AbortError, TimeoutError,

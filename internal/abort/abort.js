@@ -224,15 +224,20 @@ class EventTarget {
     return dispatch(event, this, list ? list.slice() : []);
   }
 
-  // count is how many listeners of type the target has.
-  static count(t, type) {
+  // listeners are the listeners of type the target has.
+  static listeners(t, type) {
     const list = t.#listeners.get(type);
-    return list ? list.length : 0;
+    return list ? list.map((r) => r.listener) : [];
+  }
+
+  static isTarget(t) {
+    return t !== null && typeof t === 'object' && #listeners in t;
   }
 }
 Object.defineProperty(EventTarget.prototype, Symbol.toStringTag, { value: 'EventTarget', configurable: true });
-const countListeners = EventTarget.count;
-delete EventTarget.count;
+const { listeners: targetListeners, isTarget } = EventTarget;
+delete EventTarget.listeners;
+delete EventTarget.isTarget;
 
 const kCreate = Symbol('create');
 
@@ -374,6 +379,7 @@ exports.internals = {
   abort: internals.abort,
   state: internals.state,
   onAbort,
-  countListeners,
+  targetListeners,
+  isTarget,
   domException: (message, name) => new DOMException(message, name),
 };

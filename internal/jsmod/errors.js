@@ -149,3 +149,12 @@ function validateInteger(value, name, min = Number.MIN_SAFE_INTEGER, max = Numbe
   if (!Number.isInteger(value)) throw errOutOfRange(name, 'an integer', value);
   if (value < min || value > max) throw errOutOfRange(name, `>= ${min} && <= ${max}`, value);
 }
+
+// errAbort is Node's AbortError (not the DOMException of the same name):
+// what an API that takes a signal rejects with when the signal aborts.
+function errAbort(cause) {
+  const err = new Error('The operation was aborted', { cause });
+  err.code = 'ABORT_ERR';
+  err.name = 'AbortError';
+  return err;
+}

@@ -128,3 +128,14 @@ func Compare(t *testing.T, got, want string) {
 func (e Env) RunString(name, src string) (string, error) {
 	return e.run(name, src)
 }
+
+// Module registers load under name, and under "node:"+name as the same
+// module (one exports object, as in Node).
+func Module(name string, load require.ModuleLoader) map[string]require.ModuleLoader {
+	return map[string]require.ModuleLoader{
+		name: load,
+		"node:" + name: func(rt *goja.Runtime, module *goja.Object) {
+			_ = module.Set("exports", require.Require(rt, name))
+		},
+	}
+}

@@ -3,7 +3,6 @@ package path_test
 import (
 	"testing"
 
-	"github.com/dop251/goja_nodejs/require"
 	"github.com/jsrun/jsrun/internal/leakcheck"
 	"github.com/jsrun/jsrun/internal/nodetest"
 	"github.com/jsrun/jsrun/node/path"
@@ -13,7 +12,7 @@ func TestMain(m *testing.M) { leakcheck.VerifyTestMain(m) }
 
 func env(cwd func() string) nodetest.Env {
 	load := path.Loader(cwd, nil)
-	return nodetest.Env{Modules: map[string]require.ModuleLoader{"path": load, "node:path": load}}
+	return nodetest.Env{Modules: nodetest.Module("path", load)}
 }
 
 // TestNodeOracle runs testdata/path.js and compares with what Node printed.
