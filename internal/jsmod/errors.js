@@ -158,3 +158,11 @@ function errAbort(cause) {
   err.name = 'AbortError';
   return err;
 }
+
+// codedError is an error with Node's code property but a plain header,
+// which is how Node makes a few of its errors (TextDecoder's).
+function codedError(Base, code, message) {
+  const err = new Base(message);
+  err.code = code;
+  return err;
+}

@@ -61,23 +61,9 @@ func (s *Source) Load(rt *goja.Runtime, exports, natives *goja.Object) error {
 }
 
 // MustLoad is Load for a module loader, which can only report failure
-// by panicking: a JavaScript exception, an interrupt or a stack overflow
-// passes through as goja expects it. A Source that does not compile is a
-// bug of jsrun, found by its tests; it becomes a plain Error.
+// by panicking (see Throw).
 func (s *Source) MustLoad(rt *goja.Runtime, exports, natives *goja.Object) {
-	err := s.Load(rt, exports, natives)
-	switch e := err.(type) {
-	case nil:
-		return
-	case *goja.InterruptedError:
-		// RunProgram inside a native call took the interrupt; raise it
-		// again so that the script stops as it would have.
-		rt.Interrupt(e.Value())
-		panic(e)
-	case *goja.Exception, *goja.StackOverflowError:
-		panic(e)
-	}
-	panic(rt.NewTypeError(fmt.Sprintf("%s: internal error: %v", s.name, err)))
+	Throw(rt, s.name, s.Load(rt, exports, natives))
 }
 
 //go:embed inspect.js
@@ -129,4 +115,43 @@ func Natives(rt *goja.Runtime, inspector Inspector) *goja.Object {
 		return s
 	}))
 	return natives
+}
+
+// PerRuntime returns what build makes in rt, made on rt's first call for
+// key and kept on rt's global object under key: a symbol no script can
+// name (Object.getOwnPropertySymbols(globalThis) lists it). A module that
+// is both required and a global (Buffer, URL) is one object this way, as
+// in Node.
+func PerRuntime(rt *goja.Runtime, key *goja.Symbol, build func() (*goja.Object, error)) (*goja.Object, error) {
+	g := rt.GlobalObject()
+	if v := g.GetSymbol(key); v != nil {
+		if o, ok := v.(*goja.Object); ok {
+			return o, nil
+		}
+	}
+	o, err := build()
+	if err != nil {
+		return nil, err
+	}
+	if err := g.DefineDataPropertySymbol(key, o, goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE); err != nil {
+		return nil, err
+	}
+	return o, nil
+}
+
+// Throw panics with err as a module loader or a native function must: a
+// JavaScript exception, an interrupt or a stack overflow passes through as
+// goja expects it; anything else (a bug of jsrun) becomes a TypeError
+// naming what failed.
+func Throw(rt *goja.Runtime, what string, err error) {
+	switch e := err.(type) {
+	case nil:
+		return
+	case *goja.InterruptedError:
+		rt.Interrupt(e.Value())
+		panic(e)
+	case *goja.Exception, *goja.StackOverflowError:
+		panic(e)
+	}
+	panic(rt.NewTypeError(fmt.Sprintf("%s: internal error: %v", what, err)))
 }
