@@ -23,6 +23,7 @@ import (
 	"github.com/jsrun/jsrun/internal/abort"
 	"github.com/jsrun/jsrun/internal/jsmod"
 	"github.com/jsrun/jsrun/internal/jsutil"
+	"github.com/jsrun/jsrun/internal/textcodec"
 )
 
 //go:embed webapi.js
@@ -70,13 +71,13 @@ func load(rt *goja.Runtime, loop *eventloop.Loop, inspect jsmod.Inspector) (*goj
 		return rt.NewArray(read, written)
 	})
 	set("decoder", func(c goja.FunctionCall) goja.Value {
-		d := newTextDecoder(c.Argument(0).String(), c.Argument(1).ToBoolean(), c.Argument(2).ToBoolean())
+		d := textcodec.NewTextDecoder(c.Argument(0).String(), c.Argument(1).ToBoolean(), c.Argument(2).ToBoolean())
 		return jsutil.Func(rt, "decode", func(c goja.FunctionCall) goja.Value {
 			var bytes []byte
 			if err := rt.ExportTo(c.Argument(0), &bytes); err != nil {
 				panic(err)
 			}
-			s, ok := d.decode(bytes, c.Argument(1).ToBoolean())
+			s, ok := d.Decode(bytes, c.Argument(1).ToBoolean())
 			if !ok {
 				return goja.Null()
 			}

@@ -1,4 +1,8 @@
-package webapi
+// Package textcodec holds the text decoders of the WHATWG Encoding
+// Standard that Node's TextDecoder and Buffer follow: Go's own UTF-8
+// decoding replaces invalid input differently (one U+FFFD per byte rather
+// than per maximal invalid sequence).
+package textcodec
 
 import (
 	"strings"
@@ -6,9 +10,7 @@ import (
 )
 
 // decoder is one TextDecoder's state, kept between calls with {stream:
-// true}. Each encoding follows the WHATWG Encoding Standard, which Node
-// follows: Go's own UTF-8 decoding replaces invalid input differently (one
-// U+FFFD per byte rather than per maximal invalid sequence).
+// true}.
 type decoder interface {
 	// decode appends what bytes decode to out; it reports false on the
 	// first error when fatal. flush ends the stream.
@@ -156,15 +158,17 @@ func (windows1252Decoder) decode(out *strings.Builder, bytes []byte, _, _ bool) 
 	return true
 }
 
-// textDecoder is a decoder with the BOM handling of TextDecoder.decode.
-type textDecoder struct {
+// TextDecoder is a decoder with the BOM handling of TextDecoder.decode.
+type TextDecoder struct {
 	dec       decoder
 	fatal     bool
 	ignoreBOM bool
 	bomSeen   bool // the start of the stream is past
 }
 
-func newTextDecoder(encoding string, fatal, ignoreBOM bool) *textDecoder {
+// NewTextDecoder makes a decoder for encoding (utf-8, utf-16le or
+// windows-1252; anything else is utf-8).
+func NewTextDecoder(encoding string, fatal, ignoreBOM bool) *TextDecoder {
 	var dec decoder
 	switch encoding {
 	case "utf-16le":
@@ -175,11 +179,12 @@ func newTextDecoder(encoding string, fatal, ignoreBOM bool) *textDecoder {
 		dec = &utf8Decoder{}
 	}
 	dec.reset()
-	return &textDecoder{dec: dec, fatal: fatal, ignoreBOM: ignoreBOM}
+	return &TextDecoder{dec: dec, fatal: fatal, ignoreBOM: ignoreBOM}
 }
 
-// decode decodes bytes, or reports false if fatal and they are invalid.
-func (t *textDecoder) decode(bytes []byte, stream bool) (string, bool) {
+// Decode decodes bytes, or reports false if fatal and they are invalid;
+// with stream, an incomplete sequence at the end waits for the next call.
+func (t *TextDecoder) Decode(bytes []byte, stream bool) (string, bool) {
 	var out strings.Builder
 	out.Grow(len(bytes))
 	ok := t.dec.decode(&out, bytes, !stream, t.fatal)
@@ -201,4 +206,18 @@ func (t *textDecoder) decode(bytes []byte, stream bool) (string, bool) {
 		t.bomSeen = false
 	}
 	return s, true
+}
+
+// UTF8 decodes b as UTF-8, each maximal invalid sequence becoming one
+// U+FFFD, as V8 and the Encoding Standard do; a BOM is kept.
+func UTF8(b []byte) string {
+	if utf8.Valid(b) {
+		return string(b)
+	}
+	var out strings.Builder
+	out.Grow(len(b) + 8)
+	d := &utf8Decoder{}
+	d.reset()
+	d.decode(&out, b, true, false)
+	return out.String()
 }
