@@ -45,7 +45,11 @@ function inspectValue(value, options) {
   return natives.inspect(value, options);
 }
 
-const primitiveTypes = ['string', 'number', 'bigint', 'boolean', 'symbol', 'function', 'object', 'undefined'];
+// typeNames are the expectations ERR_INVALID_ARG_TYPE words as types
+// ("of type string"); a capitalized class name reads as an instance, and
+// anything else ("a safe integer") is said as it is.
+const typeNames = ['string', 'function', 'number', 'object', 'Function', 'Object', 'boolean', 'bigint', 'symbol'];
+const className = /^([A-Z][a-z0-9]*)+$/;
 
 // listed joins words as Node's messages do: "a", "a or b", "a, b, or c".
 function listed(words) {
@@ -60,21 +64,33 @@ function argName(name) {
 }
 
 // ERR_INVALID_ARG_TYPE: expected is a type ("string"), a class
-// ("AbortSignal") or a list of either.
+// ("AbortSignal"), another phrase ("a safe integer"), or a list of them.
 function errInvalidArgType(name, expected, actual) {
   if (!Array.isArray(expected)) expected = [expected];
   const types = [];
   const instances = [];
+  const other = [];
   for (const e of expected) {
-    if (primitiveTypes.includes(e)) types.push(e);
-    else instances.push(e);
+    if (typeNames.includes(e)) types.push(e.toLowerCase());
+    else if (className.test(e)) instances.push(e);
+    else other.push(e);
+  }
+  // An object expected along with classes reads as one more class.
+  if (instances.length > 0 && types.includes('object')) {
+    types.splice(types.indexOf('object'), 1);
+    instances.push('Object');
   }
   let msg = `${argName(name)} must be `;
   if (types.length > 0) {
     msg += `${types.length > 1 ? 'one of type' : 'of type'} ${listed(types)}`;
-    if (instances.length > 0) msg += ' or ';
+    if (instances.length > 0 || other.length > 0) msg += ' or ';
   }
-  if (instances.length > 0) msg += `an instance of ${listed(instances)}`;
+  if (instances.length > 0) {
+    msg += `an instance of ${listed(instances)}`;
+    if (other.length > 0) msg += ' or ';
+  }
+  if (other.length > 1) msg += `one of ${listed(other)}`;
+  else if (other.length === 1) msg += `${other[0].toLowerCase() !== other[0] ? 'an ' : ''}${other[0]}`;
   return nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', `${msg}. Received ${receivedType(actual)}`);
 }
 
