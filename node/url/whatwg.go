@@ -52,7 +52,7 @@ func querySet(b byte) bool {
 	return c0Control(b) || b == ' ' || b == '"' || b == '#' || b == '<' || b == '>'
 }
 func specialQuerySet(b byte) bool { return querySet(b) || b == '\'' }
-func pathSet(b byte) bool       { return querySet(b) || b == '?' || b == '`' || b == '{' || b == '}' }
+func pathSet(b byte) bool         { return querySet(b) || b == '?' || b == '`' || b == '{' || b == '}' }
 func userinfoSet(b byte) bool {
 	return pathSet(b) || strings.IndexByte("/:;=@[\\]^|", b) >= 0
 }
