@@ -48,7 +48,7 @@ function prefixOf(o) {
   if (proto === null) return '[Object: null prototype] ';
   const ctor = proto.constructor;
   const name = typeof ctor === 'function' ? ctor.name : '';
-  if (Array.isArray(o)) return name === 'Array' ? '' : `${name}(${o.length}) `;
+  if (Array.isArray(o) || ArrayBuffer.isView(o)) return name === 'Array' ? '' : `${name}(${o.length}) `;
   if (o instanceof Map) return `${name}(${o.size}) `;
   if (o instanceof Set) return `${name}(${o.size}) `;
   return name === 'Object' ? '' : `${name} `;
@@ -64,9 +64,12 @@ function format(v, opts, depth, seen) {
   if (v === null || typeof v !== 'object') return primitive(v);
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? 'Invalid Date' : v.toISOString();
   if (v instanceof RegExp) return String(v);
-  if (v instanceof Error) return v.stack || String(v);
+  if (v instanceof Error) return `[${String(v)}]`;
+  for (const [Box, name] of [[Number, 'Number'], [String, 'String'], [Boolean, 'Boolean'], [BigInt, 'BigInt'], [Symbol, 'Symbol']]) {
+    if (v instanceof Box) return `[${name}: ${primitive(v.valueOf())}]`;
+  }
   if (seen.includes(v)) return '[Circular *1]';
-  const isArray = Array.isArray(v);
+  const isArray = Array.isArray(v) || (ArrayBuffer.isView(v) && !(v instanceof DataView));
   if (opts.depth !== null && depth > opts.depth) {
     if (isArray) return '[Array]';
     const p = prefixOf(v).trim();
@@ -75,19 +78,38 @@ function format(v, opts, depth, seen) {
   seen.push(v);
   const items = [];
   if (isArray) {
-    for (let i = 0; i < v.length; i++) items.push(format(v[i], opts, depth + 1, seen));
+    for (let i = 0; i < v.length; i++) {
+      if (typeof v[i] === 'bigint' || ArrayBuffer.isView(v)) {
+        items.push(format(v[i], opts, depth + 1, seen));
+        continue;
+      }
+      if (!(i in v)) {
+        let holes = 0;
+        while (i < v.length && !(i in v)) {
+          holes++;
+          i++;
+        }
+        i--;
+        items.push(`<${holes} empty item${holes > 1 ? 's' : ''}>`);
+        continue;
+      }
+      items.push(format(v[i], opts, depth + 1, seen));
+    }
   } else if (v instanceof Map) {
     for (const [k, x] of v) items.push(`${format(k, opts, depth + 1, seen)} => ${format(x, opts, depth + 1, seen)}`);
   } else if (v instanceof Set) {
     for (const x of v) items.push(format(x, opts, depth + 1, seen));
   }
-  if (opts.sorted && !isArray) items.sort();
   const keys = Object.keys(v).filter((k) => !isArray || !(String(k >>> 0) === k && (k >>> 0) < v.length));
-  if (opts.sorted) keys.sort();
-  for (const k of keys) items.push(`${key(k)}: ${format(v[k], opts, depth + 1, seen)}`);
+  const props = keys.map((k) => `${key(k)}: ${format(v[k], opts, depth + 1, seen)}`);
   for (const s of Object.getOwnPropertySymbols(v)) {
-    if (Object.prototype.propertyIsEnumerable.call(v, s)) items.push(`${key(s)}: ${format(v[s], opts, depth + 1, seen)}`);
+    if (Object.prototype.propertyIsEnumerable.call(v, s)) props.push(`${key(s)}: ${format(v[s], opts, depth + 1, seen)}`);
   }
+  // sorted sorts what is printed: all of an object's, an array's extra
+  // properties only.
+  if (opts.sorted) props.sort();
+  items.push(...props);
+  if (opts.sorted && !isArray) items.sort();
   seen.pop();
   const [open, close] = isArray ? ['[', ']'] : ['{', '}'];
   const prefix = prefixOf(v);
