@@ -78,10 +78,8 @@ function fromArrayBuffer(ab, byteOffset, length) {
 }
 
 function fromArrayLike(obj) {
-  const length = obj.length >>> 0;
-  const b = new FastBuffer(length);
-  for (let i = 0; i < length; i++) b[i] = obj[i];
-  return b;
+  if (!(obj.length > 0)) return new FastBuffer(0);
+  return new FastBuffer(obj);
 }
 
 function fromString(string, encoding) {

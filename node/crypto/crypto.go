@@ -107,10 +107,6 @@ func of(rt *goja.Runtime, loop func(*goja.Runtime) *eventloop.Loop, inspect jsmo
 }
 
 func load(rt *goja.Runtime, loop *eventloop.Loop, inspect jsmod.Inspector) (*goja.Object, error) {
-	signals, err := abort.For(rt, loop)
-	if err != nil {
-		return nil, err
-	}
 	bufferModule := rt.NewObject()
 	_ = bufferModule.Set("exports", rt.NewObject())
 	buffer.Loader(inspect)(rt, bufferModule)
@@ -169,7 +165,10 @@ func load(rt *goja.Runtime, loop *eventloop.Loop, inspect jsmod.Inspector) (*goj
 		})
 		return goja.Undefined()
 	})
+	// DOMException's classes are built only when an error needs one.
 	set("domException", func(c goja.FunctionCall) goja.Value {
+		signals, err := abort.For(rt, loop)
+		jsmod.Throw(rt, "DOMException", err)
 		return signals.DOMException(c.Argument(0).String(), c.Argument(1).String())
 	})
 	exports := rt.NewObject()

@@ -92,11 +92,10 @@ func load(rt *goja.Runtime, loop *eventloop.Loop, inspect jsmod.Inspector) (*goj
 		}
 		return rt.ToValue(s)
 	})
-	signals, err := abort.For(rt, loop)
-	if err != nil {
-		return nil, err
-	}
+	// DOMException's classes are built only when an error needs one.
 	set("domException", func(c goja.FunctionCall) goja.Value {
+		signals, err := abort.For(rt, loop)
+		jsmod.Throw(rt, "DOMException", err)
 		return signals.DOMException(c.Argument(0).String(), c.Argument(1).String())
 	})
 	origin := time.Now()

@@ -102,6 +102,7 @@ t('from bool', () => Buffer.from(true));
 t('from obj', () => Buffer.from({ length: 2, 0: 65, 1: 66 }).toString());
 t('from arraylike bad', () => Buffer.from({}).length);
 t('from length str', () => Buffer.from({ length: '2' }).length);
+t('from length -1', () => [Buffer.from({ length: -1 }).length, h(Buffer.from({ length: 3 })), h(Buffer.from({ length: 2, 0: 1.9, 1: 300 }))]);
 t('from array', () => h(Buffer.from([1, 256, -1, '7', 1.9, null])));
 t('from ab', () => { const ab = new Uint8Array([1, 2, 3, 4]).buffer; const x = Buffer.from(ab, 1, 2); new Uint8Array(ab)[1] = 9; return h(x); });
 t('from ab bad offset', () => Buffer.from(new ArrayBuffer(2), 3));
