@@ -210,3 +210,37 @@ func BenchmarkFirstUse(b *testing.B) {
 		})
 	}
 }
+
+// Runtimes on several goroutines share the compiled modules; under the
+// race detector this checks that sharing.
+func TestConcurrentRuntimes(t *testing.T) {
+	const n = 8
+	errs := make(chan error, n)
+	for i := 0; i < n; i++ {
+		go func() {
+			out, err := env().RunString("many.js", `
+				const { createHash } = require('crypto');
+				const assert = require('assert');
+				const e = new (require('events'))();
+				let got;
+				e.once('x', (v) => { got = v; });
+				e.emit('x', Buffer.from(new URL('http://h/p?q=1').searchParams.get('q')).toString('hex'));
+				assert.strictEqual(got, '31');
+				require('timers/promises').setTimeout(1, createHash('sha1').update(require('path').join('a', '..', 'b')).digest('hex'))
+					.then((h) => console.log(h, new TextDecoder().decode(new TextEncoder().encode('ok'))));`)
+			if err == nil && out != "e9d71f5ee7c92d6dc9e92ffdad17b8bd49418f98 ok\n" {
+				err = &mismatch{out}
+			}
+			errs <- err
+		}()
+	}
+	for i := 0; i < n; i++ {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+type mismatch struct{ out string }
+
+func (m *mismatch) Error() string { return "unexpected output " + m.out }
