@@ -141,7 +141,6 @@ func loadImpl() {
 		impl.imported = reflect.TypeOf(rt.ToValue(strings.Repeat("x", 32)))
 		impl.prims = append(impl.prims, impl.imported)
 		learnLayout(rt)
-		learnMapLayout(rt)
 	})
 }
 

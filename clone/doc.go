@@ -41,25 +41,6 @@
 // so a value nested a million levels deep clones without growing the Go
 // stack.
 //
-// Big values use more than one core (up to GOMAXPROCS; at most four
-// goroutines for a snapshot, four for a restore): a snapshot has the
-// elements of an array with 512 or more object elements walked ahead by
-// helper goroutines, and a restore with 4,096 or more plain objects and
-// arrays creates and fills them on several goroutines; both cut the work
-// into more pieces than goroutines, taken in turn (fanOutTasks). Both only
-// read the runtime (and write objects nothing else can see yet) while the
-// helpers run, and what they produce is exactly what the sequential walk produces:
-// an element is walked ahead only as far as no JavaScript would run, and
-// its result is used only if no JavaScript has run since and none of its
-// objects was met before (see snapshot_parallel.go, snapshot_premap.go
-// and restore_parallel.go). This is where most of the time of a big clone
-// goes: a goja object is several scattered heap blocks, so a snapshot
-// mostly waits on memory and a restore mostly allocates, and both of
-// those overlap across cores. (The read-ahead in prefetch.go is off: it
-// needed a prefetch instruction in assembly, and the project keeps to Go.)
-// A program that wants every clone on one
-// goroutine sets GOMAXPROCS to 1.
-//
 // A snapshot restored with [Snapshot.RestoreOnce] (a thread's arguments)
 // gives its memory back to pools for later snapshots, and walks and
 // restores keep their big scratch buffers, cleared, for the next: Go's

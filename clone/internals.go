@@ -167,10 +167,6 @@ func namedKeys(p unsafe.Pointer, dst []string, pos0 int, lossy *map[int32]rawKey
 	names := propNames(p)
 	ls := lastSorted(p)
 	m := propMap(p)
-	var g unsafe.Pointer // the group of a small map, read in place
-	if mapLayout.ok {
-		g = smallGroup(m)
-	}
 	for i, n := range names {
 		if i >= ls && isIndexKey(n) {
 			*lossy = nil
@@ -179,12 +175,7 @@ func namedKeys(p unsafe.Pointer, dst []string, pos0 int, lossy *map[int32]rawKey
 			}
 			return dst, false
 		}
-		var v goja.Value
-		if g != nil {
-			v = groupGet(g, n)
-		} else {
-			v = m[n]
-		}
+		v := m[n]
 		if v == nil {
 			continue
 		}

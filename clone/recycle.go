@@ -73,20 +73,6 @@ func (s *Snapshot) recycle() {
 	s.nnodes, s.size, s.lazyStrings = 0, 0, false
 }
 
-// adoptSlotChunks makes s the owner of the slot chunks of from, whose
-// nodes s took.
-func (s *Snapshot) adoptSlotChunks(from *Snapshot) {
-	if from.pooled == nil {
-		return
-	}
-	if s.pooled == nil {
-		s.pooled, from.pooled = from.pooled, nil
-		return
-	}
-	s.pooled.slots = append(s.pooled.slots, from.pooled.slots...)
-	from.pooled = nil
-}
-
 // Memo tables of 2^minTableBits entries and more go to pools by size
 // rather than staying with a pooled walker: a walk takes a table sized by
 // its own need, so that clearing it afterwards costs in proportion to that

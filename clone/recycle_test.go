@@ -47,8 +47,8 @@ func TestRecycledSnapshotsDoNotAlias(t *testing.T) {
 	if !ok {
 		t.Fatal("shaped is not a function")
 	}
-	for _, procs := range snapshotProcs() {
-		withParallelism(t, procs, func() {
+	{
+		{
 			dst := newRuntime(t)
 			var got, want []goja.Value
 			for round := range rounds {
@@ -82,10 +82,10 @@ func TestRecycledSnapshotsDoNotAlias(t *testing.T) {
 			}
 			for round := range got {
 				if d := diff(t, dst, want[round], got[round]); d != "" {
-					t.Errorf("procs %d, round %d: %s", procs, round, d)
+					t.Errorf("round %d: %s", round, d)
 				}
 			}
-		})
+		}
 	}
 }
 
@@ -100,7 +100,7 @@ func TestRecycledTables(t *testing.T) {
 			const objs = Array.from({length: %d}, (_, i) => ({i}));
 			return {objs, again: objs.filter((_, i) => i %% 7 === 0)};
 		})()`, n))
-		got, err := restoreIn(dst, snapshotIn(src, v))
+		got, err := restoreOf(t, dst, src, v)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -119,8 +119,8 @@ func TestRecycledTables(t *testing.T) {
 func TestRecycleClears(t *testing.T) {
 	src := newRuntime(t)
 	run(t, src, recordsJS)
-	for _, procs := range snapshotProcs() {
-		withParallelism(t, procs, func() {
+	{
+		{
 			s, err := SnapshotValue(src, run(t, src, `records(1500)`), "v", nil)
 			if err != nil {
 				t.Fatal(err)
@@ -137,7 +137,7 @@ func TestRecycleClears(t *testing.T) {
 				}
 			}
 			if full == 0 || len(slots) == 0 {
-				t.Fatalf("procs %d: %d full node chunks, %d slot chunks: the value is too small to test recycling", procs, full, len(slots))
+				t.Fatalf("%d full node chunks, %d slot chunks: the value is too small to test recycling", full, len(slots))
 			}
 			if _, err := s.RestoreOnce(newRuntime(t), nil); err != nil {
 				t.Fatal(err)
@@ -145,17 +145,27 @@ func TestRecycleClears(t *testing.T) {
 			for _, c := range nodes {
 				for i := range c {
 					if len(c) == nodeChunk && (c[i].slots != nil || c[i].keys != nil || c[i].extra != nil || c[i].kind != 0) {
-						t.Fatalf("procs %d: node %d of a recycled chunk not cleared", procs, i)
+						t.Fatalf("node %d of a recycled chunk not cleared", i)
 					}
 				}
 			}
 			for _, c := range slots {
 				for i := range c {
 					if c[i] != (slot{}) {
-						t.Fatalf("procs %d: slot %d of a recycled chunk not cleared", procs, i)
+						t.Fatalf("slot %d of a recycled chunk not cleared", i)
 					}
 				}
 			}
-		})
+		}
 	}
+}
+
+// restoreOf restores into dst a snapshot of v, a value of src.
+func restoreOf(t *testing.T, dst, src *goja.Runtime, v goja.Value) (goja.Value, error) {
+	t.Helper()
+	s, err := SnapshotValue(src, v, "v", nil)
+	if err != nil {
+		return nil, err
+	}
+	return s.RestoreValue(dst, nil)
 }

@@ -193,11 +193,6 @@ func (r *restorer) run() error {
 	}
 	views := s.kinds&viewKinds != 0
 	r.assign = s.props >= assignMin
-	if k := helpers(int(s.nplain)); k > 0 {
-		if err := r.buildParallel(k); err != nil {
-			return err
-		}
-	}
 	// Pass 2: views, now that every buffer exists.
 	for i := int32(0); views && i < num; i++ {
 		n := s.node(i)

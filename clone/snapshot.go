@@ -103,7 +103,7 @@ func (w *walker) refOf(o *goja.Object, common bool) (any, bool) {
 			return nil, false
 		}
 	}
-	w.mayRunJS() // a getter on the prototype chain may run (never speculative: see object)
+	w.mayRunJS() // a getter on the prototype chain may run
 	return RefOf(o)
 }
 
@@ -171,27 +171,11 @@ type walker struct {
 	// the operations that may have run JS since (see frame.gen).
 	pre []goja.Value
 	js  uint32
-	// A speculative walk (see snapshot_parallel.go) gives up where JS
-	// could run: spec marks one, gaveUp says it did, first is the first
-	// node of the element being walked (the memo holds that element's
-	// objects only), and specObjs lists the object of every node.
-	spec     bool
-	gaveUp   bool
-	first    int32
-	specObjs []*goja.Object
 }
 
 // mayRunJS is called before anything that may run JavaScript or change the
-// runtime's objects. It reports false, and the walk must give up, when the
-// walk is speculative.
-func (w *walker) mayRunJS() bool {
-	if w.spec {
-		w.gaveUp = true
-		return false
-	}
-	w.js++
-	return true
-}
+// runtime's objects: values read ahead are stale from then on.
+func (w *walker) mayRunJS() { w.js++ }
 
 // frame is an object whose children are still being read. Children are read
 // one at a time, in order, each fully walked before the next is read, so
@@ -213,8 +197,6 @@ type frame struct {
 	// up again.
 	pre, npre int32
 	gen       uint32
-	// scan holds the elements of a big array walked ahead in parallel.
-	scan *parallelScan
 }
 
 func (w *walker) run(vals []goja.Value) error {
@@ -237,19 +219,6 @@ func (w *walker) drain() error {
 		i := f.i
 		f.i++
 		l := loc{f.node, i}
-		if f.scan != nil && i < f.nIdx {
-			n, err := w.take(f, i)
-			if err != nil {
-				return err
-			}
-			if n > 0 {
-				f.i = i + n
-				if f.i == f.n {
-					w.pop(top)
-				}
-				continue
-			}
-		}
 		var v goja.Value
 		switch {
 		case f.vals != nil:
@@ -282,13 +251,8 @@ func (w *walker) drain() error {
 					break
 				}
 			}
-			if !w.mayRunJS() {
-				return errSpec
-			}
+			w.mayRunJS()
 			v = f.obj.Get(key)
-		}
-		if w.gaveUp {
-			return errSpec
 		}
 		if v == nil {
 			// An earlier getter deleted the property; the spec skips it.
@@ -320,9 +284,6 @@ func (w *walker) pop(top int) {
 		clear(w.pre[f.pre:])
 		w.pre = w.pre[:f.pre]
 	}
-	if f.scan != nil {
-		f.scan.release(w.s)
-	}
 	w.stack[top] = frame{}
 	w.stack = w.stack[:top]
 }
@@ -351,9 +312,9 @@ func (w *walker) visit(v goja.Value, l loc) error {
 // seen returns the node o was recorded as, if any.
 func (w *walker) seen(o *goja.Object) (int32, bool) {
 	if !w.tabled {
-		for i, p := range w.small[:w.s.nnodes-w.first] {
+		for i, p := range w.small[:w.s.nnodes] {
 			if p == o {
-				return w.first + int32(i), true
+				return int32(i), true
 			}
 		}
 		return 0, false
@@ -399,10 +360,12 @@ func (s *Snapshot) checkPrimitive(v goja.Value, l loc, max int64) (goja.Value, e
 		return v, s.charge(int64(len(v.String())), max, l)
 	}
 	if t == impl.imported {
-		if s.spec {
-			return nil, errSpec // normalizing scans it: a write
-		}
 		v = normalizeString(v.(goja.String))
+		if max <= 0 && reflect.TypeOf(v) == impl.asciiType {
+			// Counted by Size, as for any ASCII string.
+			s.lazyStrings = true
+			return v, nil
+		}
 	} else if !knownPrimitive(t) {
 		if _, isSym := v.(*goja.Symbol); isSym {
 			return nil, s.refuse(l, "Symbol values cannot be cloned")
@@ -460,16 +423,12 @@ func (w *walker) newNode(o *goja.Object, l loc, n node) (int32, error) {
 
 // remember records that o is node idx, the last node added.
 func (w *walker) remember(o *goja.Object, idx int32) {
-	if w.spec {
-		w.specObjs = append(w.specObjs, o)
-	}
 	if !w.tabled {
-		rel := idx - w.first
-		if int(rel) < len(w.small) {
-			w.small[rel] = o
+		if int(idx) < len(w.small) {
+			w.small[idx] = o
 			return
 		}
-		w.toTable(rel)
+		w.toTable(idx)
 	}
 	w.memo.put(o, idx)
 }
@@ -477,7 +436,7 @@ func (w *walker) remember(o *goja.Object, idx int32) {
 // toTable moves the memo, its first n objects in small, to the table.
 func (w *walker) toTable(n int32) {
 	for i, p := range w.small[:n] {
-		w.memo.put(p, w.first+int32(i))
+		w.memo.put(p, int32(i))
 	}
 	w.small = [len(w.small)]*goja.Object{}
 	w.tabled = true
@@ -508,13 +467,10 @@ func (w *walker) reserve(idx int32, n int, l loc) ([]slot, error) {
 func (w *walker) object(o *goja.Object, l loc) error {
 	// The representations read directly are neither a Proxy nor a
 	// function: those checks are only needed for the others.
-	tab, p := selfWords(o)
+	tab, _ := selfWords(o)
 	common := tab != nil && (tab == gi.tabObject || tab == gi.tabArray || tab == gi.tabError)
-	if w.spec && (!common || tab == gi.tabError || hasOwnSymbols(p)) {
-		return errSpec
-	}
 	if !common || tab == gi.tabError {
-		w.mayRunJS() // anything else may run JS: getters, built-ins, a Codec (never speculative: see above)
+		w.mayRunJS() // anything else may run JS: getters, built-ins, a Codec
 	}
 	var et reflect.Type
 	if !common {

@@ -24,9 +24,6 @@ func (w *walker) ordinary(o *goja.Object, l loc) error {
 		keys, fast = w.namedKeys(p, 0, &lossy, &w.vals)
 	}
 	if !fast {
-		if w.spec {
-			return errSpec // Keys sorts the object's keys: a write
-		}
 		keys = o.Keys()
 	}
 	idx, err := w.newNode(o, l, node{kind: kObject})
@@ -145,9 +142,7 @@ func (w *walker) names(o *goja.Object, idx int32, keys []string, pos0 int, lossy
 		}
 		i := pos0 + j
 		if real == nil {
-			if !w.mayRunJS() {
-				return nil, errSpec
-			}
+			w.mayRunJS()
 			v, err := w.realm.call(inObjectKeys, goja.Undefined(), o)
 			if err != nil {
 				return nil, w.fail(l, err)
@@ -183,9 +178,7 @@ func (w *walker) getLossy(o *goja.Object, k rawKey) (goja.Value, error) {
 			return v, nil
 		}
 	}
-	if !w.mayRunJS() {
-		return nil, errSpec
-	}
+	w.mayRunJS()
 	return w.realm.call(inReflectGet, goja.Undefined(), o, k.real)
 }
 
@@ -233,9 +226,6 @@ func (w *walker) array(o *goja.Object, l loc) error {
 	}
 	var keys []string
 	if !fast {
-		if w.spec {
-			return errSpec
-		}
 		keys = o.Keys()
 		nIdx = 0
 		for nIdx < len(keys) {
@@ -290,11 +280,7 @@ func (w *walker) array(o *goja.Object, l loc) error {
 		}
 		return w.leaf(idx, slots[nIdx:], w.vals)
 	}
-	f := frame{obj: o, keys: named, lossy: lossy, slots: slots, node: idx, n: int32(nIdx + len(named)), nIdx: int32(nIdx)}
-	if fast {
-		f.scan = w.scanElements(idx, elems, slots, nIdx)
-	}
-	w.push(f)
+	w.push(frame{obj: o, keys: named, lossy: lossy, slots: slots, node: idx, n: int32(nIdx + len(named)), nIdx: int32(nIdx)})
 	return nil
 }
 
@@ -314,9 +300,7 @@ func (w *walker) elem(o *goja.Object, ix uint32) goja.Value {
 			}
 		}
 	}
-	if !w.mayRunJS() {
-		return goja.Undefined() // the walk gives up (drain checks gaveUp)
-	}
+	w.mayRunJS()
 	return o.Get(strconv.FormatUint(uint64(ix), 10))
 }
 
