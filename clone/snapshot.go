@@ -25,17 +25,23 @@ import (
 // conditions (Interrupt, stack overflow) propagate as panics, as they do from
 // any goja call. Call it on rt's goroutine.
 func SnapshotValues(rt *goja.Runtime, vals []goja.Value, rootName func(i int) string, opts *Options) (*Snapshot, error) {
-	return snapshot(rt, vals, rootName, "", opts)
+	loadImpl()
+	return snapshot(impl.layout, rt, vals, rootName, "", opts)
 }
 
 // SnapshotValue is SnapshotValues of the single value v, labelled name in error
 // paths.
 func SnapshotValue(rt *goja.Runtime, v goja.Value, name string, opts *Options) (*Snapshot, error) {
-	return snapshot(rt, []goja.Value{v}, nil, name, opts)
+	loadImpl()
+	return snapshot(impl.layout, rt, []goja.Value{v}, nil, name, opts)
 }
 
-func snapshot(rt *goja.Runtime, vals []goja.Value, rootName func(int) string, name string, opts *Options) (*Snapshot, error) {
-	loadImpl()
+// snapshot takes a snapshot reading objects as l says (nil: the public
+// path).
+func snapshot(l *layout, rt *goja.Runtime, vals []goja.Value, rootName func(int) string, name string, opts *Options) (*Snapshot, error) {
+	if impl.err != nil {
+		return nil, &DataCloneError{Reason: "cannot clone: " + impl.err.Error(), err: impl.err}
+	}
 	var o Options
 	if opts != nil {
 		o = *opts
@@ -77,8 +83,8 @@ func snapshot(rt *goja.Runtime, vals []goja.Value, rootName func(int) string, na
 		return s, nil
 	}
 	w := walkers.Get().(*walker)
-	w.rt, w.opts, w.s = rt, o, s
-	w.realm.rt = rt
+	w.l, w.rt, w.opts, w.s = l, rt, o, s
+	w.realm.l, w.realm.rt = l, rt
 	w.slotArena, w.keyArena = bufs.slotBuf[:0], bufs.keyBuf[:0]
 	var err error
 	ex := rt.Try(func() { err = w.run(vals) })
@@ -99,7 +105,7 @@ func snapshot(rt *goja.Runtime, vals []goja.Value, rootName func(int) string, na
 // defined on a prototype with the mark's symbol.)
 func (w *walker) refOf(o *goja.Object, common bool) (any, bool) {
 	if common {
-		if _, p := selfWords(o); !hasOwnSymbols(p) {
+		if _, p := w.l.selfWords(o); !w.l.hasOwnSymbols(p) {
 			return nil, false
 		}
 	}
@@ -143,6 +149,7 @@ func (w *walker) release() {
 // walker is the state of one snapshot: an explicit depth-first work list
 // instead of Go recursion, so depth costs heap, not stack.
 type walker struct {
+	l    *layout // nil: the public path
 	rt   *goja.Runtime
 	opts Options
 	s    *Snapshot
@@ -237,7 +244,7 @@ func (w *walker) drain() error {
 			}
 			j := i - f.nIdx
 			if j < f.npre && f.gen == w.js {
-				if pv := w.pre[f.pre+j]; !isProp(pv) {
+				if pv := w.pre[f.pre+j]; !w.l.isProp(pv) {
 					v = pv
 					break
 				}
@@ -246,8 +253,8 @@ func (w *walker) drain() error {
 			// A plain value straight from goja's property map, else Get,
 			// which runs a getter, if any, exactly once. (A key that is
 			// not ASCII is stored differently and so never found here.)
-			if tab, p := selfWords(f.obj); tab != nil && (tab == gi.tabObject || tab == gi.tabArray) {
-				if v = propMap(p)[unistring.String(key)]; v != nil && !isProp(v) {
+			if tab, p := w.l.selfWords(f.obj); tab != nil && (tab == w.l.tabObject || tab == w.l.tabArray) {
+				if v = w.l.propMap(p)[unistring.String(key)]; v != nil && !w.l.isProp(v) {
 					break
 				}
 			}
@@ -467,9 +474,9 @@ func (w *walker) reserve(idx int32, n int, l loc) ([]slot, error) {
 func (w *walker) object(o *goja.Object, l loc) error {
 	// The representations read directly are neither a Proxy nor a
 	// function: those checks are only needed for the others.
-	tab, _ := selfWords(o)
-	common := tab != nil && (tab == gi.tabObject || tab == gi.tabArray || tab == gi.tabError)
-	if !common || tab == gi.tabError {
+	tab, _ := w.l.selfWords(o)
+	common := tab != nil && (tab == w.l.tabObject || tab == w.l.tabArray || tab == w.l.tabError)
+	if !common || tab == w.l.tabError {
 		w.mayRunJS() // anything else may run JS: getters, built-ins, a Codec
 	}
 	var et reflect.Type
@@ -496,9 +503,9 @@ func (w *walker) object(o *goja.Object, l loc) error {
 	}
 	if common {
 		switch tab {
-		case gi.tabObject:
+		case w.l.tabObject:
 			return w.ordinary(o, l)
-		case gi.tabArray:
+		case w.l.tabArray:
 			return w.array(o, l)
 		default:
 			return w.error(o, l)
