@@ -243,16 +243,14 @@ func (l *layout) ownDataFast(p unsafe.Pointer, name unistring.String) (goja.Valu
 // case for keys of Object.prototype (__proto__), since nothing is assigned.
 // Keys are unique (they come from one object), and integer-like keys are
 // sorted by goja when it first enumerates them, as for any object.
-//
-// The key list is cut from slab (nil: allocated alone).
-func (l *layout) fillFresh(p unsafe.Pointer, keys []string, vals []goja.Value, slab *nameSlab) bool {
+func (l *layout) fillFresh(p unsafe.Pointer, keys []string, vals []goja.Value) bool {
 	m := l.propMap(p)
 	namesPtr := (*[]unistring.String)(unsafe.Add(p, l.namesOff))
 	if m == nil || len(m) != 0 || len(*namesPtr) != 0 {
 		return false
 	}
 	// One spare: goja copies a full names slice before enumerating it.
-	names := slab.cut(len(keys) + 1)
+	names := make([]unistring.String, 0, len(keys)+1)
 	for i, k := range keys {
 		v := vals[i]
 		if v == nil {

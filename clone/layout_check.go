@@ -298,10 +298,10 @@ func (l *layout) check(rt *goja.Runtime) (ok bool) {
 	_, p = l.selfWords(f)
 	inner := rt.NewObject()
 	if !l.fillFresh(p, []string{"b", "10", "skip", "__proto__", "é", "2", "a"},
-		[]goja.Value{rt.ToValue(1), rt.ToValue("x"), nil, inner, rt.ToValue(2.5), goja.Null(), goja.Undefined()}, nil) {
+		[]goja.Value{rt.ToValue(1), rt.ToValue("x"), nil, inner, rt.ToValue(2.5), goja.Null(), goja.Undefined()}) {
 		return false
 	}
-	if l.fillFresh(p, []string{"c"}, []goja.Value{rt.ToValue(3)}, nil) {
+	if l.fillFresh(p, []string{"c"}, []goja.Value{rt.ToValue(3)}) {
 		return false // not fresh any more
 	}
 	if err := rt.Set("__f", f); err != nil {

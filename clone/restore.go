@@ -134,7 +134,6 @@ type restorer struct {
 	vals    []goja.Value // scratch: the property values of one object
 	scratch []interface{}
 	proto   map[string]struct{} // see protoKeys; nil: not known (yet)
-	names   nameSlab            // the key lists of fillObject
 	// once says the snapshot is restored this once (RestoreOnce).
 	once bool
 	// assign says plain objects are filled by assignment (see fillNamed):

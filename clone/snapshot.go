@@ -113,7 +113,7 @@ func (w *walker) refOf(o *goja.Object, common bool) (any, bool) {
 	return RefOf(o)
 }
 
-// walkers recycles walker state (work list, memo table) between snapshots.
+// walkers recycles walker state (work list, memo) between snapshots.
 var walkers = sync.Pool{New: func() any {
 	w := &walker{}
 	w.stack = w.frames[:0]
@@ -121,7 +121,7 @@ var walkers = sync.Pool{New: func() any {
 }}
 
 // release returns w to the pool, keeping only runtime-independent scratch
-// space: the work list and a small memo table, emptied.
+// space: the work list and a small memo, emptied.
 func (w *walker) release() {
 	stack := w.stack[:0]
 	if cap(stack) > 64 {
@@ -129,7 +129,11 @@ func (w *walker) release() {
 	}
 	clear(stack[:cap(stack)])
 	memo := w.memo
-	memo.release()
+	if len(memo) > 1024 {
+		memo = nil // clearing a big map costs as much as a new one; and it would pin memory
+	} else {
+		clear(memo)
+	}
 	vals, pre := w.vals[:0], w.pre[:0]
 	if cap(vals) > 1024 {
 		vals = nil
@@ -156,8 +160,8 @@ type walker struct {
 	// memo maps objects to their node (identity, cycles). The first few
 	// live in small, scanned linearly, sparing small values a table.
 	small  [8]*goja.Object
-	memo   objTable
-	tabled bool // the memo is in the table, no longer in small
+	memo   map[*goja.Object]int32
+	tabled bool // the memo is in the map, no longer in small
 	stack  []frame
 	frames [4]frame // initial backing of stack
 	realm  realm
@@ -326,7 +330,8 @@ func (w *walker) seen(o *goja.Object) (int32, bool) {
 		}
 		return 0, false
 	}
-	return w.memo.get(o)
+	idx, ok := w.memo[o]
+	return idx, ok
 }
 
 func (s *Snapshot) slotAt(l loc) *slot {
@@ -437,13 +442,16 @@ func (w *walker) remember(o *goja.Object, idx int32) {
 		}
 		w.toTable(idx)
 	}
-	w.memo.put(o, idx)
+	w.memo[o] = idx
 }
 
-// toTable moves the memo, its first n objects in small, to the table.
+// toTable moves the memo, its first n objects in small, to the map.
 func (w *walker) toTable(n int32) {
+	if w.memo == nil {
+		w.memo = make(map[*goja.Object]int32)
+	}
 	for i, p := range w.small[:n] {
-		w.memo.put(p, int32(i))
+		w.memo[p] = int32(i)
 	}
 	w.small = [len(w.small)]*goja.Object{}
 	w.tabled = true
