@@ -128,12 +128,13 @@ func (w *walker) release() {
 		stack = nil // a deep value's work list is not worth keeping
 	}
 	clear(stack[:cap(stack)])
+	// The memo keeps its capacity for the next walk: growing it again
+	// costs more than clearing it.
 	memo := w.memo
-	if len(memo) > 1024 {
-		memo = nil // clearing a big map costs as much as a new one; and it would pin memory
-	} else {
-		clear(memo)
+	if len(memo) > maxScratch {
+		memo = nil
 	}
+	clear(memo)
 	vals, pre := w.vals[:0], w.pre[:0]
 	if cap(vals) > 1024 {
 		vals = nil
