@@ -13,6 +13,7 @@ import (
 )
 
 func TestMaxBytes(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		name, src string
 		max       int64
@@ -46,6 +47,7 @@ func TestMaxBytes(t *testing.T) {
 }
 
 func TestSizeIsApproximateContent(t *testing.T) {
+	t.Parallel()
 	a := goja.New()
 	s, err := SnapshotValue(a, run(t, a, `new Float64Array(1 << 17)`), "v", nil)
 	if err != nil {
