@@ -44,11 +44,9 @@ import (
 // layout is what the fast path knows of goja's representation. A nil
 // *layout is the public path: its readers report nothing.
 type layout struct {
-	selfOff uintptr // goja.Object.self, an objectImpl interface
-	// itab words of goja.Object.self for the representations read here:
-	// *baseObject, *arrayObject and *errorObject. Comparing them classifies
-	// an object with one load.
-	tabObject, tabArray, tabError unsafe.Pointer
+	// The types behind goja.Object.self for the representations read
+	// here: *baseObject, *arrayObject and *errorObject.
+	tabObject, tabArray, tabError reflect.Type
 	// baseObject (first field of arrayObject and errorObject, at offset 0)
 	values, namesOff, sortedOff, symValues uintptr
 	arrValues, arrLength, arrObjCount      uintptr // arrayObject.values, .length, .objCount
@@ -61,19 +59,15 @@ type layout struct {
 	vpValue, vpAccessor, vpEnumerable uintptr
 }
 
-// selfWords returns the two words of o.self: the itab (which identifies the
-// representation) and the pointer to it; nil, nil when the layout is
-// unknown, which matches no representation.
-func (l *layout) selfWords(o *goja.Object) (tab, data unsafe.Pointer) {
+// selfWords returns o's representation (what goja.Object.self holds): its
+// type, which tells the kinds apart, and the pointer to it; nil, nil on the
+// public path, which matches no representation.
+func (l *layout) selfWords(o *goja.Object) (tab reflect.Type, data unsafe.Pointer) {
 	if l == nil {
 		return nil, nil
 	}
-	return l.readSelf(o)
-}
-
-func (l *layout) readSelf(o *goja.Object) (tab, data unsafe.Pointer) {
-	w := (*[2]unsafe.Pointer)(unsafe.Add(unsafe.Pointer(o), l.selfOff))
-	return w[0], w[1]
+	v := reflect.ValueOf(o).Elem().Field(impl.selfField).Elem()
+	return v.Type(), v.UnsafePointer()
 }
 
 func (l *layout) propMap(p unsafe.Pointer) map[unistring.String]goja.Value {
@@ -141,7 +135,7 @@ func (l *layout) isProp(v goja.Value) bool {
 
 // propFields reads a valueProperty (l.isProp(v) must hold).
 func (l *layout) propFields(v goja.Value) (value goja.Value, accessor, enumerable bool) {
-	p := (*[2]unsafe.Pointer)(unsafe.Pointer(&v))[1]
+	p := reflect.ValueOf(v).UnsafePointer()
 	return *(*goja.Value)(unsafe.Add(p, l.vpValue)), *(*bool)(unsafe.Add(p, l.vpAccessor)), *(*bool)(unsafe.Add(p, l.vpEnumerable))
 }
 

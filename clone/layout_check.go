@@ -30,11 +30,6 @@ func (l *layout) learnFields(rt *goja.Runtime) (ok bool) {
 			ok = false
 		}
 	}()
-	self, found := reflect.TypeOf(goja.Object{}).FieldByName("self")
-	if !found || self.Type.Kind() != reflect.Interface {
-		return false
-	}
-	l.selfOff = self.Offset
 	obj := rt.NewObject()
 	arr := rt.NewArray(1)
 	errV, err := rt.RunString(`new Error("x")`)
@@ -92,9 +87,7 @@ func (l *layout) learnFields(rt *goja.Runtime) (ok bool) {
 	if l.jobQueue, okFields = fieldOffset(reflect.TypeOf(goja.Runtime{}), "jobQueue", reflect.TypeOf([]func(){})); !okFields {
 		return false
 	}
-	l.tabObject, _ = l.readSelf(obj)
-	l.tabArray, _ = l.readSelf(arr)
-	l.tabError, _ = l.readSelf(errObj)
+	l.tabObject, l.tabArray, l.tabError = implType(obj), implType(arr), implType(errObj)
 	if l.tabObject == l.tabArray || l.tabObject == l.tabError || l.tabArray == l.tabError {
 		return false
 	}
@@ -102,7 +95,7 @@ func (l *layout) learnFields(rt *goja.Runtime) (ok bool) {
 	if err := obj.DefineAccessorProperty("g", rt.ToValue(func() {}), nil, goja.FLAG_TRUE, goja.FLAG_TRUE); err != nil {
 		return false
 	}
-	_, p := l.readSelf(obj)
+	_, p := l.selfWords(obj)
 	v := l.propMap(p)["g"]
 	vt := reflect.TypeOf(v)
 	if vt == nil || vt.Kind() != reflect.Pointer || vt.Elem().Kind() != reflect.Struct || vt.Elem().Name() != "valueProperty" {

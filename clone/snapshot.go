@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"reflect"
 	"sync"
+	"unsafe"
 
 	"github.com/dop251/goja"
 	"github.com/dop251/goja/unistring"
@@ -103,11 +104,10 @@ func snapshot(l *layout, rt *goja.Runtime, vals []goja.Value, rootName func(int)
 // not a host object. (RefOf would still look the symbol up through the
 // prototype chain, which could only find, and run, an accessor a script
 // defined on a prototype with the mark's symbol.)
-func (w *walker) refOf(o *goja.Object, common bool) (any, bool) {
-	if common {
-		if _, p := w.l.selfWords(o); !w.l.hasOwnSymbols(p) {
-			return nil, false
-		}
+// p is o's representation when common.
+func (w *walker) refOf(o *goja.Object, common bool, p unsafe.Pointer) (any, bool) {
+	if common && !w.l.hasOwnSymbols(p) {
+		return nil, false
 	}
 	w.mayRunJS() // a getter on the prototype chain may run
 	return RefOf(o)
@@ -209,6 +209,20 @@ type frame struct {
 	// up again.
 	pre, npre int32
 	gen       uint32
+	// tab and p are obj's representation (see layout.selfWords) as it was
+	// when walker.js was selfGen: goja may change it when JS runs.
+	tab     reflect.Type
+	p       unsafe.Pointer
+	selfGen uint32
+}
+
+// self returns the representation of f's object.
+func (w *walker) self(f *frame) (reflect.Type, unsafe.Pointer) {
+	if f.tab == nil || f.selfGen != w.js {
+		f.tab, f.p = w.l.selfWords(f.obj)
+		f.selfGen = w.js
+	}
+	return f.tab, f.p
 }
 
 func (w *walker) run(vals []goja.Value) error {
@@ -236,12 +250,12 @@ func (w *walker) drain() error {
 		case f.vals != nil:
 			v = f.vals[i]
 		case i < f.nIdx:
-			v = w.elem(f.obj, f.slots[i].key)
+			v = w.elem(f, f.slots[i].key)
 		default:
 			if f.lossy != nil {
 				if k, ok := f.lossy[i]; ok {
 					var err error
-					if v, err = w.getLossy(f.obj, k); err != nil {
+					if v, err = w.getLossy(f, k); err != nil {
 						return w.fail(l, err)
 					}
 					break
@@ -258,7 +272,7 @@ func (w *walker) drain() error {
 			// A plain value straight from goja's property map, else Get,
 			// which runs a getter, if any, exactly once. (A key that is
 			// not ASCII is stored differently and so never found here.)
-			if tab, p := w.l.selfWords(f.obj); tab != nil && (tab == w.l.tabObject || tab == w.l.tabArray) {
+			if tab, p := w.self(f); tab != nil && (tab == w.l.tabObject || tab == w.l.tabArray) {
 				if v = w.l.propMap(p)[unistring.String(key)]; v != nil && !w.l.isProp(v) {
 					break
 				}
@@ -483,7 +497,7 @@ func (w *walker) reserve(idx int32, n int, l loc) ([]slot, error) {
 func (w *walker) object(o *goja.Object, l loc) error {
 	// The representations read directly are neither a Proxy nor a
 	// function: those checks are only needed for the others.
-	tab, _ := w.l.selfWords(o)
+	tab, p := w.l.selfWords(o)
 	common := tab != nil && (tab == w.l.tabObject || tab == w.l.tabArray || tab == w.l.tabError)
 	if !common || tab == w.l.tabError {
 		w.mayRunJS() // anything else may run JS: getters, built-ins, a Codec
@@ -503,7 +517,8 @@ func (w *walker) object(o *goja.Object, l loc) error {
 			}
 		}
 	}
-	if ref, ok := w.refOf(o, common); ok {
+	js := w.js
+	if ref, ok := w.refOf(o, common, p); ok {
 		if w.opts.Codec == nil {
 			return w.s.refuse(l, "host objects cannot be cloned without a Codec")
 		}
@@ -511,11 +526,15 @@ func (w *walker) object(o *goja.Object, l loc) error {
 		return err
 	}
 	if common {
-		switch tab {
+		kind := tab
+		if w.js != js {
+			tab, p = w.l.selfWords(o) // JS ran: goja may have changed o's representation
+		}
+		switch kind {
 		case w.l.tabObject:
-			return w.ordinary(o, l)
+			return w.ordinary(o, l, tab, p)
 		case w.l.tabArray:
-			return w.array(o, l)
+			return w.array(o, l, tab, p)
 		default:
 			return w.error(o, l)
 		}
@@ -534,9 +553,9 @@ func (w *walker) object(o *goja.Object, l loc) error {
 	c := classify(o)
 	switch c.class {
 	case cOrdinary:
-		return w.ordinary(o, l)
+		return w.ordinary(o, l, nil, nil)
 	case cArray:
-		return w.array(o, l)
+		return w.array(o, l, nil, nil)
 	case cMap, cSet:
 		return w.collection(o, l, c.class == cMap)
 	case cDate:

@@ -5,6 +5,7 @@ package clone
 
 import (
 	"math"
+	"reflect"
 	"strconv"
 	"strings"
 	"unsafe"
@@ -15,12 +16,14 @@ import (
 // ordinary copies own enumerable string-keyed properties, in order; symbol
 // keys, non-enumerable and inherited properties are dropped, and the
 // prototype is not kept (class instances arrive as plain objects).
-func (w *walker) ordinary(o *goja.Object, l loc) error {
+// tab and p are o's representation (nil, nil: the public path).
+func (w *walker) ordinary(o *goja.Object, l loc, tab reflect.Type, p unsafe.Pointer) error {
+	js := w.js
 	var keys []string
 	var lossy map[int32]rawKey
 	fast := false
 	w.vals = w.vals[:0]
-	if tab, p := w.l.selfWords(o); tab != nil && tab == w.l.tabObject {
+	if tab != nil && tab == w.l.tabObject {
 		keys, fast = w.namedKeys(p, 0, &lossy, &w.vals)
 	}
 	if !fast {
@@ -43,6 +46,9 @@ func (w *walker) ordinary(o *goja.Object, l loc) error {
 		return w.leaf(idx, slots, w.vals)
 	}
 	f := frame{obj: o, keys: keys, lossy: lossy, slots: slots, node: idx, n: int32(len(keys))}
+	if w.js == js {
+		f.tab, f.p, f.selfGen = tab, p, js
+	}
 	if fast && len(keys) > 0 {
 		f.pre, f.npre, f.gen = int32(len(w.pre)), int32(len(w.vals)), w.js
 		w.pre = append(w.pre, w.vals...)
@@ -172,8 +178,9 @@ func (w *walker) names(o *goja.Object, idx int32, keys []string, pos0 int, lossy
 // getLossy reads the property of o whose key a Go string cannot carry:
 // straight from goja's representation when it is a plain data property,
 // else through Reflect.get.
-func (w *walker) getLossy(o *goja.Object, k rawKey) (goja.Value, error) {
-	if tab, p := w.l.selfWords(o); tab != nil && k.raw != "" && (tab == w.l.tabObject || tab == w.l.tabArray) {
+func (w *walker) getLossy(f *frame, k rawKey) (goja.Value, error) {
+	o := f.obj
+	if tab, p := w.self(f); tab != nil && k.raw != "" && (tab == w.l.tabObject || tab == w.l.tabArray) {
 		if v := w.l.propMap(p)[k.raw]; v != nil && !w.l.isProp(v) {
 			return v, nil
 		}
@@ -184,8 +191,9 @@ func (w *walker) getLossy(o *goja.Object, k rawKey) (goja.Value, error) {
 
 // array copies length, elements (holes stay holes) and other enumerable
 // properties.
-func (w *walker) array(o *goja.Object, l loc) error {
-	tab, p := w.l.selfWords(o)
+// tab and p are o's representation (nil, nil: the public path).
+func (w *walker) array(o *goja.Object, l loc, tab reflect.Type, p unsafe.Pointer) error {
+	js := w.js
 	var length int64
 	if tab != nil && tab == w.l.tabArray {
 		length = int64(w.l.arrayLength(p))
@@ -280,7 +288,11 @@ func (w *walker) array(o *goja.Object, l loc) error {
 		}
 		return w.leaf(idx, slots[nIdx:], w.vals)
 	}
-	w.push(frame{obj: o, keys: named, lossy: lossy, slots: slots, node: idx, n: int32(nIdx + len(named)), nIdx: int32(nIdx)})
+	f := frame{obj: o, keys: named, lossy: lossy, slots: slots, node: idx, n: int32(nIdx + len(named)), nIdx: int32(nIdx)}
+	if w.js == js {
+		f.tab, f.p, f.selfGen = tab, p, js
+	}
+	w.push(f)
 	return nil
 }
 
@@ -292,8 +304,9 @@ func (l *layout) enumerable(prop goja.Value) bool {
 // elem reads element ix of array o: straight from goja's element slice when
 // it holds a plain value there, else with Get (a getter, a hole a getter
 // made, an array goja no longer stores densely).
-func (w *walker) elem(o *goja.Object, ix uint32) goja.Value {
-	if tab, p := w.l.selfWords(o); tab != nil && tab == w.l.tabArray {
+func (w *walker) elem(f *frame, ix uint32) goja.Value {
+	o := f.obj
+	if tab, p := w.self(f); tab != nil && tab == w.l.tabArray {
 		if vals := w.l.arrayValues(p); int64(ix) < int64(len(vals)) {
 			if v := vals[ix]; v != nil && !w.l.isProp(v) {
 				return v
