@@ -38,8 +38,8 @@ var verifiedGoja = []string{
 //     listed as verified, not replaced;
 //   - the layout learned from sample values passes the start-up checks.
 //
-// Both paths clone alike; the public one is several times slower on big
-// values. The choice is made once per process.
+// Both paths clone alike; the public one takes two to three times as long
+// on big values. The choice is made once per process.
 func FastPath() (ok bool, reason string) {
 	loadImpl()
 	return impl.layout != nil, impl.reason
