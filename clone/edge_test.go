@@ -2,63 +2,14 @@ package clone
 
 import (
 	"testing"
-	"unsafe"
 
 	"github.com/dop251/goja"
 )
 
-// The fast readers of internals.go must be in use: if a goja upgrade changed
-// the fields they read, the clone stays correct (public API) but becomes
-// several times slower, which this test makes visible. So must the map
-// reads of prefetch.go, which a Go upgrade could turn off.
-func TestInternalsLearned(t *testing.T) {
-	loadImpl()
-	if !gi.ok {
-		t.Fatal("goja's object layout was not recognised: clones take the slow public path; update internals.go")
-	}
-	// Go stores a group's control bytes in the other order on big-endian
-	// machines, which prefetch.go does not read.
-	littleEndian := *(*byte)(unsafe.Pointer(&[]uint16{1}[0])) == 1
-	if !mapLayout.ok && littleEndian {
-		t.Fatal("Go's map layout was not recognised: the parallel scan reads ahead less and object keys are looked up by hashing; update prefetch.go")
-	}
-}
-
-// Everything must also work on goja's public API alone, which is what runs
-// when the layout is not recognised.
-func TestPublicPath(t *testing.T) {
-	loadImpl()
-	saved := gi
-	defer func() { gi = saved }()
-	gi = saved
-	gi.ok = false
-	// As if learning had failed before finding the representations.
-	gi.tabObject, gi.tabArray, gi.tabError = nil, nil, nil
-	for _, tc := range []struct {
-		name string
-		f    func(*testing.T)
-	}{
-		{"RoundTrip", TestRoundTrip},
-		{"Refusals", TestRefusals},
-		{"GettersRunOnceInOrder", TestGettersRunOnceInOrder},
-		{"ThrowingGetter", TestThrowingGetter},
-		{"ErrorStackKept", TestErrorStackKept},
-		{"NoMicrotasksDuringSnapshot", TestNoMicrotasksDuringSnapshot},
-		{"NoMicrotasksDuringRestore", TestNoMicrotasksDuringRestore},
-		{"ProxyTrapsNeverRun", TestProxyTrapsNeverRun},
-		{"CrossRootIdentity", TestCrossRootIdentity},
-		{"FunctionsThroughCodec", TestFunctionsThroughCodec},
-		{"AttachByReference", TestAttachByReference},
-		{"MaxBytes", TestMaxBytes},
-		{"FastPathEdgeCases", TestFastPathEdgeCases},
-	} {
-		t.Run(tc.name, tc.f)
-	}
-}
-
 // Cases where the fast readers must hand over to the public path, or see
 // what a script changed while the walk was under way.
 func TestFastPathEdgeCases(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct{ name, src, want string }{
 		{"lossy key before an unsorted index key", `({"\ud800": 1, 5: 2, b: "\ud800"})`, ``},
 		{"unsorted index keys", `(() => { const o = {b: 1}; o[3] = 2; o.a = 3; o[1] = 4; return o })()`, ``},
@@ -78,6 +29,7 @@ func TestFastPathEdgeCases(t *testing.T) {
 		{"many objects", `Array.from({length: 300}, (_, i) => ({i, s: "v" + i, a: [i, {j: i}]}))`, ``},
 	} {
 		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
 			b, got, err := roundTrip(t, c.src, nil, nil)
 			if err != nil {
 				t.Fatal(err)
@@ -97,6 +49,7 @@ func TestFastPathEdgeCases(t *testing.T) {
 // Program) propagates as a panic and stays pending, as it did when the
 // invoker was compiled by the Function constructor.
 func TestInterruptWhileBuildingInvoker(t *testing.T) {
+	t.Parallel()
 	rt := goja.New()
 	v := run(t, rt, `new Map([[1, 2]])`)
 	rt.Interrupt("stop")
