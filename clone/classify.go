@@ -1,8 +1,10 @@
 package clone
 
 import (
+	"errors"
 	"fmt"
 	"reflect"
+	"runtime/debug"
 	"strings"
 	"sync"
 
@@ -57,6 +59,13 @@ var impl struct {
 	// the most common primitives: numbers that fit an int, other numbers,
 	// ASCII strings
 	intType, floatType, asciiType reflect.Type
+
+	// layout is what the fast path reads, nil for the public path; reason
+	// says why (see FastPath).
+	layout *layout
+	reason string
+	// err says this goja cannot be cloned from at all (see loadImpl).
+	err error
 }
 
 // proxyType is what ExportType reports for every Proxy, revoked ones
@@ -105,44 +114,58 @@ var implSamples = []struct {
 
 var primSamples = []string{`1`, `1.5`, `-0`, `true`, `null`, `undefined`, `"a"`, `"é"`, `1n`}
 
+// loadImpl learns, once, what the clone needs to know of goja: the kinds
+// of objects and primitives, and the layout of the fast path.
 func loadImpl() {
 	impl.once.Do(func() {
-		f, ok := reflect.TypeOf(goja.Object{}).FieldByName("self")
-		if !ok || f.Type.Kind() != reflect.Interface {
-			panic("clone: unsupported goja version: *goja.Object has no self interface field")
-		}
-		impl.selfField = f.Index[0]
-		impl.table = make(map[reflect.Type]implClass)
 		rt := goja.New()
-		for _, s := range implSamples {
-			v, err := rt.RunString(s.src)
-			if err != nil {
-				panic(fmt.Sprintf("clone: sample %s: %v", s.src, err))
-			}
-			o, ok := v.(*goja.Object)
-			if !ok {
-				continue // not supported by this goja
-			}
-			t := implType(o)
-			want := implClass{s.cls, s.what}
-			if got, dup := impl.table[t]; dup && got != want {
-				panic(fmt.Sprintf("clone: unsupported goja version: %s and another kind share representation %v", s.src, t))
-			}
-			impl.table[t] = want
+		if err := learnKinds(rt); err != nil {
+			// Every clone then fails with this (see snapshot): loudly,
+			// and without a panic.
+			impl.err = err
+			impl.reason = err.Error()
+			return
 		}
-		for _, src := range primSamples {
-			v, err := rt.RunString(src)
-			if err != nil {
-				panic(fmt.Sprintf("clone: sample %s: %v", src, err))
-			}
-			impl.prims = append(impl.prims, reflect.TypeOf(v))
-		}
-		impl.intType, impl.floatType, impl.asciiType = impl.prims[0], impl.prims[1], impl.prims[6]
-		impl.imported = reflect.TypeOf(rt.ToValue(strings.Repeat("x", 32)))
-		impl.prims = append(impl.prims, impl.imported)
-		learnLayout(rt)
-		learnMapLayout(rt)
+		info, ok := debug.ReadBuildInfo()
+		impl.layout, impl.reason = chooseLayout(rt, info, ok, safeBuild)
 	})
+}
+
+// learnKinds fills impl's tables from sample values of rt.
+func learnKinds(rt *goja.Runtime) error {
+	f, ok := reflect.TypeOf(goja.Object{}).FieldByName("self")
+	if !ok || f.Type.Kind() != reflect.Interface {
+		return errors.New("unsupported goja version: *goja.Object has no self interface field")
+	}
+	impl.selfField = f.Index[0]
+	impl.table = make(map[reflect.Type]implClass)
+	for _, s := range implSamples {
+		v, err := rt.RunString(s.src)
+		if err != nil {
+			return fmt.Errorf("unsupported goja version: sample %s: %w", s.src, err)
+		}
+		o, ok := v.(*goja.Object)
+		if !ok {
+			continue // not supported by this goja
+		}
+		t := implType(o)
+		want := implClass{s.cls, s.what}
+		if got, dup := impl.table[t]; dup && got != want {
+			return fmt.Errorf("unsupported goja version: %s and another kind share representation %v", s.src, t)
+		}
+		impl.table[t] = want
+	}
+	for _, src := range primSamples {
+		v, err := rt.RunString(src)
+		if err != nil {
+			return fmt.Errorf("unsupported goja version: sample %s: %w", src, err)
+		}
+		impl.prims = append(impl.prims, reflect.TypeOf(v))
+	}
+	impl.intType, impl.floatType, impl.asciiType = impl.prims[0], impl.prims[1], impl.prims[6]
+	impl.imported = reflect.TypeOf(rt.ToValue(strings.Repeat("x", 32)))
+	impl.prims = append(impl.prims, impl.imported)
+	return nil
 }
 
 // implType is the concrete type of o's internal representation. Reading a

@@ -28,6 +28,7 @@ var roundTripCases = func() []struct {
 }()
 
 func TestRoundTrip(t *testing.T) {
+	t.Parallel()
 	for _, c := range roundTripCases {
 		t.Run(c.name, func(t *testing.T) {
 			b, got, err := roundTrip(t, c.src, c.opts, nil)
@@ -47,6 +48,7 @@ func TestRoundTrip(t *testing.T) {
 
 // The comparator must be able to fail, or TestRoundTrip proves nothing.
 func TestComparatorDetectsDifferences(t *testing.T) {
+	t.Parallel()
 	rt := newRuntime(t)
 	for _, c := range []struct{ a, b string }{
 		{`0`, `-0`}, {`NaN`, `0`}, {`"\ud800"`, `"\ufffd"`}, {`1n`, `1`},
@@ -102,6 +104,7 @@ var refusalCases = []struct{ name, src, err string }{
 }
 
 func TestRefusals(t *testing.T) {
+	t.Parallel()
 	for _, c := range refusalCases {
 		t.Run(c.name, func(t *testing.T) {
 			_, _, err := roundTrip(t, c.src, nil, nil)
@@ -122,6 +125,7 @@ func TestRefusals(t *testing.T) {
 // A Proxy is detected without running any of its traps, also when it sits
 // on the prototype chain of an ordinary object.
 func TestProxyTrapsNeverRun(t *testing.T) {
+	t.Parallel()
 	a := goja.New()
 	v := run(t, a, `
 		var log = [];
@@ -156,6 +160,7 @@ func TestProxyTrapsNeverRun(t *testing.T) {
 }
 
 func TestDetachedArrayBuffer(t *testing.T) {
+	t.Parallel()
 	a := goja.New()
 	v := run(t, a, `({b: new ArrayBuffer(4)})`)
 	ab := v.(*goja.Object).Get("b").Export().(goja.ArrayBuffer)
@@ -169,6 +174,7 @@ func TestDetachedArrayBuffer(t *testing.T) {
 // Bytes are copied, never aliased: not with the source, not between two
 // restores of one snapshot.
 func TestBuffersNotAliased(t *testing.T) {
+	t.Parallel()
 	a := goja.New()
 	v := run(t, a, `var src = new Uint8Array([1, 2, 3]); src`)
 	s, err := SnapshotValue(a, v, "v", nil)
@@ -194,6 +200,7 @@ func TestBuffersNotAliased(t *testing.T) {
 
 // Getters run exactly once, in the order of the spec's depth-first walk.
 func TestGettersRunOnceInOrder(t *testing.T) {
+	t.Parallel()
 	a := goja.New()
 	v := run(t, a, `
 		var log = [];
@@ -223,6 +230,7 @@ func TestGettersRunOnceInOrder(t *testing.T) {
 
 // A getter's exception is returned unchanged, for the caller to re-throw.
 func TestThrowingGetter(t *testing.T) {
+	t.Parallel()
 	a := goja.New()
 	v := run(t, a, `var boom = new RangeError("boom"); ({ok: 1, deep: [{get bad() { throw boom }}]})`)
 	_, err := SnapshotValue(a, v, "v", nil)
@@ -246,6 +254,7 @@ func TestThrowingGetter(t *testing.T) {
 
 // The stack text travels as it was in the source.
 func TestErrorStackKept(t *testing.T) {
+	t.Parallel()
 	a := goja.New()
 	v := run(t, a, `function thrower() { return new TypeError("x") } thrower()`)
 	want := v.(*goja.Object).Get("stack").String()
@@ -267,6 +276,7 @@ func TestErrorStackKept(t *testing.T) {
 }
 
 func TestCrossRootIdentity(t *testing.T) {
+	t.Parallel()
 	a := goja.New()
 	v := run(t, a, `const o = {n: 1}; [o, o, {o}, 5]`).(*goja.Object)
 	vals := []goja.Value{v.Get("0"), v.Get("1"), v.Get("2"), v.Get("3")}
@@ -299,6 +309,7 @@ func TestCrossRootIdentity(t *testing.T) {
 }
 
 func TestEmptyAndPrimitiveRoots(t *testing.T) {
+	t.Parallel()
 	a := goja.New()
 	s, err := SnapshotValues(a, nil, nil, nil)
 	if err != nil || s.Len() != 0 {
@@ -326,6 +337,7 @@ func TestEmptyAndPrimitiveRoots(t *testing.T) {
 
 // Go values exposed with ToValue arrive as native copies.
 func TestGoWrappedValues(t *testing.T) {
+	t.Parallel()
 	a := goja.New()
 	// One key per map: Go map order is random.
 	v := a.ToValue(map[string]any{"s": []any{"x", 2, map[string]any{"a": 1}}})
@@ -366,6 +378,7 @@ func TestPrimitiveFastPathAllocs(t *testing.T) {
 // the snapshot's own (no copy) yet not the source's, and the snapshot
 // cannot be restored again.
 func TestRestoreOnce(t *testing.T) {
+	t.Parallel()
 	src := newRuntime(t)
 	v := run(t, src, `(() => {
 		const buf = new ArrayBuffer(16);

@@ -9,6 +9,7 @@ import (
 )
 
 func TestFunctionsThroughCodec(t *testing.T) {
+	t.Parallel()
 	codec := &fakeCodec{}
 	a := goja.New()
 	v := run(t, a, `function add(x, y) { return x + y } ({cb: add, list: [1, add, (n) => n * 2], nested: {m: new Map([["f", add]])}})`)
@@ -40,6 +41,7 @@ func TestFunctionsThroughCodec(t *testing.T) {
 }
 
 func TestCodecErrors(t *testing.T) {
+	t.Parallel()
 	a := goja.New()
 	// A plain error from the codec is wrapped, path first.
 	v := run(t, a, `function f() {} f.nope = 1; ({x: [f]})`)
@@ -75,6 +77,7 @@ func (exCodec) SnapshotFunction(rt *goja.Runtime, _ *goja.Object, _ string) (any
 }
 
 func TestAttachByReference(t *testing.T) {
+	t.Parallel()
 	a := goja.New()
 	host := &hostThing{id: 7}
 	obj := a.NewObject()
@@ -134,6 +137,7 @@ func TestAttachByReference(t *testing.T) {
 }
 
 func TestAttachTwicePanics(t *testing.T) {
+	t.Parallel()
 	a := goja.New()
 	obj := a.NewObject()
 	Attach(a, obj, 1)

@@ -41,6 +41,7 @@ func buildShared(t testing.TB, rt *goja.Runtime) goja.Value {
 // run under -race, this is the proof that a snapshot is immutable and holds
 // nothing runtime-bound.
 func TestConcurrentRestore(t *testing.T) {
+	t.Parallel()
 	a := goja.New()
 	s, err := SnapshotValue(a, buildShared(t, a), "v", nil)
 	if err != nil {

@@ -1,68 +1,39 @@
 // Package clone copies JavaScript values between goja runtimes by structured
 // clone, the algorithm HTML specifies for postMessage and structuredClone.
 //
-// jsrun runs JavaScript functions in fresh goja runtimes on other goroutines.
-// A goja object belongs to exactly one runtime (using it from another one
-// panics with "Illegal runtime transition"), so nothing of object type may
-// cross. Everything that does cross (thread arguments and results, carried
-// globals, Queue items, Shared values) goes through this package:
+// A goja object belongs to exactly one runtime, so nothing of object type
+// may cross between runtimes. Everything that does cross in jsrun (thread
+// arguments and results, Queue items, Shared values) goes through this
+// package:
 //
 //   - [SnapshotValues] and [SnapshotValue] walk values in their source
-//     runtime and produce an immutable, flat, index-linked Go representation
-//     that holds no goja object. Any goroutine may keep it, with no runtime
-//     around (for example in a queue), and restore it any number of times,
-//     concurrently.
+//     runtime and produce an immutable [Snapshot] that holds no goja
+//     object. Any goroutine may keep it and restore it any number of
+//     times, concurrently.
 //   - [Snapshot.Restore] rebuilds native JS values from it in a target
 //     runtime: real Arrays, Maps, Dates and so on, never Go wrappers.
 //
 // What is copied follows HTML's StructuredSerializeInternal and
-// StructuredDeserialize, checked against Node's structuredClone: primitives
-// (BigInt, -0, NaN and strings with lone surrogates included), Boolean,
-// Number, BigInt and String objects, Date, RegExp (lastIndex reset),
-// ArrayBuffer, every typed array and DataView (views of one buffer stay views
-// of one copied buffer), Map, Set, Array (length, holes and extra properties
-// kept), Error objects, and every other ordinary object as a plain object of
-// its own enumerable string-keyed properties. Shared references and cycles
-// are kept, across roots too. Symbols, WeakMap, WeakSet, Promise, Proxy and
-// other exotic objects (generators, iterators, arguments) are refused with a
-// [*DataCloneError] that names the path of the offending value.
+// StructuredDeserialize, checked against Node's structuredClone:
+// primitives, Boolean, Number, BigInt and String objects, Date, RegExp,
+// ArrayBuffer, typed arrays and DataView, Map, Set, Array (holes and extra
+// properties kept), Error objects, and every other ordinary object as a
+// plain object of its own enumerable string-keyed properties. Shared
+// references and cycles are kept, across roots too. Symbols, WeakMap,
+// WeakSet, Promise, Proxy and other exotic objects are refused with a
+// [*DataCloneError] that names the path of the offending value. A [Codec]
+// carries what HTML does not: functions, and host objects marked with
+// [Attach], which travel by reference.
 //
-// Two extensions carry what HTML does not, through a [Codec]: functions
-// (jsrun sends them as source) and host objects marked with [Attach], which
-// travel by reference.
-//
-// Snapshotting runs on the source runtime's goroutine, restoring on the
-// target's; the [Snapshot] in between belongs to no runtime. Like
-// structuredClone, neither runs promise jobs: a clone started from plain Go
-// leaves the runtime's job queue as it found it, although goja runs that
-// queue whenever a call from plain Go into a JS function returns.
-//
-// Both directions walk with an explicit work list rather than Go recursion,
-// so a value nested a million levels deep clones without growing the Go
+// A snapshot runs on the source runtime's goroutine, a restore on the
+// target's. Like structuredClone, neither runs promise jobs, and both walk
+// with a work list rather than Go recursion, so depth costs heap, not
 // stack.
 //
-// Big values use more than one core (up to GOMAXPROCS; at most four
-// goroutines for a snapshot, four for a restore): a snapshot has the
-// elements of an array with 512 or more object elements walked ahead by
-// helper goroutines, and a restore with 4,096 or more plain objects and
-// arrays creates and fills them on several goroutines; both cut the work
-// into more pieces than goroutines, taken in turn (fanOutTasks). Both only
-// read the runtime (and write objects nothing else can see yet) while the
-// helpers run, and what they produce is exactly what the sequential walk produces:
-// an element is walked ahead only as far as no JavaScript would run, and
-// its result is used only if no JavaScript has run since and none of its
-// objects was met before (see snapshot_parallel.go, snapshot_premap.go
-// and restore_parallel.go). This is where most of the time of a big clone
-// goes: a goja object is several scattered heap blocks, so a snapshot
-// mostly waits on memory and a restore mostly allocates, and both of
-// those overlap across cores. (The read-ahead in prefetch.go is off: it
-// needed a prefetch instruction in assembly, and the project keeps to Go.)
-// A program that wants every clone on one
-// goroutine sets GOMAXPROCS to 1.
-//
-// A snapshot restored with [Snapshot.RestoreOnce] (a thread's arguments)
-// gives its memory back to pools for later snapshots, and walks and
-// restores keep their big scratch buffers, cleared, for the next: Go's
-// collector is not generational, so every byte a clone does not allocate is
-// marking of the whole live heap not done (see recycle.go).
+// Plain objects, arrays and Errors are read and made through goja's
+// object representation (the fast path) only for a goja version listed
+// here as verified and after start-up checks; otherwise, or when built with
+// the jsrun_safeclone tag, through goja's public API alone. Both clone
+// alike; [FastPath] says which is in use. DESIGN.md, next to this file,
+// says how the package is built and why.
 package clone

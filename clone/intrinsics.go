@@ -79,6 +79,7 @@ var regexpFlags = []struct{ getter, flag string }{
 
 // realm caches the intrinsics of one runtime for one Snapshot or Restore.
 type realm struct {
+	l     *layout // nil: the public path
 	rt    *goja.Runtime
 	fns   [numIntrinsics]*goja.Object
 	ctors map[string]*goja.Object
@@ -225,7 +226,7 @@ func (r *realm) getInvoker() (*goja.Object, error) {
 		return nil, err
 	}
 	var factory *goja.Object
-	if noPendingJobs(r.rt) {
+	if r.l.noPendingJobs(r.rt) {
 		v, err := r.rt.RunProgram(invokerProgram)
 		if err != nil {
 			if _, ok := err.(*goja.Exception); !ok {

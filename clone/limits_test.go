@@ -13,6 +13,7 @@ import (
 )
 
 func TestMaxBytes(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		name, src string
 		max       int64
@@ -46,6 +47,7 @@ func TestMaxBytes(t *testing.T) {
 }
 
 func TestSizeIsApproximateContent(t *testing.T) {
+	t.Parallel()
 	a := goja.New()
 	s, err := SnapshotValue(a, run(t, a, `new Float64Array(1 << 17)`), "v", nil)
 	if err != nil {
@@ -147,26 +149,23 @@ func TestDeepFailurePath(t *testing.T) {
 
 // TestSizeWithoutLimit: without a limit, ASCII string lengths are added up
 // when Size is asked (see checkPrimitive); it must say what a walk that
-// counts as it goes says, parallel walk or not.
+// counts as it goes says.
 func TestSizeWithoutLimit(t *testing.T) {
-	for _, procs := range []int{1, 2} {
-		withParallelism(t, procs, func() {
-			rt := newRuntime(t)
-			run(t, rt, recordsJS)
-			for _, src := range []string{`"abc"`, `["abc", "é", 1, {k: "xyz"}]`, `records(900)`, `(() => { const a = records(900); a[5].s = Symbol(); delete a[5].s; a[7].u = "\u00e9\u00e9"; return a; })()`, `(() => { const a = records(900); a[3] = "abc"; a[600] = "\u00e9x"; a[601] = 5; return a; })()`} {
-				v := run(t, rt, src)
-				lazy, err := SnapshotValue(rt, v, "v", nil)
-				if err != nil {
-					t.Fatal(err)
-				}
-				eager, err := SnapshotValue(rt, v, "v", &Options{MaxBytes: 1 << 40})
-				if err != nil {
-					t.Fatal(err)
-				}
-				if lazy.Size() != eager.Size() || lazy.Size() == 0 {
-					t.Errorf("procs %d, %.40s: Size %d without a limit, %d with one", procs, src, lazy.Size(), eager.Size())
-				}
-			}
-		})
+	t.Parallel()
+	rt := newRuntime(t)
+	run(t, rt, recordsJS)
+	for _, src := range []string{`"abc"`, `["abc", "é", 1, {k: "xyz"}]`, `records(900)`, `(() => { const a = records(900); a[5].s = Symbol(); delete a[5].s; a[7].u = "\u00e9\u00e9"; return a; })()`, `(() => { const a = records(900); a[3] = "abc"; a[600] = "\u00e9x"; a[601] = 5; return a; })()`} {
+		v := run(t, rt, src)
+		lazy, err := SnapshotValue(rt, v, "v", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		eager, err := SnapshotValue(rt, v, "v", &Options{MaxBytes: 1 << 40})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if lazy.Size() != eager.Size() || lazy.Size() == 0 {
+			t.Errorf("%.40s: Size %d without a limit, %d with one", src, lazy.Size(), eager.Size())
+		}
 	}
 }

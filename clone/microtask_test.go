@@ -18,6 +18,7 @@ const valueNeedingIntrinsics = `({
 // jobs while it works: the job queued by the getter is still pending when
 // Snapshot returns, and runs at the runtime's next entry.
 func TestNoMicrotasksDuringSnapshot(t *testing.T) {
+	t.Parallel()
 	a := goja.New()
 	v := run(t, a, `var log = []; `+valueNeedingIntrinsics)
 	s, err := SnapshotValue(a, v, "v", nil)
@@ -46,6 +47,7 @@ func TestNoMicrotasksDuringSnapshot(t *testing.T) {
 // The same for Restore: a Map that contains itself and a key a Go string
 // cannot hold need intrinsic calls in the target.
 func TestNoMicrotasksDuringRestore(t *testing.T) {
+	t.Parallel()
 	a := goja.New()
 	s, err := SnapshotValue(a, run(t, a, `const m = new Map; m.set("self", m); ({m, k: {"\ud800": new Set([m])}})`), "v", nil)
 	if err != nil {
@@ -70,6 +72,7 @@ func TestNoMicrotasksDuringRestore(t *testing.T) {
 // Started from a native function (JS on the stack), the clone calls
 // intrinsics directly; the result is the same.
 func TestSnapshotFromNativeFunction(t *testing.T) {
+	t.Parallel()
 	a := goja.New()
 	var s *Snapshot
 	a.Set("snap", func(c goja.FunctionCall) goja.Value {

@@ -24,7 +24,6 @@ const (
 	kError                   // extra: *errorData; one slot for cause when present
 	kRef                     // host object by reference; extra: the ref given to Attach
 	kFunction                // extra: the Codec's payload
-	kDead                    // nothing: padding that aligns nodes taken from a parallel walk
 )
 
 // slot is one child value of a node (or a root): a primitive, or a reference
@@ -115,7 +114,6 @@ type Snapshot struct {
 	rootBuf  [4]slot // roots of up to four values, saving an allocation on the hot path
 	// used says RestoreOnce took the snapshot's buffers.
 	used atomic.Bool
-	spec bool // made by a speculative walk (see snapshot_parallel.go)
 	// lazyStrings says size leaves out the length of the ASCII strings
 	// held in slots, for Size to add (see checkPrimitive).
 	lazyStrings bool
@@ -195,8 +193,7 @@ func (s *Snapshot) count(n *node) {
 // invalidated while the first chunk grows. Chunks are allocated at their
 // full length, so adding a node is a few stores: field by field, so that
 // the pointer fields n leaves nil (most nodes, when they are added) cost
-// no write barrier. The place must be zero: a node removed again (see
-// takeElement) is cleared.
+// no write barrier. The place must be zero.
 func (s *Snapshot) addNode(n node) int32 {
 	idx := s.nnodes
 	c := int(idx >> nodeShift)

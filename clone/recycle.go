@@ -6,10 +6,9 @@ package clone
 // heap (the value being cloned included), and a cycle comes each time the
 // program has allocated GOGC% of what was live. So every byte a clone does
 // not allocate is marking not done. Cloning 1 MiB of JSON-like data into a
-// thread made about 8 MB of snapshot (nodes and child slots) and 3 MB of
-// walk and restore scratch (the memo, the parallel walk's object lists,
-// the restore's node tables) on top of the 18 MB of goja objects the
-// restore must make, and the collector took a third of the CPU.
+// thread makes about 6 MB of snapshot (nodes and child slots) and some
+// walk and restore scratch (the memo, the restore's node tables) on top of
+// the 18 MB of goja objects the restore must make.
 //
 // The snapshot's full-size node and slot chunks go back to pools when
 // RestoreOnce has consumed the snapshot (a thread's arguments: the common
@@ -18,11 +17,7 @@ package clone
 // runtime. sync.Pool lets the collector drop what stays unused for two
 // cycles, so a burst of big clones does not pin its memory.
 
-import (
-	"math/bits"
-	"sync"
-	"unsafe"
-)
+import "sync"
 
 // slotChunk is the size of a full child-slot arena chunk (see reserve).
 const slotChunk = 4096
@@ -71,53 +66,6 @@ func (s *Snapshot) recycle() {
 	}
 	s.chunks, s.pooled = nil, nil
 	s.nnodes, s.size, s.lazyStrings = 0, 0, false
-}
-
-// adoptSlotChunks makes s the owner of the slot chunks of from, whose
-// nodes s took.
-func (s *Snapshot) adoptSlotChunks(from *Snapshot) {
-	if from.pooled == nil {
-		return
-	}
-	if s.pooled == nil {
-		s.pooled, from.pooled = from.pooled, nil
-		return
-	}
-	s.pooled.slots = append(s.pooled.slots, from.pooled.slots...)
-	from.pooled = nil
-}
-
-// Memo tables of 2^minTableBits entries and more go to pools by size
-// rather than staying with a pooled walker: a walk takes a table sized by
-// its own need, so that clearing it afterwards costs in proportion to that
-// walk, not to the biggest walk the walker ever made.
-const (
-	minTableBits = 12 // 64 KiB
-	maxTableBits = 17 // 2 MiB
-)
-
-var tables [maxTableBits - minTableBits + 1]sync.Pool // of *objEntry, the first of 2^(minTableBits+i)
-
-// newTable returns a zeroed table of size entries, a power of two.
-func newTable(size int) []objEntry {
-	if k := bits.Len(uint(size)) - 1; k >= minTableBits && k <= maxTableBits {
-		if p, ok := tables[k-minTableBits].Get().(*objEntry); ok {
-			return unsafe.Slice(p, size)
-		}
-	}
-	return make([]objEntry, size)
-}
-
-// recycleTable clears t and pools it when it is of a pooled size. It
-// reports whether it did; the caller then must not use t.
-func recycleTable(t []objEntry) bool {
-	k := bits.Len(uint(len(t))) - 1
-	if len(t) == 0 || k < minTableBits || k > maxTableBits {
-		return false
-	}
-	clear(t)
-	tables[k-minTableBits].Put(&t[0])
-	return true
 }
 
 // maxScratch bounds the scratch slices (memo table, object lists, node

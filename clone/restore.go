@@ -18,7 +18,8 @@ import (
 // script replaced) is returned unchanged, anything else is a
 // *DataCloneError.
 func (s *Snapshot) Restore(rt *goja.Runtime, codec Codec) ([]goja.Value, error) {
-	return s.restore(rt, codec, false)
+	loadImpl()
+	return s.restore(impl.layout, rt, codec, false)
 }
 
 // RestoreOnce is Restore for a snapshot that is restored this once and
@@ -31,7 +32,8 @@ func (s *Snapshot) RestoreOnce(rt *goja.Runtime, codec Codec) ([]goja.Value, err
 	if !s.used.CompareAndSwap(false, true) {
 		return nil, errUsed
 	}
-	vals, err := s.restore(rt, codec, true)
+	loadImpl()
+	vals, err := s.restore(impl.layout, rt, codec, true)
 	if err == nil {
 		// Not after an error, which may name a path through the nodes
 		// when its message is read.
@@ -42,7 +44,9 @@ func (s *Snapshot) RestoreOnce(rt *goja.Runtime, codec Codec) ([]goja.Value, err
 
 var errUsed = &DataCloneError{Reason: "cannot restore: the snapshot was restored once already (RestoreOnce)"}
 
-func (s *Snapshot) restore(rt *goja.Runtime, codec Codec, once bool) ([]goja.Value, error) {
+// restore restores s into rt, making objects as l says (nil: the public
+// path).
+func (s *Snapshot) restore(l *layout, rt *goja.Runtime, codec Codec, once bool) ([]goja.Value, error) {
 	if !once && s.used.Load() {
 		return nil, errUsed
 	}
@@ -54,8 +58,8 @@ func (s *Snapshot) restore(rt *goja.Runtime, codec Codec, once bool) ([]goja.Val
 		return out, nil
 	}
 	r := restorers.Get().(*restorer)
-	r.s, r.rt, r.codec, r.once = s, rt, codec, once
-	r.realm.rt = rt
+	r.l, r.s, r.rt, r.codec, r.once = l, s, rt, codec, once
+	r.realm.l, r.realm.rt = l, rt
 	var err error
 	ex := rt.Try(func() { err = r.run() })
 	if ex == nil && err == nil {
@@ -116,6 +120,7 @@ func (s *Snapshot) RestoreValue(rt *goja.Runtime, codec Codec) (goja.Value, erro
 // nodes, so depth never reaches the Go stack: first every object is created
 // empty (so any node can refer to any other, cycles included), then filled.
 type restorer struct {
+	l     *layout // nil: the public path
 	s     *Snapshot
 	rt    *goja.Runtime
 	codec Codec
@@ -129,7 +134,6 @@ type restorer struct {
 	vals    []goja.Value // scratch: the property values of one object
 	scratch []interface{}
 	proto   map[string]struct{} // see protoKeys; nil: not known (yet)
-	names   nameSlab            // the key lists of fillObject
 	// once says the snapshot is restored this once (RestoreOnce).
 	once bool
 	// assign says plain objects are filled by assignment (see fillNamed):
@@ -193,11 +197,6 @@ func (r *restorer) run() error {
 	}
 	views := s.kinds&viewKinds != 0
 	r.assign = s.props >= assignMin
-	if k := helpers(int(s.nplain)); k > 0 {
-		if err := r.buildParallel(k); err != nil {
-			return err
-		}
-	}
 	// Pass 2: views, now that every buffer exists.
 	for i := int32(0); views && i < num; i++ {
 		n := s.node(i)
@@ -401,13 +400,13 @@ func (r *restorer) newError(i int32) (goja.Value, error) {
 // it is dense and all its elements exist, else empty for fill to populate.
 func (r *restorer) newArray(i int32) goja.Value {
 	n := r.s.node(i)
-	if n.sub&holey == 0 && gi.ok && r.ready(n.slots[:n.nIdx]) {
+	if n.sub&holey == 0 && r.l != nil && r.ready(n.slots[:n.nIdx]) {
 		vals := make([]goja.Value, n.nIdx)
 		for j := range vals {
 			vals[j] = r.value(&n.slots[j])
 		}
 		r.filledArray(i, n)
-		return arrayOf(r.rt, vals)
+		return r.l.arrayOf(r.rt, vals)
 	} else if n.sub&holey == 0 {
 		if cap(r.scratch) < int(n.nIdx) {
 			r.scratch = make([]interface{}, 0, n.nIdx)

@@ -82,7 +82,7 @@ func (r *restorer) ready(slots []slot) bool {
 // node n.
 func (r *restorer) fillObject(o *goja.Object, n *node) error {
 	if _, lossy := n.extra.(map[int32]goja.Value); !lossy {
-		if tab, p := selfWords(o); tab != nil && tab == gi.tabObject && fillFresh(p, n.keys, r.props(n), &r.names) {
+		if tab, p := r.l.selfWords(o); tab != nil && tab == r.l.tabObject && r.l.fillFresh(p, n.keys, r.props(n)) {
 			return nil
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"reflect"
 	"sync"
+	"unsafe"
 
 	"github.com/dop251/goja"
 	"github.com/dop251/goja/unistring"
@@ -25,17 +26,23 @@ import (
 // conditions (Interrupt, stack overflow) propagate as panics, as they do from
 // any goja call. Call it on rt's goroutine.
 func SnapshotValues(rt *goja.Runtime, vals []goja.Value, rootName func(i int) string, opts *Options) (*Snapshot, error) {
-	return snapshot(rt, vals, rootName, "", opts)
+	loadImpl()
+	return snapshot(impl.layout, rt, vals, rootName, "", opts)
 }
 
 // SnapshotValue is SnapshotValues of the single value v, labelled name in error
 // paths.
 func SnapshotValue(rt *goja.Runtime, v goja.Value, name string, opts *Options) (*Snapshot, error) {
-	return snapshot(rt, []goja.Value{v}, nil, name, opts)
+	loadImpl()
+	return snapshot(impl.layout, rt, []goja.Value{v}, nil, name, opts)
 }
 
-func snapshot(rt *goja.Runtime, vals []goja.Value, rootName func(int) string, name string, opts *Options) (*Snapshot, error) {
-	loadImpl()
+// snapshot takes a snapshot reading objects as l says (nil: the public
+// path).
+func snapshot(l *layout, rt *goja.Runtime, vals []goja.Value, rootName func(int) string, name string, opts *Options) (*Snapshot, error) {
+	if impl.err != nil {
+		return nil, &DataCloneError{Reason: "cannot clone: " + impl.err.Error(), err: impl.err}
+	}
 	var o Options
 	if opts != nil {
 		o = *opts
@@ -77,8 +84,8 @@ func snapshot(rt *goja.Runtime, vals []goja.Value, rootName func(int) string, na
 		return s, nil
 	}
 	w := walkers.Get().(*walker)
-	w.rt, w.opts, w.s = rt, o, s
-	w.realm.rt = rt
+	w.l, w.rt, w.opts, w.s = l, rt, o, s
+	w.realm.l, w.realm.rt = l, rt
 	w.slotArena, w.keyArena = bufs.slotBuf[:0], bufs.keyBuf[:0]
 	var err error
 	ex := rt.Try(func() { err = w.run(vals) })
@@ -97,17 +104,16 @@ func snapshot(rt *goja.Runtime, vals []goja.Value, rootName func(int) string, na
 // not a host object. (RefOf would still look the symbol up through the
 // prototype chain, which could only find, and run, an accessor a script
 // defined on a prototype with the mark's symbol.)
-func (w *walker) refOf(o *goja.Object, common bool) (any, bool) {
-	if common {
-		if _, p := selfWords(o); !hasOwnSymbols(p) {
-			return nil, false
-		}
+// p is o's representation when common.
+func (w *walker) refOf(o *goja.Object, common bool, p unsafe.Pointer) (any, bool) {
+	if common && !w.l.hasOwnSymbols(p) {
+		return nil, false
 	}
-	w.mayRunJS() // a getter on the prototype chain may run (never speculative: see object)
+	w.mayRunJS() // a getter on the prototype chain may run
 	return RefOf(o)
 }
 
-// walkers recycles walker state (work list, memo table) between snapshots.
+// walkers recycles walker state (work list, memo) between snapshots.
 var walkers = sync.Pool{New: func() any {
 	w := &walker{}
 	w.stack = w.frames[:0]
@@ -115,15 +121,20 @@ var walkers = sync.Pool{New: func() any {
 }}
 
 // release returns w to the pool, keeping only runtime-independent scratch
-// space: the work list and a small memo table, emptied.
+// space: the work list and a small memo, emptied.
 func (w *walker) release() {
 	stack := w.stack[:0]
 	if cap(stack) > 64 {
 		stack = nil // a deep value's work list is not worth keeping
 	}
 	clear(stack[:cap(stack)])
+	// The memo keeps its capacity for the next walk: growing it again
+	// costs more than clearing it.
 	memo := w.memo
-	memo.release()
+	if len(memo) > maxScratch {
+		memo = nil
+	}
+	clear(memo)
 	vals, pre := w.vals[:0], w.pre[:0]
 	if cap(vals) > 1024 {
 		vals = nil
@@ -143,14 +154,15 @@ func (w *walker) release() {
 // walker is the state of one snapshot: an explicit depth-first work list
 // instead of Go recursion, so depth costs heap, not stack.
 type walker struct {
+	l    *layout // nil: the public path
 	rt   *goja.Runtime
 	opts Options
 	s    *Snapshot
 	// memo maps objects to their node (identity, cycles). The first few
 	// live in small, scanned linearly, sparing small values a table.
 	small  [8]*goja.Object
-	memo   objTable
-	tabled bool // the memo is in the table, no longer in small
+	memo   map[*goja.Object]int32
+	tabled bool // the memo is in the map, no longer in small
 	stack  []frame
 	frames [4]frame // initial backing of stack
 	realm  realm
@@ -171,27 +183,11 @@ type walker struct {
 	// the operations that may have run JS since (see frame.gen).
 	pre []goja.Value
 	js  uint32
-	// A speculative walk (see snapshot_parallel.go) gives up where JS
-	// could run: spec marks one, gaveUp says it did, first is the first
-	// node of the element being walked (the memo holds that element's
-	// objects only), and specObjs lists the object of every node.
-	spec     bool
-	gaveUp   bool
-	first    int32
-	specObjs []*goja.Object
 }
 
 // mayRunJS is called before anything that may run JavaScript or change the
-// runtime's objects. It reports false, and the walk must give up, when the
-// walk is speculative.
-func (w *walker) mayRunJS() bool {
-	if w.spec {
-		w.gaveUp = true
-		return false
-	}
-	w.js++
-	return true
-}
+// runtime's objects: values read ahead are stale from then on.
+func (w *walker) mayRunJS() { w.js++ }
 
 // frame is an object whose children are still being read. Children are read
 // one at a time, in order, each fully walked before the next is read, so
@@ -213,8 +209,20 @@ type frame struct {
 	// up again.
 	pre, npre int32
 	gen       uint32
-	// scan holds the elements of a big array walked ahead in parallel.
-	scan *parallelScan
+	// tab and p are obj's representation (see layout.selfWords) as it was
+	// when walker.js was selfGen: goja may change it when JS runs.
+	tab     reflect.Type
+	p       unsafe.Pointer
+	selfGen uint32
+}
+
+// self returns the representation of f's object.
+func (w *walker) self(f *frame) (reflect.Type, unsafe.Pointer) {
+	if f.tab == nil || f.selfGen != w.js {
+		f.tab, f.p = w.l.selfWords(f.obj)
+		f.selfGen = w.js
+	}
+	return f.tab, f.p
 }
 
 func (w *walker) run(vals []goja.Value) error {
@@ -237,30 +245,17 @@ func (w *walker) drain() error {
 		i := f.i
 		f.i++
 		l := loc{f.node, i}
-		if f.scan != nil && i < f.nIdx {
-			n, err := w.take(f, i)
-			if err != nil {
-				return err
-			}
-			if n > 0 {
-				f.i = i + n
-				if f.i == f.n {
-					w.pop(top)
-				}
-				continue
-			}
-		}
 		var v goja.Value
 		switch {
 		case f.vals != nil:
 			v = f.vals[i]
 		case i < f.nIdx:
-			v = w.elem(f.obj, f.slots[i].key)
+			v = w.elem(f, f.slots[i].key)
 		default:
 			if f.lossy != nil {
 				if k, ok := f.lossy[i]; ok {
 					var err error
-					if v, err = w.getLossy(f.obj, k); err != nil {
+					if v, err = w.getLossy(f, k); err != nil {
 						return w.fail(l, err)
 					}
 					break
@@ -268,7 +263,7 @@ func (w *walker) drain() error {
 			}
 			j := i - f.nIdx
 			if j < f.npre && f.gen == w.js {
-				if pv := w.pre[f.pre+j]; !isProp(pv) {
+				if pv := w.pre[f.pre+j]; !w.l.isProp(pv) {
 					v = pv
 					break
 				}
@@ -277,18 +272,13 @@ func (w *walker) drain() error {
 			// A plain value straight from goja's property map, else Get,
 			// which runs a getter, if any, exactly once. (A key that is
 			// not ASCII is stored differently and so never found here.)
-			if tab, p := selfWords(f.obj); tab != nil && (tab == gi.tabObject || tab == gi.tabArray) {
-				if v = propMap(p)[unistring.String(key)]; v != nil && !isProp(v) {
+			if tab, p := w.self(f); tab != nil && (tab == w.l.tabObject || tab == w.l.tabArray) {
+				if v = w.l.propMap(p)[unistring.String(key)]; v != nil && !w.l.isProp(v) {
 					break
 				}
 			}
-			if !w.mayRunJS() {
-				return errSpec
-			}
+			w.mayRunJS()
 			v = f.obj.Get(key)
-		}
-		if w.gaveUp {
-			return errSpec
 		}
 		if v == nil {
 			// An earlier getter deleted the property; the spec skips it.
@@ -320,9 +310,6 @@ func (w *walker) pop(top int) {
 		clear(w.pre[f.pre:])
 		w.pre = w.pre[:f.pre]
 	}
-	if f.scan != nil {
-		f.scan.release(w.s)
-	}
 	w.stack[top] = frame{}
 	w.stack = w.stack[:top]
 }
@@ -351,14 +338,15 @@ func (w *walker) visit(v goja.Value, l loc) error {
 // seen returns the node o was recorded as, if any.
 func (w *walker) seen(o *goja.Object) (int32, bool) {
 	if !w.tabled {
-		for i, p := range w.small[:w.s.nnodes-w.first] {
+		for i, p := range w.small[:w.s.nnodes] {
 			if p == o {
-				return w.first + int32(i), true
+				return int32(i), true
 			}
 		}
 		return 0, false
 	}
-	return w.memo.get(o)
+	idx, ok := w.memo[o]
+	return idx, ok
 }
 
 func (s *Snapshot) slotAt(l loc) *slot {
@@ -399,10 +387,12 @@ func (s *Snapshot) checkPrimitive(v goja.Value, l loc, max int64) (goja.Value, e
 		return v, s.charge(int64(len(v.String())), max, l)
 	}
 	if t == impl.imported {
-		if s.spec {
-			return nil, errSpec // normalizing scans it: a write
-		}
 		v = normalizeString(v.(goja.String))
+		if max <= 0 && reflect.TypeOf(v) == impl.asciiType {
+			// Counted by Size, as for any ASCII string.
+			s.lazyStrings = true
+			return v, nil
+		}
 	} else if !knownPrimitive(t) {
 		if _, isSym := v.(*goja.Symbol); isSym {
 			return nil, s.refuse(l, "Symbol values cannot be cloned")
@@ -460,24 +450,23 @@ func (w *walker) newNode(o *goja.Object, l loc, n node) (int32, error) {
 
 // remember records that o is node idx, the last node added.
 func (w *walker) remember(o *goja.Object, idx int32) {
-	if w.spec {
-		w.specObjs = append(w.specObjs, o)
-	}
 	if !w.tabled {
-		rel := idx - w.first
-		if int(rel) < len(w.small) {
-			w.small[rel] = o
+		if int(idx) < len(w.small) {
+			w.small[idx] = o
 			return
 		}
-		w.toTable(rel)
+		w.toTable(idx)
 	}
-	w.memo.put(o, idx)
+	w.memo[o] = idx
 }
 
-// toTable moves the memo, its first n objects in small, to the table.
+// toTable moves the memo, its first n objects in small, to the map.
 func (w *walker) toTable(n int32) {
+	if w.memo == nil {
+		w.memo = make(map[*goja.Object]int32)
+	}
 	for i, p := range w.small[:n] {
-		w.memo.put(p, w.first+int32(i))
+		w.memo[p] = int32(i)
 	}
 	w.small = [len(w.small)]*goja.Object{}
 	w.tabled = true
@@ -508,13 +497,10 @@ func (w *walker) reserve(idx int32, n int, l loc) ([]slot, error) {
 func (w *walker) object(o *goja.Object, l loc) error {
 	// The representations read directly are neither a Proxy nor a
 	// function: those checks are only needed for the others.
-	tab, p := selfWords(o)
-	common := tab != nil && (tab == gi.tabObject || tab == gi.tabArray || tab == gi.tabError)
-	if w.spec && (!common || tab == gi.tabError || hasOwnSymbols(p)) {
-		return errSpec
-	}
-	if !common || tab == gi.tabError {
-		w.mayRunJS() // anything else may run JS: getters, built-ins, a Codec (never speculative: see above)
+	tab, p := w.l.selfWords(o)
+	common := tab != nil && (tab == w.l.tabObject || tab == w.l.tabArray || tab == w.l.tabError)
+	if !common || tab == w.l.tabError {
+		w.mayRunJS() // anything else may run JS: getters, built-ins, a Codec
 	}
 	var et reflect.Type
 	if !common {
@@ -531,7 +517,8 @@ func (w *walker) object(o *goja.Object, l loc) error {
 			}
 		}
 	}
-	if ref, ok := w.refOf(o, common); ok {
+	js := w.js
+	if ref, ok := w.refOf(o, common, p); ok {
 		if w.opts.Codec == nil {
 			return w.s.refuse(l, "host objects cannot be cloned without a Codec")
 		}
@@ -539,11 +526,15 @@ func (w *walker) object(o *goja.Object, l loc) error {
 		return err
 	}
 	if common {
-		switch tab {
-		case gi.tabObject:
-			return w.ordinary(o, l)
-		case gi.tabArray:
-			return w.array(o, l)
+		kind := tab
+		if w.js != js {
+			tab, p = w.l.selfWords(o) // JS ran: goja may have changed o's representation
+		}
+		switch kind {
+		case w.l.tabObject:
+			return w.ordinary(o, l, tab, p)
+		case w.l.tabArray:
+			return w.array(o, l, tab, p)
 		default:
 			return w.error(o, l)
 		}
@@ -562,9 +553,9 @@ func (w *walker) object(o *goja.Object, l loc) error {
 	c := classify(o)
 	switch c.class {
 	case cOrdinary:
-		return w.ordinary(o, l)
+		return w.ordinary(o, l, nil, nil)
 	case cArray:
-		return w.array(o, l)
+		return w.array(o, l, nil, nil)
 	case cMap, cSet:
 		return w.collection(o, l, c.class == cMap)
 	case cDate:

@@ -86,16 +86,16 @@ func (w *walker) toString(v goja.Value) goja.String {
 
 // ownData returns o's own data property name, without running an accessor.
 func (w *walker) ownData(o *goja.Object, name string, l loc) (goja.Value, bool, error) {
-	if tab, p := selfWords(o); tab != nil && tab == gi.tabError {
+	if tab, p := w.l.selfWords(o); tab != nil && tab == w.l.tabError {
 		// What Object.getOwnPropertyDescriptor does, read directly. goja
 		// adds an Error's stack property when it is first looked up
 		// (formatting it reads name and message, as the descriptor lookup
 		// would); Get makes it do that, and runs nothing else, since a
 		// property goja just added is a data property.
-		if name == "stack" && !stackAdded(p) && propMap(p)["stack"] == nil {
+		if name == "stack" && !w.l.stackAdded(p) && w.l.propMap(p)["stack"] == nil {
 			o.Get("stack")
 		}
-		v, ok := ownDataFast(p, unistring.String(name))
+		v, ok := w.l.ownDataFast(p, unistring.String(name))
 		return v, ok, nil
 	}
 	dv, err := w.realm.call(inGetOwnPropertyDescriptor, goja.Undefined(), o, w.rt.ToValue(name))

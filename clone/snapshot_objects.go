@@ -5,6 +5,7 @@ package clone
 
 import (
 	"math"
+	"reflect"
 	"strconv"
 	"strings"
 	"unsafe"
@@ -15,18 +16,17 @@ import (
 // ordinary copies own enumerable string-keyed properties, in order; symbol
 // keys, non-enumerable and inherited properties are dropped, and the
 // prototype is not kept (class instances arrive as plain objects).
-func (w *walker) ordinary(o *goja.Object, l loc) error {
+// tab and p are o's representation (nil, nil: the public path).
+func (w *walker) ordinary(o *goja.Object, l loc, tab reflect.Type, p unsafe.Pointer) error {
+	js := w.js
 	var keys []string
 	var lossy map[int32]rawKey
 	fast := false
 	w.vals = w.vals[:0]
-	if tab, p := selfWords(o); tab != nil && tab == gi.tabObject {
+	if tab != nil && tab == w.l.tabObject {
 		keys, fast = w.namedKeys(p, 0, &lossy, &w.vals)
 	}
 	if !fast {
-		if w.spec {
-			return errSpec // Keys sorts the object's keys: a write
-		}
 		keys = o.Keys()
 	}
 	idx, err := w.newNode(o, l, node{kind: kObject})
@@ -42,10 +42,13 @@ func (w *walker) ordinary(o *goja.Object, l loc) error {
 	}
 	w.s.node(idx).keys = keys
 	w.s.props += int32(len(keys)) // count saw none: the slots came after
-	if fast && leaf(w.vals) {
+	if fast && w.l.leaf(w.vals) {
 		return w.leaf(idx, slots, w.vals)
 	}
 	f := frame{obj: o, keys: keys, lossy: lossy, slots: slots, node: idx, n: int32(len(keys))}
+	if w.js == js {
+		f.tab, f.p, f.selfGen = tab, p, js
+	}
 	if fast && len(keys) > 0 {
 		f.pre, f.npre, f.gen = int32(len(w.pre)), int32(len(w.vals)), w.js
 		w.pre = append(w.pre, w.vals...)
@@ -61,9 +64,9 @@ func (w *walker) ordinary(o *goja.Object, l loc) error {
 // they may be read at once, as goja stores them, rather than one at a time
 // as the walk reaches them: the result is the same, for one property
 // lookup instead of two, and no work list frame.
-func leaf(vals []goja.Value) bool {
+func (l *layout) leaf(vals []goja.Value) bool {
 	for _, v := range vals {
-		if _, isObj := v.(*goja.Object); isObj || isProp(v) {
+		if _, isObj := v.(*goja.Object); isObj || l.isProp(v) {
 			return false
 		}
 	}
@@ -86,12 +89,12 @@ func (w *walker) leaf(idx int32, slots []slot, vals []goja.Value) error {
 // arena (see the package-level namedKeys); pos0 is the child position of
 // the first one.
 func (w *walker) namedKeys(p unsafe.Pointer, pos0 int, lossy *map[int32]rawKey, vals *[]goja.Value) ([]string, bool) {
-	n := len(propNames(p))
+	n := len(w.l.propNames(p))
 	if cap(w.keyArena)-len(w.keyArena) < n {
 		w.keyArena = make([]string, 0, max(n, min(2*cap(w.keyArena), 1024), 8))
 	}
 	start := len(w.keyArena)
-	keys, ok := namedKeys(p, w.keyArena[start:start], pos0, lossy, vals)
+	keys, ok := w.l.namedKeys(p, w.keyArena[start:start], pos0, lossy, vals)
 	if !ok {
 		return nil, false
 	}
@@ -145,9 +148,7 @@ func (w *walker) names(o *goja.Object, idx int32, keys []string, pos0 int, lossy
 		}
 		i := pos0 + j
 		if real == nil {
-			if !w.mayRunJS() {
-				return nil, errSpec
-			}
+			w.mayRunJS()
 			v, err := w.realm.call(inObjectKeys, goja.Undefined(), o)
 			if err != nil {
 				return nil, w.fail(l, err)
@@ -177,25 +178,25 @@ func (w *walker) names(o *goja.Object, idx int32, keys []string, pos0 int, lossy
 // getLossy reads the property of o whose key a Go string cannot carry:
 // straight from goja's representation when it is a plain data property,
 // else through Reflect.get.
-func (w *walker) getLossy(o *goja.Object, k rawKey) (goja.Value, error) {
-	if tab, p := selfWords(o); tab != nil && k.raw != "" && (tab == gi.tabObject || tab == gi.tabArray) {
-		if v := propMap(p)[k.raw]; v != nil && !isProp(v) {
+func (w *walker) getLossy(f *frame, k rawKey) (goja.Value, error) {
+	o := f.obj
+	if tab, p := w.self(f); tab != nil && k.raw != "" && (tab == w.l.tabObject || tab == w.l.tabArray) {
+		if v := w.l.propMap(p)[k.raw]; v != nil && !w.l.isProp(v) {
 			return v, nil
 		}
 	}
-	if !w.mayRunJS() {
-		return nil, errSpec
-	}
+	w.mayRunJS()
 	return w.realm.call(inReflectGet, goja.Undefined(), o, k.real)
 }
 
 // array copies length, elements (holes stay holes) and other enumerable
 // properties.
-func (w *walker) array(o *goja.Object, l loc) error {
-	tab, p := selfWords(o)
+// tab and p are o's representation (nil, nil: the public path).
+func (w *walker) array(o *goja.Object, l loc, tab reflect.Type, p unsafe.Pointer) error {
+	js := w.js
 	var length int64
-	if tab != nil && tab == gi.tabArray {
-		length = int64(arrayLength(p))
+	if tab != nil && tab == w.l.tabArray {
+		length = int64(w.l.arrayLength(p))
 	} else {
 		length = o.Get("length").ToInteger()
 	}
@@ -209,15 +210,15 @@ func (w *walker) array(o *goja.Object, l loc) error {
 	nIdx := 0
 	isLeaf := true
 	w.vals = w.vals[:0]
-	if tab != nil && tab == gi.tabArray {
-		elems = arrayValues(p)
+	if tab != nil && tab == w.l.tabArray {
+		elems = w.l.arrayValues(p)
 		for _, e := range elems {
 			if e == nil {
 				continue
 			}
-			if isProp(e) {
+			if w.l.isProp(e) {
 				isLeaf = false
-				if !enumerable(e) {
+				if !w.l.enumerable(e) {
 					continue
 				}
 			} else if _, isObj := e.(*goja.Object); isObj {
@@ -225,7 +226,7 @@ func (w *walker) array(o *goja.Object, l loc) error {
 			}
 			nIdx++
 		}
-		if onlyLength(p) {
+		if w.l.onlyLength(p) {
 			fast = true
 		} else {
 			named, fast = w.namedKeys(p, nIdx, &lossy, &w.vals)
@@ -233,9 +234,6 @@ func (w *walker) array(o *goja.Object, l loc) error {
 	}
 	var keys []string
 	if !fast {
-		if w.spec {
-			return errSpec
-		}
 		keys = o.Keys()
 		nIdx = 0
 		for nIdx < len(keys) {
@@ -259,7 +257,7 @@ func (w *walker) array(o *goja.Object, l loc) error {
 	if fast {
 		j := 0
 		for ix, e := range elems {
-			if e != nil && (!isProp(e) || enumerable(e)) {
+			if e != nil && (!w.l.isProp(e) || w.l.enumerable(e)) {
 				slots[j].key = uint32(ix)
 				dense = dense && ix == j
 				j++
@@ -280,7 +278,7 @@ func (w *walker) array(o *goja.Object, l loc) error {
 	if !dense || int64(nIdx) != length {
 		n.sub |= holey
 	}
-	if fast && isLeaf && leaf(w.vals) {
+	if fast && isLeaf && w.l.leaf(w.vals) {
 		for j := range nIdx {
 			v, err := w.s.checkPrimitive(elems[slots[j].key], loc{idx, int32(j)}, w.opts.MaxBytes)
 			if err != nil {
@@ -291,32 +289,31 @@ func (w *walker) array(o *goja.Object, l loc) error {
 		return w.leaf(idx, slots[nIdx:], w.vals)
 	}
 	f := frame{obj: o, keys: named, lossy: lossy, slots: slots, node: idx, n: int32(nIdx + len(named)), nIdx: int32(nIdx)}
-	if fast {
-		f.scan = w.scanElements(idx, elems, slots, nIdx)
+	if w.js == js {
+		f.tab, f.p, f.selfGen = tab, p, js
 	}
 	w.push(f)
 	return nil
 }
 
-func enumerable(prop goja.Value) bool {
-	_, _, e := propFields(prop)
+func (l *layout) enumerable(prop goja.Value) bool {
+	_, _, e := l.propFields(prop)
 	return e
 }
 
 // elem reads element ix of array o: straight from goja's element slice when
 // it holds a plain value there, else with Get (a getter, a hole a getter
 // made, an array goja no longer stores densely).
-func (w *walker) elem(o *goja.Object, ix uint32) goja.Value {
-	if tab, p := selfWords(o); tab != nil && tab == gi.tabArray {
-		if vals := arrayValues(p); int64(ix) < int64(len(vals)) {
-			if v := vals[ix]; v != nil && !isProp(v) {
+func (w *walker) elem(f *frame, ix uint32) goja.Value {
+	o := f.obj
+	if tab, p := w.self(f); tab != nil && tab == w.l.tabArray {
+		if vals := w.l.arrayValues(p); int64(ix) < int64(len(vals)) {
+			if v := vals[ix]; v != nil && !w.l.isProp(v) {
 				return v
 			}
 		}
 	}
-	if !w.mayRunJS() {
-		return goja.Undefined() // the walk gives up (drain checks gaveUp)
-	}
+	w.mayRunJS()
 	return o.Get(strconv.FormatUint(uint64(ix), 10))
 }
 

@@ -30,6 +30,7 @@ type Loop struct {
 
 	// Owned by the loop's goroutine.
 	timers     timerQueue
+	unrefs     int // timers in the heap that do not keep the loop alive
 	byID       map[int64]*timer
 	nextID     int64
 	immediates []*timer
@@ -186,7 +187,9 @@ func (l *Loop) turn() bool {
 	}
 	t := now()
 	for l.err == nil && l.timers.Len() > 0 && l.timers.peek().when <= t {
-		l.fire(l.timers.pop())
+		next := l.timers.pop()
+		l.leftHeap(next)
+		l.fire(next)
 		ran = true
 	}
 	return ran
@@ -200,7 +203,7 @@ func (l *Loop) sleep(ctx context.Context) bool {
 		l.mu.Unlock()
 		return true
 	}
-	if l.pending == 0 && l.timers.Len() == 0 && len(l.immediates) == 0 {
+	if l.pending == 0 && l.timers.Len() == l.unrefs && len(l.immediates) == 0 {
 		l.closed = true
 		l.mu.Unlock()
 		return false
@@ -244,6 +247,7 @@ func (l *Loop) close() {
 	l.jobs = nil
 	l.mu.Unlock()
 	l.timers = nil
+	l.unrefs = 0
 	l.immediates = nil
 	if l.clock != nil {
 		l.clock.Stop()

@@ -15,9 +15,11 @@ type timer struct {
 	when      int64 // monotonic nanoseconds (see now): cheap to compare in the heap
 	seq       int64 // breaks ties between equal deadlines: first set, first run
 	fn        goja.Callable
+	job       Job // instead of fn, for a Go timer (see Timer)
 	args      []goja.Value
 	interval  time.Duration
 	repeat    bool
+	unref     bool // does not keep the loop alive (see Timer)
 	cancelled bool
 	index     int
 }
@@ -142,7 +144,11 @@ func (l *Loop) clearTimer(v goja.Value) {
 	if v == nil || goja.IsUndefined(v) || goja.IsNull(v) {
 		return
 	}
-	id := v.ToInteger()
+	l.clearID(v.ToInteger())
+}
+
+// clearID cancels the timer id, if it is still to run.
+func (l *Loop) clearID(id int64) {
 	t, ok := l.byID[id]
 	if !ok {
 		return
@@ -151,6 +157,14 @@ func (l *Loop) clearTimer(v goja.Value) {
 	t.cancelled = true
 	if t.index >= 0 {
 		heap.Remove(&l.timers, t.index)
+		l.leftHeap(t)
+	}
+}
+
+// leftHeap counts a timer that left the heap.
+func (l *Loop) leftHeap(t *timer) {
+	if t.unref {
+		l.unrefs--
 	}
 }
 
@@ -161,6 +175,9 @@ func (l *Loop) fire(t *timer) {
 		l.nextID++
 		t.seq = l.nextID
 		l.timers.push(t)
+		if t.unref {
+			l.unrefs++
+		}
 	} else {
 		delete(l.byID, t.id)
 	}
@@ -168,6 +185,10 @@ func (l *Loop) fire(t *timer) {
 }
 
 func (l *Loop) runTimer(t *timer) {
+	if t.job != nil {
+		l.runJob(t.job)
+		return
+	}
 	l.runJob(func() error {
 		_, err := t.fn(goja.Undefined(), t.args...)
 		return err

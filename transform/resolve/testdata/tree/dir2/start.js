@@ -1,0 +1,1 @@
+// dir2/start.js
