@@ -45,16 +45,17 @@ type state struct {
 
 // Guard is the guards of one runtime, for the host to add its own lazy
 // globals to (Lazy).
-type Guard struct{ s *state }
+type Guard struct{ s state }
 
 // Install guards rt's built-ins (see the package doc). Call it on a new
 // runtime before anything else uses it: it replaces the global object,
 // so globals set before it would be lost.
 func Install(rt *goja.Runtime) *Guard {
-	s := &state{rt: rt}
+	g := &Guard{s: state{rt: rt}} // one allocation for both
+	s := &g.s
 	s.installGlobal()
 	s.installEager()
-	return &Guard{s}
+	return g
 }
 
 // Lazy makes name a global of the runtime that make builds on its first
