@@ -110,7 +110,7 @@ func mustRun(rt *goja.Runtime, src string) goja.Value {
 func (a *API) Class(name string) goja.Value { return a.exports.Get(name) }
 
 // Install sets the global name (one of Classes) in a's runtime.
-func (a *API) Install(name string) error { return a.rt.Set(name, a.exports.Get(name)) }
+func (a *API) Install(name string) error { return a.rt.GlobalObject().Set(name, a.exports.Get(name)) }
 
 // NewSignal makes a signal, not aborted, and the function that aborts it
 // (with reason; undefined gives the DOMException AbortError, as

@@ -28,6 +28,15 @@ function show(value) {
   });
 }
 
+// withoutStack is a copy of an error with its own enumerable keys and
+// message but no stack, which inspect shows as [Name: message].
+function withoutStack(err) {
+  const copy = Object.create(Object.getPrototypeOf(err));
+  for (const k of Object.keys(err)) copy[k] = err[k];
+  Object.defineProperty(copy, 'message', { value: err.message });
+  return copy;
+}
+
 const isObjectLike = (v) => (typeof v === 'object' && v !== null) || typeof v === 'function';
 
 // diffMessage is the message of a failed strictEqual or deepStrictEqual:
@@ -172,6 +181,11 @@ class AssertionError extends Error {
     if (message != null && operator !== 'deepStrictEqual' && operator !== 'strictEqual') {
       text = String(message);
     } else if (operator === 'deepStrictEqual' || operator === 'strictEqual') {
+      if (actual instanceof Error && 'stack' in actual && expected instanceof Error && 'stack' in expected) {
+        // As Node: two errors are compared without their stacks.
+        actual = withoutStack(actual);
+        expected = withoutStack(expected);
+      }
       text = diffMessage(actual, expected, operator, message != null ? String(message) : undefined);
     } else if (operator === 'notDeepStrictEqual' || operator === 'notStrictEqual') {
       let base = readable[operator];

@@ -114,7 +114,7 @@ func Install(inspect jsmod.Inspector) func(*goja.Runtime) error {
 		if err != nil {
 			return err
 		}
-		return rt.Set("Buffer", m.Get("exports").ToObject(rt).Get("Buffer"))
+		return rt.GlobalObject().Set("Buffer", m.Get("exports").ToObject(rt).Get("Buffer"))
 	}
 }
 

@@ -98,7 +98,7 @@ func Install(loop func(*goja.Runtime) *eventloop.Loop, inspect jsmod.Inspector) 
 		if err != nil {
 			return err
 		}
-		return rt.Set("crypto", exports.Get("webcrypto"))
+		return rt.GlobalObject().Set("crypto", exports.Get("webcrypto"))
 	}
 }
 

@@ -313,7 +313,7 @@ func Installers(cwd func() string, inspect jsmod.Inspector) map[string]func(*goj
 			if err != nil {
 				return err
 			}
-			return rt.Set(name, exports.Get(name))
+			return rt.GlobalObject().Set(name, exports.Get(name))
 		}
 	}
 	return out

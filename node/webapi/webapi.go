@@ -48,7 +48,7 @@ func Installers(loop func(*goja.Runtime) *eventloop.Loop, inspect jsmod.Inspecto
 			if err != nil {
 				return err
 			}
-			return rt.Set(name, exports.Get(name))
+			return rt.GlobalObject().Set(name, exports.Get(name))
 		}
 	}
 	return out
