@@ -27,6 +27,11 @@ func Run(m *testing.M, bin *string) {
 	_, file, _, _ := runtime.Caller(0)
 	build := exec.Command("go", "build", "-o", *bin, "./cmd/jsrun")
 	build.Dir = filepath.Join(filepath.Dir(file), "..", "..") // the module's root
+	// Without cgo, whatever the tests run under (-race needs cgo): node/os
+	// imports net and os/user, which link the C runtime when cgo is on, and
+	// a child under an address-space cap then fails in pthread_create
+	// before jsrun can report the limit.
+	build.Env = append(os.Environ(), "CGO_ENABLED=0")
 	build.Stderr = os.Stderr
 	if err := build.Run(); err != nil {
 		fmt.Fprintln(os.Stderr, "building jsrun:", err)
