@@ -95,7 +95,9 @@ type global struct {
 type runtimes struct{ m sync.Map }
 
 func (rs *runtimes) add(r *engine.Runtime) {
-	rs.m.Store(r.RT, r)
+	if _, known := rs.m.LoadOrStore(r.RT, r); known {
+		return
+	}
 	context.AfterFunc(r.Context(), func() { rs.m.Delete(r.RT) })
 }
 

@@ -21,7 +21,7 @@ func (a *fsArgs) encoding(i int) string {
 	if enc == "buffer" {
 		return ""
 	}
-	if !a.h.knownEncoding(enc) {
+	if !a.h.knownEncoding(a.rt, enc) {
 		e := a.rt.NewTypeError("The argument 'encoding' is invalid encoding. Received " + quoteJS(v.String()))
 		_ = e.Set("code", "ERR_INVALID_ARG_VALUE")
 		panic(e)

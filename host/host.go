@@ -13,6 +13,7 @@ import (
 	"github.com/dop251/goja_nodejs/require"
 	"github.com/jsrun/jsrun/internal/engine"
 	"github.com/jsrun/jsrun/internal/rewrite"
+	"github.com/jsrun/jsrun/node"
 	"github.com/jsrun/jsrun/node/console"
 )
 
@@ -26,6 +27,8 @@ type Host struct {
 	registry *require.Registry
 	modules  *rewrite.Modules // the rewrite of required modules
 	native   map[string]bool  // the names of the host's own modules
+	// nodeGlobals install node's globals (Buffer, URL, ...) by name.
+	nodeGlobals map[string]func(*goja.Runtime) error
 
 	files       *files // what require("fs") and require reach; nil when off
 	printer     *console.Printer
@@ -66,7 +69,7 @@ func New(opts ...Option) (*Host, error) {
 		h.closeFiles()
 		return nil, err
 	}
-	names := append([]string(nil), hostGlobals...)
+	names := append(append([]string(nil), hostGlobals...), node.GlobalNames...)
 	for _, g := range h.opts.globals {
 		names = append(names, g.name)
 	}

@@ -137,30 +137,48 @@ func (p *process) emitWarning(c goja.FunctionCall) goja.Value {
 		}
 		code = c.Argument(2)
 	}
-	var w *goja.Object
 	if o, ok := warning.(*goja.Object); ok && o.ClassName() == "Error" {
-		w = o
-	} else {
+		p.emitWarningValue(o)
+		return goja.Undefined()
+	}
+	{
 		if !goja.IsString(warning) {
 			panic(util.InvalidArgType(rt, "warning", "string or an instance of Error", warning))
 		}
 		if !goja.IsString(typ) {
 			panic(util.InvalidArgType(rt, "type", "string", typ))
 		}
-		w = newError(rt, "Error", warning.String())
-		_ = w.Set("name", typ)
+		c, d := "", ""
 		if goja.IsString(code) {
-			_ = w.Set("code", code)
+			c = code.String()
 		}
 		if goja.IsString(detail) {
-			_ = w.Set("detail", detail)
+			d = detail.String()
 		}
+		p.warning(typ.String(), c, warning.String(), d)
 	}
+	return goja.Undefined()
+}
+
+// warning emits a warning made of its parts (see emitWarning).
+func (p *process) warning(name, code, message string, detail ...string) {
+	w := newError(p.rt, "Error", message)
+	_ = w.Set("name", name)
+	if code != "" {
+		_ = w.Set("code", code)
+	}
+	if len(detail) > 0 && detail[0] != "" {
+		_ = w.Set("detail", detail[0])
+	}
+	p.emitWarningValue(w)
+}
+
+// emitWarningValue emits w on the next tick and prints it to stderr.
+func (p *process) emitWarningValue(w *goja.Object) {
 	p.ticks.addGo(p, func() {
 		p.events.emit("warning", w)
 		p.h.printer.WriteLine(true, warningText(w))
 	})
-	return goja.Undefined()
 }
 
 // warningText is how Node prints a warning: "[code] Name: message", and

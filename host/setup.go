@@ -9,16 +9,17 @@ import (
 	"github.com/dop251/goja_nodejs/require"
 	"github.com/jsrun/jsrun/eventloop"
 	"github.com/jsrun/jsrun/internal/engine"
+	"github.com/jsrun/jsrun/node"
 	"github.com/jsrun/jsrun/node/util"
 )
 
 // hostGlobals are the globals the host installs, each on demand in a thread.
 var hostGlobals = []string{"require", "console", "process", "structuredClone"}
 
-// ownGlobals are every global jsrun installs: the host's, the threads
-// library's and the event loop's.
+// ownGlobals are every global jsrun installs: the host's, node's, the
+// threads library's and the event loop's.
 func ownGlobals() []string {
-	return slices.Concat(hostGlobals, []string{"threads"}, eventloop.Globals)
+	return slices.Concat(hostGlobals, node.GlobalNames, []string{"threads"}, eventloop.Globals)
 }
 
 // installGlobal installs one of hostGlobals into r.
@@ -32,8 +33,12 @@ func (h *Host) installGlobal(r *engine.Runtime, name string) error {
 	case "process":
 		return rt.Set("process", h.processOf(r))
 	case "structuredClone":
-		r.LazyGlobal(name, func() goja.Value { return h.structuredClone(rt) })
+		r.LazyGlobal(name, func() goja.Value { return h.structuredClone(r) })
 	default:
+		if install, ok := h.nodeGlobals[name]; ok {
+			h.installNodeGlobal(r, name, install)
+			return nil
+		}
 		_, err := h.installEmbedderGlobal(r, name)
 		return err
 	}
@@ -56,6 +61,7 @@ func (h *Host) enableRequire(r *engine.Runtime) {
 // registerModules registers the modules every runtime of this host can
 // require without a file.
 func (h *Host) registerModules() {
+	h.registerNodeModules(h.nodeConfig())
 	h.registerNative("console", func(rt *goja.Runtime, module *goja.Object) {
 		_ = module.Set("exports", h.consoleOf(rt))
 	})

@@ -132,7 +132,14 @@ async function probe() {
 		"Int8Array", "Uint8Array", "Uint8ClampedArray", "Int16Array", "Uint16Array", "Int32Array", "Uint32Array", "Float32Array",
 		"Float64Array", "BigInt64Array", "BigUint64Array", "parseInt", "parseFloat", "isNaN", "isFinite", "encodeURI", "decodeURI",
 		"encodeURIComponent", "decodeURIComponent", "escape", "unescape", "eval"]) void globalThis[n];
-	const roots = { globalThis, fs, util, nodeConsole: require("node:console"), stats: st, A, S, W, Q, P, T, iterator: Q[Symbol.iterator]() };
+	// Node's modules and globals, process's members and fs's objects.
+	for (const n of ["Buffer", "URL", "URLSearchParams", "TextEncoder", "TextDecoder", "atob", "btoa", "performance", "structuredClone",
+		"AbortController", "AbortSignal", "Event", "EventTarget", "DOMException", "crypto"]) void globalThis[n];
+	const nodeModules = {};
+	for (const m of ["fs/promises", "path", "events", "os", "url", "buffer", "assert", "assert/strict", "crypto", "timers/promises", "process"]) nodeModules[m] = require(m);
+	for (const k of Object.keys(process)) void process[k];
+	const dirent = fs.readdirSync(".", { withFileTypes: true })[0] || {};
+	const roots = { globalThis, fs, util, nodeConsole: require("node:console"), stats: st, dirent, nodeModules, A, S, W, Q, P, T, iterator: Q[Symbol.iterator]() };
 	for (const k in roots) walk(k, roots[k], 0);
 
 	// A thread's promise whose own then gets the thread's resolving

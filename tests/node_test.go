@@ -7,8 +7,11 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
+
+	"github.com/dop251/goja"
 
 	"github.com/jsrun/jsrun/host"
 	"github.com/jsrun/jsrun/internal/leakcheck"
@@ -31,19 +34,60 @@ func TestNodeScripts(t *testing.T) {
 		if err1 != nil || err2 != nil {
 			t.Fatalf("%s: expected files: %v %v", name, err1, err2)
 		}
+		wantErrText := string(wantErr)
 		t.Run(name+"/main", func(t *testing.T) {
-			checkNodeScript(t, file, false, string(wantOut), string(wantErr))
+			checkNodeScript(t, file, false, string(wantOut), &wantErrText)
 		})
 		t.Run(name+"/thread", func(t *testing.T) {
-			checkNodeScript(t, file, true, string(wantOut), string(wantErr))
+			checkNodeScript(t, file, true, string(wantOut), &wantErrText)
 		})
+	}
+}
+
+// TestNodeModuleScripts runs the Node-oracle script of each node module
+// (node/*/testdata, internal/abort/testdata: what Node printed is its
+// .expected file) through the host, as the main script and in a thread,
+// with the host's real console: the modules' own tests run them in a bare
+// runtime. Only stdout is compared, as there.
+func TestNodeModuleScripts(t *testing.T) {
+	var scripts []string
+	for _, pattern := range []string{"node/*/testdata/*.js", "internal/abort/testdata/*.js"} {
+		found, err := filepath.Glob(repoPath(filepath.FromSlash(pattern)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range found {
+			if _, err := os.Stat(strings.TrimSuffix(f, ".js") + ".expected"); err == nil {
+				scripts = append(scripts, f)
+			}
+		}
+	}
+	if len(scripts) < 10 {
+		t.Fatalf("found only %d module scripts: %v", len(scripts), scripts)
+	}
+	for _, file := range scripts {
+		want, err := os.ReadFile(strings.TrimSuffix(file, ".js") + ".expected")
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := filepath.Base(filepath.Dir(filepath.Dir(file))) + "/" + strings.TrimSuffix(filepath.Base(file), ".js")
+		for _, thread := range []bool{false, true} {
+			where := "/main"
+			if thread {
+				where = "/thread"
+			}
+			t.Run(name+where, func(t *testing.T) {
+				checkNodeScript(t, file, thread, string(want), nil)
+			})
+		}
 	}
 }
 
 // checkNodeScript copies file into an empty directory, evaluates it there
 // on a fresh host confined to that directory (as the main script, or
 // required by a thread's function), and compares what it printed.
-func checkNodeScript(t *testing.T, file string, thread bool, wantOut, wantErr string) {
+// wantErr nil: stderr is not compared.
+func checkNodeScript(t *testing.T, file string, thread bool, wantOut string, wantErr *string) {
 	t.Helper()
 	defer leakcheck.VerifyNone(t)
 	dir := t.TempDir()
@@ -55,8 +99,15 @@ func checkNodeScript(t *testing.T, file string, thread bool, wantOut, wantErr st
 	if err := os.WriteFile(script, src, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	var out, errOut bytes.Buffer
-	h := newHost(t, host.WithStdout(&out), host.WithStderr(&errOut), host.WithFileSystem(dir))
+	var out, errOut lockedBuffer
+	// print(s), as node/util's own test gives util.js.
+	print := host.WithGlobal("print", func(r *host.Runtime) (goja.Value, error) {
+		return r.Func("print", func(c goja.FunctionCall) goja.Value {
+			out.WriteString(c.Argument(0).String() + "\n")
+			return goja.Undefined()
+		}), nil
+	})
+	h := newHost(t, host.WithStdout(&out), host.WithStderr(&errOut), host.WithFileSystem(dir), print)
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	if thread {
@@ -68,7 +119,9 @@ func checkNodeScript(t *testing.T, file string, thread bool, wantOut, wantErr st
 		t.Fatalf("evaluation failed: %v\nstdout:\n%s\nstderr:\n%s", err, out.String(), errOut.String())
 	}
 	diffLines(t, "stdout", out.String(), wantOut)
-	diffLines(t, "stderr", errOut.String(), wantErr)
+	if wantErr != nil {
+		diffLines(t, "stderr", errOut.String(), *wantErr)
+	}
 }
 
 // diffLines fails t at the first line where got differs from want.
@@ -105,4 +158,28 @@ func TestCLIExitCode(t *testing.T) {
 			t.Errorf("%s: exit %d, stderr %q; want %d and nothing", src, code, stderr, want)
 		}
 	}
+}
+
+// lockedBuffer is a bytes.Buffer that runtimes may write at once.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuffer) WriteString(s string) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.buf.WriteString(s)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
 }

@@ -48,6 +48,10 @@ show('readFileSync dir', () => fs.readFileSync('d'));
 show('readFileSync bad path', () => fs.readFileSync({}));
 show('readFileSync null byte', () => fs.readFileSync('a\0b'));
 show('readFileSync length', () => fs.readFileSync('d/e/f.txt').length);
+show('readFileSync Buffer', () => { const b = fs.readFileSync('d/e/f.txt'); return [Buffer.isBuffer(b), String(b), b.toString('hex'), require('util').inspect(b)]; });
+show('readFileSync encodings', () => ['base64', 'hex', 'latin1', 'ascii', 'utf16le', 'base64url'].map((e) => fs.readFileSync('d/e/f.txt', e)));
+show('writeFileSync encodings', () => { fs.writeFileSync('d/e/h.txt', '68c3a9', 'hex'); fs.appendFileSync('d/e/h.txt', 'IQ==', { encoding: 'base64' }); return fs.readFileSync('d/e/h.txt', 'utf8'); });
+show('writeFileSync Buffer', () => { fs.writeFileSync('d/e/b.bin', Buffer.from([1, 2, 255])); return [...fs.readFileSync('d/e/b.bin')]; });
 show('readdirSync', () => fs.readdirSync('d/e'));
 show('readdirSync types', () => fs.readdirSync('d', { withFileTypes: true }).map((e) => [e.name, e.isDirectory(), e.isFile(), e.constructor.name]));
 show('readdirSync missing', () => fs.readdirSync('nope'));
@@ -82,6 +86,7 @@ show('constants', () => [fs.constants.F_OK, fs.constants.R_OK, fs.constants.W_OK
   await cb('readFile', fs.readFile, 'd/e/f.txt', 'utf8');
   await cb('readFile options', fs.readFile, 'd/e/f.txt', { encoding: 'utf8' });
   await cb('readFile missing', fs.readFile, 'nope');
+  await new Promise((res) => fs.readFile('d/e/f.txt', (err, b) => { console.log('readFile Buffer', err, Buffer.isBuffer(b), String(b)); res(); }));
   await cb('readFile dir', fs.readFile, 'd');
   await cb('writeFile', fs.writeFile, 'd/w.txt', 'written');
   await cb('appendFile', fs.appendFile, 'd/w.txt', '+more');
@@ -99,6 +104,7 @@ show('constants', () => [fs.constants.F_OK, fs.constants.R_OK, fs.constants.W_OK
   // promises
   await showAsync('promises readFile', fsp.readFile('d/m/w.txt', 'utf8'));
   await showAsync('promises readFile missing', fsp.readFile('nope'));
+  await showAsync('promises readFile Buffer', fsp.readFile('d/m/w.txt').then((b) => [Buffer.isBuffer(b), b.toString()]));
   await showAsync('promises readFile bad path', fsp.readFile({}));
   await showAsync('promises writeFile', fsp.writeFile('d/p.txt', 'promised'));
   await showAsync('promises appendFile', fsp.appendFile('d/p.txt', '!'));

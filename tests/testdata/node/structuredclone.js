@@ -11,3 +11,7 @@ show("err", () => structuredClone(new RangeError("r")).constructor.name);
 show("transfer", () => { const b = new ArrayBuffer(4); const c = structuredClone(b, {transfer: [b]}); return [b.byteLength, c.byteLength] });
 show("options bad", () => structuredClone(1, 5));
 show("cycle", () => { const a = {n: 1}; a.self = a; const b = structuredClone(a); return [b.self === b, b !== a] });
+show("getter fn", () => structuredClone({ get g() { return () => 1 } }));
+show("map fn", () => structuredClone(new Map([[1, () => 2]])));
+show("array fn", () => structuredClone([1, [2, Symbol("deep")]]));
+show("promise", () => structuredClone({ p: Promise.resolve() }));
