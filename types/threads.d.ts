@@ -293,7 +293,7 @@ declare module "threads" {
 // -----------------------------------------------------------------------------------------
 // The other globals of every jsrun runtime (the main one and each thread's).
 
-/** The console subset jsrun provides: log and info write to stdout, warn and error to stderr. */
+/** Node's console (the rest of it is in node.d.ts): log, info and debug write to stdout, warn and error to stderr. */
 interface Console {
   log(...data: any[]): void;
   info(...data: any[]): void;
@@ -330,10 +330,6 @@ interface Process {
   readonly argv: string[];
   /** The environment variables. */
   readonly env: { [name: string]: string | undefined };
-  /** The Go runtime's GOOS. (Implemented by jsrun; not in SPEC.md.) */
-  readonly platform: string;
-  /** Ends the whole `jsrun` process (from any runtime) with `code` (default 0). */
-  exit(code?: number): never;
 }
 declare var process: Process;
 
