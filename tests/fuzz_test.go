@@ -20,7 +20,7 @@ import (
 // The fuzz targets build small scripts that call one part of the script
 // API with values made from the fuzz input, and check that the host never
 // panics, never hangs, and that every failure is a JavaScript error with a
-// name (from the expected set). Where SPEC fixes the outcome (integer
+// name (from the expected set). Where the contract (README.md) fixes the outcome (integer
 // arguments, {timeout} options, clone round trips) the script checks it
 // exactly and prints a "bad|" line otherwise.
 //
@@ -32,7 +32,7 @@ import (
 
 const fuzzPrelude = `
 class FuzzError extends Error { constructor(m) { super(m); this.name = "FuzzError" } }
-// Objects whose getters or traps throw. SPEC wants a TypeError for them as
+// Objects whose getters or traps throw. the contract (README.md) wants a TypeError for them as
 // for any object given as an integer; whether the library first touches
 // them (so that their FuzzError escapes) is checked exactly by the
 // badinput table, not here.
@@ -67,7 +67,7 @@ async function stepAsync(label, f) {
 	try { console.log("ok|" + label + "|" + show(await f())) } catch (e) { report(label, e) }
 }
 function bad(label, why) { console.log("bad|" + label + "|" + clean(why)) }
-// intOutcome is SPEC's rule for an integer argument: a Number that is a safe
+// intOutcome is the contract's rule for an integer argument: a Number that is a safe
 // integer or a BigInt within int64; anything else is a TypeError or a
 // RangeError, never silently truncated.
 function intOutcome(v) {
@@ -305,7 +305,7 @@ func names(ns ...string) map[string]bool {
 var fuzzErrorNames = names("TypeError", "RangeError", "DataCloneError", "FuzzError", "TimeoutError", "QueueClosedError", "PoolClosedError", "Error")
 
 // FuzzRunArgs: threads.run with a fuzzed fn and arguments; a cloneable
-// argument must come back the same (SPEC's structured clone), anything
+// argument must come back the same (the contract's structured clone), anything
 // else must fail with a named error.
 func FuzzRunArgs(f *testing.F) {
 	addSeeds(f)
@@ -371,7 +371,7 @@ func FuzzThreadPromiseThis(f *testing.F) {
 }
 
 // FuzzAtomicArgs: the constructor and every method with fuzzed integers,
-// checked against SPEC's integer rule with BigInt arithmetic. Results are
+// checked against the contract's integer rule with BigInt arithmetic. Results are
 // exact: a Number while safe, a BigInt beyond, or always a BigInt for an
 // Atomic made from one.
 func FuzzAtomicArgs(f *testing.F) {

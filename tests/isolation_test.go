@@ -211,7 +211,7 @@ func TestIsolationGettersRunOnceInTheSendingRuntime(t *testing.T) {
 	))
 }
 
-// TestIsolationResultGettersRunOnce: SPEC says getters are read once when a
+// TestIsolationResultGettersRunOnce: the contract (README.md) says getters are read once when a
 // value is cloned; that holds for a thread's result and a Pool item's result
 // as it does for arguments and Queue items.
 func TestIsolationResultGettersRunOnce(t *testing.T) {
@@ -345,7 +345,7 @@ func TestIsolationReferenceMarksCannotBeForgedAcrossRuntimes(t *testing.T) {
 }
 
 // TestIsolationOnlyRealFacesTravelByReference: a plain object that copied
-// the mark of a threads object is still a plain object (SPEC: symbol-keyed
+// the mark of a threads object is still a plain object (the contract (README.md): symbol-keyed
 // properties are dropped, only threads objects travel by reference); it
 // must not arrive as that threads object, nor lose its own data.
 func TestIsolationOnlyRealFacesTravelByReference(t *testing.T) {

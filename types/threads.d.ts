@@ -1,6 +1,6 @@
 // TypeScript declarations for scripts run by jsrun: the `threads` library (the global and
 // `require("threads")`) and the other globals every jsrun runtime provides.
-// The contract is /work/shared/SPEC.md ("jsrun: the JavaScript surface of the threads library").
+// The contract is README.md (the tour and "The contract where Node has no answer").
 //
 // Use it from a tsconfig/jsconfig without DOM or Node typings, e.g.
 //   { "compilerOptions": { "allowJs": true, "checkJs": true, "noEmit": true,
@@ -147,7 +147,7 @@ declare namespace threads {
     wait(options?: TimeoutOptions): void;
     /** Resolves when the counter is zero; this runtime's event loop keeps running. */
     waitAsync(): Promise<void>;
-    /** The counter. (Implemented by jsrun; not in SPEC.md.) */
+    /** The counter. */
     readonly count: number;
   }
   interface WaitGroupConstructor {
@@ -182,7 +182,7 @@ declare namespace threads {
     get(options?: TimeoutOptions): T;
     /** Removes and returns the oldest item, or `undefined` if there is none now. Never blocks. */
     tryGet(): T | undefined;
-    /** As `tryGet()`, returning `fallback` when the queue is empty. (Implemented by jsrun; not in SPEC.md.) */
+    /** As `tryGet()`, returning `fallback` when the queue is empty. */
     tryGet<F>(fallback: F): T | F;
     /** `put` as a Promise (rejects with QueueClosedError); this runtime's loop keeps running. */
     putAsync(item: T): Promise<void>;
@@ -236,7 +236,7 @@ declare namespace threads {
     readonly workers: number;
     /** Items queued or running. */
     readonly pending: number;
-    /** Whether `close()` has been called. (Implemented by jsrun; not in SPEC.md.) */
+    /** Whether `close()` has been called. */
     readonly closed: boolean;
   }
   interface PoolConstructor {

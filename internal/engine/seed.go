@@ -76,7 +76,7 @@ func rootLabels(fnName string, nargs int, globals []string) func(i int) string {
 }
 
 // resolveFree turns the free names the codec collected into the values to
-// carry, in the order of SPEC: a require() binding of the function's script
+// carry, in the order of the contract (README.md): a require() binding of the function's script
 // is required again; a top-level binding or an own property of the global
 // object is carried; a built-in is the thread's own; anything else stays
 // unresolved.
