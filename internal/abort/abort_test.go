@@ -14,22 +14,8 @@ import (
 
 func TestMain(m *testing.M) { leakcheck.VerifyTestMain(m) }
 
-// install makes the classes globals, as node's installers do.
-func install(rt *goja.Runtime) error {
-	a, err := abort.For(rt, nodetest.LoopOf(rt))
-	if err != nil {
-		return err
-	}
-	for _, name := range abort.Classes {
-		if err := a.Install(name); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 func env() nodetest.Env {
-	return nodetest.Env{Globals: map[string]func(*goja.Runtime) error{"abort": install}}
+	return nodetest.Env{Globals: map[string]func(*goja.Runtime) error{"abort": nodetest.AbortGlobals}}
 }
 
 // TestNodeOracle runs testdata/abort.js and compares with what Node printed.

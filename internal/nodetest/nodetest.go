@@ -19,6 +19,7 @@ import (
 	"github.com/dop251/goja"
 	"github.com/dop251/goja_nodejs/require"
 	"github.com/jsrun/jsrun/eventloop"
+	"github.com/jsrun/jsrun/internal/abort"
 	"github.com/jsrun/jsrun/internal/jsutil"
 )
 
@@ -138,4 +139,20 @@ func Module(name string, load require.ModuleLoader) map[string]require.ModuleLoa
 			_ = module.Set("exports", require.Require(rt, name))
 		},
 	}
+}
+
+// AbortGlobals installs AbortController, AbortSignal and the classes they
+// need as globals, as node's installers do; the modules that take signals
+// test with it.
+func AbortGlobals(rt *goja.Runtime) error {
+	a, err := abort.For(rt, LoopOf(rt))
+	if err != nil {
+		return err
+	}
+	for _, name := range abort.Classes {
+		if err := a.Install(name); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"github.com/dop251/goja"
-	"github.com/jsrun/jsrun/internal/abort"
 	"github.com/jsrun/jsrun/internal/leakcheck"
 	"github.com/jsrun/jsrun/internal/nodetest"
 	"github.com/jsrun/jsrun/node/events"
@@ -17,18 +16,7 @@ func env(warn events.Warn) nodetest.Env {
 	load := events.Loader(nodetest.LoopOf, warn, nil)
 	return nodetest.Env{
 		Modules: nodetest.Module("events", load),
-		Globals: map[string]func(*goja.Runtime) error{"abort": func(rt *goja.Runtime) error {
-			a, err := abort.For(rt, nodetest.LoopOf(rt))
-			if err != nil {
-				return err
-			}
-			for _, name := range abort.Classes {
-				if err := a.Install(name); err != nil {
-					return err
-				}
-			}
-			return nil
-		}},
+		Globals: map[string]func(*goja.Runtime) error{"abort": nodetest.AbortGlobals},
 	}
 }
 

@@ -4,7 +4,6 @@ import (
 	"testing"
 
 	"github.com/dop251/goja"
-	"github.com/jsrun/jsrun/internal/abort"
 	"github.com/jsrun/jsrun/internal/leakcheck"
 	"github.com/jsrun/jsrun/internal/nodetest"
 	"github.com/jsrun/jsrun/node/timers"
@@ -15,18 +14,7 @@ func TestMain(m *testing.M) { leakcheck.VerifyTestMain(m) }
 func env() nodetest.Env {
 	return nodetest.Env{
 		Modules: nodetest.Module("timers/promises", timers.Promises(nodetest.LoopOf, nil)),
-		Globals: map[string]func(*goja.Runtime) error{"abort": func(rt *goja.Runtime) error {
-			a, err := abort.For(rt, nodetest.LoopOf(rt))
-			if err != nil {
-				return err
-			}
-			for _, name := range abort.Classes {
-				if err := a.Install(name); err != nil {
-					return err
-				}
-			}
-			return nil
-		}},
+		Globals: map[string]func(*goja.Runtime) error{"abort": nodetest.AbortGlobals},
 	}
 }
 
