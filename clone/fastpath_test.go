@@ -80,6 +80,7 @@ func TestChooseLayout(t *testing.T) {
 // the restorer have no layout to read it with.
 func TestUnverifiedGojaClonesOnPublicPath(t *testing.T) {
 	t.Parallel()
+	loadImpl() // the kinds tables; the public entry points load them, snapshot does not
 	l, _ := chooseLayout(goja.New(), fakeInfo("v0.0.0-20990101000000-0123456789ab", ""), true, false)
 	if l != nil {
 		t.Fatal("an unverified goja version got the fast path")
