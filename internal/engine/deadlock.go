@@ -45,13 +45,16 @@ func (g *Group) leave() {
 func (g *Group) sleep(r *Runtime, what string) { g.sleepIn(r, what, nil) }
 
 // sleepIn is sleep for a runtime that may be an idle worker of pool.
-func (g *Group) sleepIn(r *Runtime, what string, pool *Pool) {
+func (g *Group) sleepIn(r *Runtime, what string, pool *Pool) { g.sleepStop(r, what, pool, nil) }
+
+// sleepStop is sleepIn for a wait that stop (a {signal}) also ends.
+func (g *Group) sleepStop(r *Runtime, what string, pool *Pool, stop <-chan struct{}) {
 	g.mu.Lock()
 	g.running--
 	if g.waiting == nil {
 		g.waiting = map[*Runtime]sleeper{}
 	}
-	g.waiting[r] = sleeper{what: what, pool: pool}
+	g.waiting[r] = sleeper{what: what, pool: pool, stop: stop}
 	err, idle := g.deadlocked()
 	g.mu.Unlock()
 	g.shutdownIdle(idle)
@@ -62,6 +65,8 @@ func (g *Group) sleepIn(r *Runtime, what string, pool *Pool) {
 type sleeper struct {
 	what string
 	pool *Pool // set for a pool worker waiting for items
+	// stop, when set, is a signal another runtime may abort to wake it.
+	stop <-chan struct{}
 }
 
 // wake counts r as running again.
@@ -102,9 +107,10 @@ func (g *Group) deadlocked() (error, []*Pool) {
 	var idle []*Pool
 	notIdle := false
 	for r, s := range g.waiting {
-		if r.ctx.Err() != nil {
-			// Cancelled while asleep: it is waking up, and the waking
-			// counts it running again before it can sleep or leave.
+		if r.ctx.Err() != nil || closed(s.stop) {
+			// Cancelled (or its signal aborted) while asleep: it is
+			// waking up, and the waking counts it running again before
+			// it can sleep or leave.
 			return nil, nil
 		}
 		if s.pool == nil {
@@ -168,6 +174,12 @@ type waiter struct {
 	// withdraw, and the registration would hold it (and the promise it
 	// settles) until the runtime ends.
 	stopWithdraw func() bool
+	// sel, when set, makes this one case of a select: of all the waiters
+	// of one select, only the first claimed is ever woken (see select.go).
+	sel *selectState
+	// stop, when set, ends a blocking wait early: a {signal} that another
+	// runtime or Go can abort (see signal.go).
+	stop <-chan struct{}
 }
 
 func newWaiter(r *Runtime) *waiter { return &waiter{r: r, ctx: r.ctx, ch: make(chan struct{})} }
@@ -176,7 +188,17 @@ func newWaiter(r *Runtime) *waiter { return &waiter{r: r, ctx: r.ctx, ch: make(c
 // on, before releasing it.
 func (w *waiter) sleep(what string) {
 	w.counted = true
-	w.r.group.sleep(w.r, what)
+	w.r.group.sleepStop(w.r, what, nil, w.stop)
+}
+
+// closed reports whether ch (nil: never) is closed.
+func closed(ch <-chan struct{}) bool {
+	select {
+	case <-ch:
+		return ch != nil
+	default:
+		return false
+	}
 }
 
 // wake wakes the waiter once; call it under the lock of what it waits on.
@@ -185,6 +207,9 @@ func (w *waiter) wake() {
 		return
 	}
 	w.woken = true
+	if w.sel != nil && !w.sel.claim(w) {
+		return // another case of its select ran
+	}
 	if w.notify != nil {
 		if w.stopWithdraw != nil {
 			w.stopWithdraw()
@@ -228,6 +253,9 @@ func takeLive(list *[]*waiter) *waiter {
 	for len(*list) > 0 {
 		w := (*list)[0]
 		*list = removeWaiter(*list, w)
+		if w.sel != nil && !w.sel.claim(w) {
+			continue // another case of its select ran
+		}
 		if w.ctx == nil || w.ctx.Err() == nil {
 			return w
 		}
@@ -252,6 +280,7 @@ func (w *waiter) block(mu sync.Locker, timeout time.Duration, remove func()) boo
 		return !w.withdrawn // written before ch was closed
 	case <-w.r.ctx.Done():
 	case <-expired:
+	case <-w.stop:
 	}
 	mu.Lock()
 	defer mu.Unlock()

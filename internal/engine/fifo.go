@@ -83,6 +83,7 @@ const (
 	fifoFull    // tryPut only
 	fifoEmpty   // tryGet only
 	fifoLimit   // the evaluation holds as many queued items as it may
+	fifoAborted // the wait's {signal} aborted
 )
 
 // put adds v, blocking while the fifo is full. what names the operation for
@@ -91,6 +92,12 @@ const (
 // must stop puts nothing, and a blocked put withdrawn by its runtime's
 // cancel is never let in afterwards.
 func (q *fifo[T]) put(r *Runtime, v T, what string, timeout time.Duration, block bool) fifoError {
+	return q.putStop(r, v, what, timeout, block, nil)
+}
+
+// putStop is put that stop (a {signal}: see signal.go) also ends, with
+// fifoAborted.
+func (q *fifo[T]) putStop(r *Runtime, v T, what string, timeout time.Duration, block bool, stop <-chan struct{}) fifoError {
 	if r.ctx.Err() != nil {
 		return fifoStopped
 	}
@@ -105,13 +112,14 @@ func (q *fifo[T]) put(r *Runtime, v T, what string, timeout time.Duration, block
 	}
 	w := newWaiter(r)
 	w.item = v
+	w.stop = stop
 	q.putters = append(q.putters, w)
 	if timeout == 0 {
 		w.sleep(what)
 	}
 	q.mu.Unlock()
 	if !w.block(&q.mu, timeout, func() { q.putters = removeWaiter(q.putters, w) }) {
-		return stoppedOr(r.ctx, fifoTimeout)
+		return stoppedOr(r.ctx, abortedOr(stop, fifoTimeout))
 	}
 	if _, ok := w.item.(closedMark); ok {
 		return fifoClosed
@@ -124,6 +132,12 @@ func (q *fifo[T]) put(r *Runtime, v T, what string, timeout time.Duration, block
 // takes nothing: a blocked get withdrawn by its cancel is never handed an
 // item, and one handed an item just as it was cancelled gives it back.
 func (q *fifo[T]) get(r *Runtime, what string, timeout time.Duration, block bool) (T, fifoError) {
+	return q.getStop(r, what, timeout, block, nil)
+}
+
+// getStop is get that stop (a {signal}: see signal.go) also ends, with
+// fifoAborted.
+func (q *fifo[T]) getStop(r *Runtime, what string, timeout time.Duration, block bool, stop <-chan struct{}) (T, fifoError) {
 	var zero T
 	if r.ctx.Err() != nil {
 		return zero, fifoStopped
@@ -138,14 +152,15 @@ func (q *fifo[T]) get(r *Runtime, what string, timeout time.Duration, block bool
 		return zero, fifoEmpty
 	}
 	w := newWaiter(r)
+	w.stop = stop
 	q.getters = append(q.getters, w)
 	if timeout == 0 {
 		w.counted = true
-		r.group.sleepIn(r, what, q.idlePool)
+		r.group.sleepStop(r, what, q.idlePool, stop)
 	}
 	q.mu.Unlock()
 	if !w.block(&q.mu, timeout, func() { q.getters = removeWaiter(q.getters, w) }) {
-		return zero, stoppedOr(r.ctx, fifoTimeout)
+		return zero, stoppedOr(r.ctx, abortedOr(stop, fifoTimeout))
 	}
 	if _, ok := w.item.(closedMark); ok {
 		return zero, fifoClosed
@@ -356,6 +371,14 @@ func (q *fifo[T]) isClosed() bool {
 	q.mu.Lock()
 	defer q.mu.Unlock()
 	return q.closed
+}
+
+// abortedOr is fifoAborted if stop is closed, else e.
+func abortedOr(stop <-chan struct{}, e fifoError) fifoError {
+	if closed(stop) {
+		return fifoAborted
+	}
+	return e
 }
 
 func stoppedOr(ctx context.Context, e fifoError) fifoError {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/dop251/goja"
 	"github.com/jsrun/jsrun/clone"
+	"github.com/jsrun/jsrun/internal/abort"
 	"github.com/jsrun/jsrun/internal/jsutil"
 )
 
@@ -22,6 +23,12 @@ type library struct {
 	opts       *clone.Options // made once: every clone of the runtime uses them
 	optsThrown *clone.Options
 	faces      faces // the faces of the shared objects this runtime holds
+	// AbortSignal support (signal.go), made on first use.
+	abortAPI   *abort.API
+	syncSignal goja.Callable
+	ownSignal  *goja.Object // threads.signal
+	// groupSignals are the signals of the Groups this runtime read.
+	groupSignals map[*ErrGroup]*goja.Object
 }
 
 func installLibrary(r *Runtime) {

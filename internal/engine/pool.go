@@ -95,7 +95,8 @@ var poolClass = &class{
 	methods: []method{
 		{"submit", func(lib *library, this goja.Value, c goja.FunctionCall) goja.Value {
 			p := poolThis(lib, this, "submit")
-			return lib.newPromiseView(p.submit(lib, c.Argument(0), opSubmit), true).obj
+			a := lib.signalOption(c.Argument(1), "Pool.submit")
+			return lib.newPromiseView(p.submitStop(lib, c.Argument(0), opSubmit, a), true).obj
 		}},
 		{"map", func(lib *library, this goja.Value, c goja.FunctionCall) goja.Value {
 			p := poolThis(lib, this, "map")
@@ -187,6 +188,11 @@ var (
 
 // submit queues one item, blocking while queueDepth items wait.
 func (p *Pool) submit(lib *library, item goja.Value, op *poolOp) *thread {
+	return p.submitStop(lib, item, op, nil)
+}
+
+// submitStop is submit whose wait for room a {signal} also ends.
+func (p *Pool) submitStop(lib *library, item goja.Value, op *poolOp, a *abortWatch) *thread {
 	if p.closed.Load() {
 		lib.throwFault(&Fault{Name: PoolClosedError, Message: op.label + ": the pool is closed"})
 	}
@@ -196,9 +202,12 @@ func (p *Pool) submit(lib *library, item goja.Value, op *poolOp) *thread {
 	if err := p.inflight.add(1); err != nil {
 		lib.rangeError("%s: too many items in flight", op.label)
 	}
-	switch e := p.jobs.put(lib.r, &poolItem{arg: arg, t: t}, op.label, 0, true); e {
+	switch e := p.jobs.putStop(lib.r, &poolItem{arg: arg, t: t}, op.label, 0, true, a.stop()); e {
 	case fifoOK:
 		return t
+	case fifoAborted:
+		p.itemDone()
+		lib.throwAborted(a)
 	case fifoClosed:
 		p.itemDone()
 		lib.throwFault(&Fault{Name: PoolClosedError, Message: op.label + ": the pool is closed"})

@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/dop251/goja"
 	"github.com/jsrun/jsrun/clone"
@@ -64,12 +65,12 @@ func (lib *library) installPromiseProto() {
 	_ = proto.DefineDataProperty("constructor", goja.Undefined(), goja.FLAG_TRUE, goja.FLAG_FALSE, goja.FLAG_TRUE)
 	_ = proto.Set("get", jsutil.Func(rt, "get", func(c goja.FunctionCall) goja.Value {
 		v := lib.viewOf(c.This, "get")
-		v.await("ThreadPromise.get")
+		v.awaitWith("ThreadPromise.get", c.Argument(0))
 		return v.result()
 	}))
 	_ = proto.Set("wait", jsutil.Func(rt, "wait", func(c goja.FunctionCall) goja.Value {
 		v := lib.viewOf(c.This, "wait")
-		v.await("ThreadPromise.wait")
+		v.awaitWith("ThreadPromise.wait", c.Argument(0))
 		v.result()
 		return goja.Undefined()
 	}))
@@ -212,22 +213,50 @@ func (f *promiseFace) Keys() []string { return f.keys }
 
 // await blocks the runtime until the thread settles or the runtime must
 // stop, in which case it throws CancelledError or TimeoutError.
-func (v *promiseView) await(what string) {
+func (v *promiseView) await(what string) { v.awaitStop(what, 0, nil) }
+
+// awaitStop is await with a timeout (0: none) and a stop (a {signal}:
+// see signal.go); it reports false when stop ended it.
+func (v *promiseView) awaitStop(what string, timeout time.Duration, stop <-chan struct{}) bool {
 	t := v.t
 	t.mu.Lock()
 	select {
 	case <-t.done:
 		t.mu.Unlock()
-		return
+		return true
 	default:
 	}
 	w := newWaiter(v.lib.r)
 	w.view = v
+	w.stop = stop
 	t.waiters = append(t.waiters, w)
-	w.sleep(what + " (" + t.name() + ")")
+	if timeout == 0 {
+		w.sleep(what + " (" + t.name() + ")")
+	}
 	t.mu.Unlock()
-	if !w.block(&t.mu, 0, func() { t.waiters = removeWaiter(t.waiters, w) }) {
-		v.lib.throwFault(cancelFault(v.lib.r.ctx, what))
+	if !w.block(&t.mu, timeout, func() { t.waiters = removeWaiter(t.waiters, w) }) {
+		switch {
+		case v.lib.r.ctx.Err() != nil:
+			v.lib.throwFault(cancelFault(v.lib.r.ctx, what))
+		case closed(stop):
+			return false
+		}
+		v.lib.throwFault(&Fault{Name: TimeoutError, Message: what + ": timed out waiting for " + t.name()})
+	}
+	return true
+}
+
+// awaitWith is await for get(options) and wait(options): {timeout, signal}.
+func (v *promiseView) awaitWith(what string, opts goja.Value) {
+	if opts == nil || goja.IsUndefined(opts) {
+		v.await(what)
+		return
+	}
+	lib := v.lib
+	timeout := lib.timeoutOption(opts, what)
+	a := lib.signalOption(opts, what)
+	if !v.awaitStop(what, timeout, a.stop()) {
+		lib.throwAborted(a)
 	}
 }
 

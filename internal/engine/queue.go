@@ -54,8 +54,12 @@ var (
 func (lib *library) queuePut(this goja.Value, c goja.FunctionCall, op *queueOp) fifoError {
 	q := queueThis(lib, this, op.method)
 	timeout := lib.timeoutOption(c.Argument(1), op.label)
+	a := lib.signalOption(c.Argument(1), op.label)
 	item := lib.snapshot(c.Argument(0), op.item)
-	e := q.q.put(lib.r, item, op.label, timeout, op.block)
+	e := q.q.putStop(lib.r, item, op.label, timeout, op.block, a.stop())
+	if e == fifoAborted {
+		lib.throwAborted(a)
+	}
 	if e != fifoFull {
 		lib.failQueue(e, op.method)
 	}
@@ -65,7 +69,11 @@ func (lib *library) queuePut(this goja.Value, c goja.FunctionCall, op *queueOp) 
 func (lib *library) queueGet(this goja.Value, c goja.FunctionCall, op *queueOp) (goja.Value, fifoError) {
 	q := queueThis(lib, this, op.method)
 	timeout := lib.timeoutOption(c.Argument(0), op.label)
-	item, e := q.q.get(lib.r, op.label, timeout, op.block)
+	a := lib.signalOption(c.Argument(0), op.label)
+	item, e := q.q.getStop(lib.r, op.label, timeout, op.block, a.stop())
+	if e == fifoAborted {
+		lib.throwAborted(a)
+	}
 	if e == fifoEmpty {
 		return nil, e
 	}

@@ -21,6 +21,7 @@ func (lib *library) sleep(c goja.FunctionCall) goja.Value {
 	if math.IsNaN(ms) || ms < 0 || math.IsInf(ms, 0) {
 		lib.rangeError("threads.sleep: argument 'ms' must be a finite non-negative number, got %s", v.String())
 	}
+	a := lib.sleepSignal(c.Argument(1))
 	t := time.NewTimer(time.Duration(ms * float64(time.Millisecond)))
 	defer t.Stop()
 	ctx := lib.r.ctx
@@ -28,6 +29,20 @@ func (lib *library) sleep(c goja.FunctionCall) goja.Value {
 	case <-t.C:
 	case <-ctx.Done():
 		lib.throwFault(cancelFault(ctx, "threads.sleep"))
+	case <-a.stop():
+		lib.throwAborted(a)
 	}
 	return goja.Undefined()
+}
+
+// sleepSignal reads threads.sleep's options: {signal}.
+func (lib *library) sleepSignal(v goja.Value) *abortWatch {
+	switch jsutil.TypeOf(v) {
+	case "undefined", "null":
+		return nil
+	case "object":
+		return lib.signalOption(v, "threads.sleep")
+	}
+	lib.typeError("threads.sleep: argument 'options' must be an object like {signal}, got %s", jsutil.TypeOf(v))
+	return nil
 }

@@ -15,10 +15,10 @@ type threadsObject struct {
 	members map[string]goja.Value
 }
 
-var memberNames = append([]string{"run", "sleep", "Atomic", "Shared", "WaitGroup", "Queue", "Pool"}, errorClassNames...)
+var memberNames = append([]string{"run", "spawn", "sleep", "select", "selectAsync", "signal", "Atomic", "Shared", "WaitGroup", "Queue", "Pool", "Group"}, errorClassNames...)
 
 var classesByName = map[string]*class{
-	"Atomic": atomicClass, "Shared": sharedClass, "WaitGroup": waitGroupClass, "Queue": queueClass, "Pool": poolClass,
+	"Atomic": atomicClass, "Shared": sharedClass, "WaitGroup": waitGroupClass, "Queue": queueClass, "Pool": poolClass, "Group": groupClass,
 }
 
 func (d *threadsObject) Get(key string) goja.Value {
@@ -37,6 +37,10 @@ func (d *threadsObject) Get(key string) goja.Value {
 			defer d.lib.recoverGo("threads.sleep")
 			return d.lib.sleep(c)
 		})
+	case key == "signal":
+		return d.lib.threadSignal() // not kept: members holds what a script set
+	case key == "spawn" || key == "select" || key == "selectAsync":
+		v = d.lib.extraMember(key)
 	case classesByName[key] != nil:
 		v = d.lib.installClass(classesByName[key]).ctor
 	case slices.Contains(errorClassNames, key):

@@ -74,12 +74,19 @@ func (wg *WaitGroup) addOrThrow(lib *library, delta int64, method string) {
 // wait blocks until the counter is zero, the runtime must stop, or timeout
 // (when positive) passes.
 func (wg *WaitGroup) wait(lib *library, what string, timeout time.Duration) {
+	wg.waitStop(lib, what, timeout, nil)
+}
+
+// waitStop is wait that stop (a {signal}: see signal.go) also ends: then it
+// reports false.
+func (wg *WaitGroup) waitStop(lib *library, what string, timeout time.Duration, stop <-chan struct{}) bool {
 	wg.mu.Lock()
 	if wg.n == 0 {
 		wg.mu.Unlock()
-		return
+		return true
 	}
 	w := newWaiter(lib.r)
+	w.stop = stop
 	wg.waiters = append(wg.waiters, w)
 	if timeout == 0 {
 		w.sleep(what)
@@ -89,8 +96,12 @@ func (wg *WaitGroup) wait(lib *library, what string, timeout time.Duration) {
 		if lib.r.ctx.Err() != nil {
 			lib.throwFault(cancelFault(lib.r.ctx, what))
 		}
+		if closed(stop) {
+			return false
+		}
 		lib.throwFault(&Fault{Name: TimeoutError, Message: what + ": timed out"})
 	}
+	return true
 }
 
 var waitGroupClass = &class{
@@ -110,7 +121,10 @@ var waitGroupClass = &class{
 		}},
 		{"wait", func(lib *library, this goja.Value, c goja.FunctionCall) goja.Value {
 			wg := waitGroupThis(lib, this, "wait")
-			wg.wait(lib, "WaitGroup.wait", lib.timeoutOption(c.Argument(0), "WaitGroup.wait"))
+			a := lib.signalOption(c.Argument(0), "WaitGroup.wait")
+			if !wg.waitStop(lib, "WaitGroup.wait", lib.timeoutOption(c.Argument(0), "WaitGroup.wait"), a.stop()) {
+				lib.throwAborted(a)
+			}
 			return goja.Undefined()
 		}},
 		{"waitAsync", func(lib *library, this goja.Value, c goja.FunctionCall) goja.Value {

@@ -1,0 +1,153 @@
+package engine
+
+import (
+	"context"
+	"time"
+
+	"github.com/dop251/goja"
+	"github.com/jsrun/jsrun/internal/jsutil"
+)
+
+// spawnOptions are threads.spawn's options.
+type spawnOptions struct {
+	name    string
+	timeout time.Duration
+	signal  *abortWatch
+	links   []context.Context // contexts whose end aborts the thread's signal (a Group's)
+}
+
+// extraMember makes threads.spawn, threads.select and threads.selectAsync.
+func (lib *library) extraMember(key string) goja.Value {
+	rt := lib.r.RT
+	var f func(goja.FunctionCall) goja.Value
+	switch key {
+	case "spawn":
+		f = lib.spawn
+	case "select":
+		f = func(c goja.FunctionCall) goja.Value { return lib.selectCall(c, false) }
+	case "selectAsync":
+		f = func(c goja.FunctionCall) goja.Value { return lib.selectCall(c, true) }
+	}
+	what := "threads." + key
+	return jsutil.Func(rt, key, func(c goja.FunctionCall) goja.Value {
+		defer lib.recoverGo(what)
+		return f(c)
+	})
+}
+
+// spawn is threads.spawn(options, fn, ...args): threads.run with options.
+func (lib *library) spawn(c goja.FunctionCall) goja.Value {
+	opts := lib.parseSpawnOptions(c.Argument(0), "threads.spawn")
+	var args []goja.Value
+	if len(c.Arguments) > 2 {
+		args = c.Arguments[2:]
+	}
+	return lib.startThread(c.Argument(1), args, "threads.spawn", opts).obj
+}
+
+func (lib *library) parseSpawnOptions(v goja.Value, what string) spawnOptions {
+	var o spawnOptions
+	switch jsutil.TypeOf(v) {
+	case "undefined", "null":
+		return o
+	case "object":
+	default:
+		lib.typeError("%s: argument 'options' must be an object like {signal, timeout, name}, got %s", what, jsutil.TypeOf(v))
+	}
+	obj := v.(*goja.Object)
+	if n := obj.Get("name"); n != nil && !goja.IsUndefined(n) {
+		if jsutil.TypeOf(n) != "string" {
+			lib.typeError("%s: option 'name' must be a string, got %s", what, jsutil.TypeOf(n))
+		}
+		o.name = n.String()
+	}
+	o.timeout = lib.timeoutOption(v, what)
+	o.signal = lib.signalOption(v, what)
+	return o
+}
+
+// startThread is threads.run with options: it starts fn(...args) and
+// returns its ThreadPromise view here.
+func (lib *library) startThread(fnv goja.Value, args []goja.Value, what string, o spawnOptions) *promiseView {
+	_, fn := lib.functionArg(fnv, what+": argument 'fn'")
+	r := lib.r
+	if err := r.ctx.Err(); err != nil {
+		lib.throwFault(cancelFault(r.ctx, what))
+	}
+	g := r.group
+	if limit := int64(g.env.cfg.MaxThreads); g.live.Load() >= limit {
+		lib.rangeError("%s: too many threads alive at once (the limit is %d); wait for some to finish, or raise the host's MaxThreads", what, limit)
+	}
+	s, err := lib.prepare(fn, "fn", args)
+	if err != nil {
+		lib.throw(err)
+	}
+	t := g.startWith(r.thread, s, func(t *thread) { lib.configure(t, o) })
+	t.origin, t.hasOrigin = lib.caller()
+	return lib.newPromiseView(t, true)
+}
+
+// configure gives t, not yet started, its options: a name, a signal
+// threads.signal reads there (aborted by o.signal and o.links), and a
+// timeout that cancels it.
+func (lib *library) configure(t *thread, o spawnOptions) {
+	t.label = o.name
+	if o.signal != nil || len(o.links) > 0 {
+		t.soft, t.abort = context.WithCancelCause(t.ctx)
+		for _, l := range o.links {
+			t.stops = append(t.stops, context.AfterFunc(l, func() { t.abort(context.Cause(l)) }))
+		}
+	}
+	if a := o.signal; a != nil {
+		if a.gs != nil {
+			ctx := a.gs.ctx
+			t.stops = append(t.stops, context.AfterFunc(ctx, func() { t.abort(context.Cause(ctx)) }))
+		} else {
+			remove, err := lib.signals().OnAbort(a.signal, func(reason goja.Value) { t.abort(lib.reasonCause(reason)) })
+			if err != nil {
+				lib.throw(err)
+			}
+			loop := lib.r.Loop
+			t.stops = append(t.stops, func() bool {
+				loop.Post(func() error { remove(); return nil })
+				return true
+			})
+		}
+	}
+	if o.timeout > 0 {
+		d := o.timeout
+		timer := time.AfterFunc(d, func() {
+			f := &Fault{Name: TimeoutError, Message: t.name() + " timed out after " + d.String()}
+			if t.settle(outcome{fault: f}) {
+				t.group.cancelTree(t, f)
+			}
+		})
+		t.stops = append(t.stops, timer.Stop)
+	}
+}
+
+// unlink undoes what configure linked, once the thread has ended.
+func (t *thread) unlink() {
+	for _, stop := range t.stops {
+		stop()
+	}
+	t.stops = nil
+	if t.abort != nil {
+		t.abort(errThreadDone)
+	}
+}
+
+// startWith is start for a thread that setup configures before it runs.
+func (g *Group) startWith(parent *thread, s *seed, setup func(t *thread)) *thread {
+	ctx, cancel := context.WithCancelCause(g.ctx)
+	t := &thread{id: g.nextID.Add(1), group: g, ctx: ctx, cancel: cancel, done: make(chan struct{})}
+	setup(t)
+	if parent != nil {
+		g.adopt(parent, t)
+	}
+	g.live.Add(1)
+	g.threads.Add(1)
+	g.enter()
+	g.spawner.spawn(func() bool { return t.main(s) })
+	return t
+}
