@@ -123,7 +123,7 @@ func (lib *library) groupStart(g *ErrGroup, c goja.FunctionCall, pool *Pool, wha
 			if len(c.Arguments) > 1 {
 				args = c.Arguments[1:]
 			}
-			view = lib.startThread(c.Argument(0), args, what, spawnOptions{links: []context.Context{g.ctx}})
+			view = lib.startThread(c.Argument(0), args, what, spawnOptions{link: g.ctx})
 		}
 		ok = true
 	}()
@@ -166,7 +166,8 @@ var groupClass = &class{
 		const what = "threads.Group"
 		opts := c.Argument(0)
 		g := &ErrGroup{}
-		g.ctx, g.cancel = context.WithCancelCause(lib.r.group.ctx)
+		parent := lib.r.group.ctx
+		var a *abortWatch
 		switch jsutil.TypeOf(opts) {
 		case "undefined", "null":
 		case "object":
@@ -175,18 +176,19 @@ var groupClass = &class{
 				g.limit = int(lib.boundedInt(l, 1, 1<<20, what+": option 'limit'"))
 				g.limited, g.free = true, g.limit
 			}
-			if a := lib.signalOption(opts, what); a != nil {
-				if a.gs != nil {
-					ctx := a.gs.ctx
-					context.AfterFunc(ctx, func() { g.cancel(context.Cause(ctx)) })
-				} else if _, err := lib.signals().OnAbort(a.signal, func(reason goja.Value) {
-					g.cancel(lib.reasonCause(reason))
-				}); err != nil {
-					lib.throw(err)
-				}
+			if a = lib.signalOption(opts, what); a != nil && a.gs != nil {
+				parent = a.gs.ctx // derived: it ends at the moment the signal aborts
 			}
 		default:
 			lib.typeError("%s: argument 'options' must be an object like {limit, signal}, got %s", what, jsutil.TypeOf(opts))
+		}
+		g.ctx, g.cancel = context.WithCancelCause(parent)
+		if a != nil && a.gs == nil {
+			if _, err := lib.signals().OnAbort(a.signal, func(reason goja.Value) {
+				g.cancel(lib.reasonCause(reason))
+			}); err != nil {
+				lib.throw(err)
+			}
 		}
 		return g
 	},

@@ -13,7 +13,7 @@ type spawnOptions struct {
 	name    string
 	timeout time.Duration
 	signal  *abortWatch
-	links   []context.Context // contexts whose end aborts the thread's signal (a Group's)
+	link    context.Context // a Group's context: its end aborts the thread's signal
 }
 
 // extraMember makes threads.spawn, threads.select and threads.selectAsync.
@@ -92,27 +92,34 @@ func (lib *library) startThread(fnv goja.Value, args []goja.Value, what string, 
 // timeout that cancels it.
 func (lib *library) configure(t *thread, o spawnOptions) {
 	t.label = o.name
-	if o.signal != nil || len(o.links) > 0 {
-		t.soft, t.abort = context.WithCancelCause(t.ctx)
-		for _, l := range o.links {
-			t.stops = append(t.stops, context.AfterFunc(l, func() { t.abort(context.Cause(l)) }))
+	// The signal derives from what aborts it, so that it ends at the very
+	// moment that does: a wait on it counts as waking at once (see
+	// Group.deadlocked). The thread's own cancel reaches it after.
+	var base context.Context
+	switch {
+	case o.link != nil:
+		base = o.link
+	case o.signal != nil && o.signal.gs != nil:
+		base = o.signal.gs.ctx
+	case o.signal != nil:
+		base = t.ctx
+	}
+	if base != nil {
+		t.soft, t.abort = context.WithCancelCause(base)
+		if base != t.ctx {
+			t.stops = append(t.stops, context.AfterFunc(t.ctx, func() { t.abort(context.Cause(t.ctx)) }))
 		}
 	}
-	if a := o.signal; a != nil {
-		if a.gs != nil {
-			ctx := a.gs.ctx
-			t.stops = append(t.stops, context.AfterFunc(ctx, func() { t.abort(context.Cause(ctx)) }))
-		} else {
-			remove, err := lib.signals().OnAbort(a.signal, func(reason goja.Value) { t.abort(lib.reasonCause(reason)) })
-			if err != nil {
-				lib.throw(err)
-			}
-			loop := lib.r.Loop
-			t.stops = append(t.stops, func() bool {
-				loop.Post(func() error { remove(); return nil })
-				return true
-			})
+	if a := o.signal; a != nil && a.gs == nil {
+		remove, err := lib.signals().OnAbort(a.signal, func(reason goja.Value) { t.abort(lib.reasonCause(reason)) })
+		if err != nil {
+			lib.throw(err)
 		}
+		loop := lib.r.Loop
+		t.stops = append(t.stops, func() bool {
+			loop.Post(func() error { remove(); return nil })
+			return true
+		})
 	}
 	if o.timeout > 0 {
 		d := o.timeout
