@@ -107,7 +107,7 @@ func (g *Group) deadlocked() (error, []*Pool) {
 	var idle []*Pool
 	notIdle := false
 	for r, s := range g.waiting {
-		if r.ctx.Err() != nil || closed(s.stop) {
+		if r.ctx.Err() != nil || closed(s.stop) || r.signalPending() {
 			// Cancelled (or its signal aborted) while asleep: it is
 			// waking up, and the waking counts it running again before
 			// it can sleep or leave.

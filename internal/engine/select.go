@@ -358,10 +358,17 @@ func (lib *library) selectCall(c goja.FunctionCall, async bool) goja.Value {
 		}
 	}
 	timeout := lib.timeoutOption(opts, what)
-	signal := lib.signalOption(opts, what)
 	if async {
+		// An aborted signal rejects the promise, as Node's APIs do.
+		signal, aborted := lib.signalOrReason(opts, what)
+		if aborted != nil {
+			p, settle := lib.asyncResult()
+			settle(func() (goja.Value, error) { return nil, &thrownValue{aborted} })
+			return p
+		}
 		return lib.selectAsync(cases, block, timeout, signal, what)
 	}
+	signal := lib.signalOption(opts, what)
 	out := selectBlocking(lib.r, cases, block, timeout, signal.stop())
 	if out.e == fifoAborted {
 		lib.throwAborted(signal)

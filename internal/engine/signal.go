@@ -3,6 +3,7 @@ package engine
 import (
 	"context"
 	"errors"
+	"sync/atomic"
 
 	"github.com/dop251/goja"
 	"github.com/jsrun/jsrun/clone"
@@ -39,6 +40,20 @@ type goSignal struct {
 	signal  *goja.Object
 	abort   func(goja.Value) error
 	syncing bool
+	// posted says the abort has been posted to the loop, once ctx ended:
+	// until then the runtime counts as waking (see signalPending).
+	posted atomic.Bool
+}
+
+// signalPending reports whether one of r's goSignals has ended and not yet
+// been posted to r's loop: r is about to wake. g.mu is held.
+func (r *Runtime) signalPending() bool {
+	for _, gs := range r.goSignals {
+		if gs.ctx.Err() != nil && !gs.posted.Load() {
+			return true
+		}
+	}
+	return false
 }
 
 type goSignalHolder struct{ gs *goSignal }
@@ -109,8 +124,13 @@ func (lib *library) newGoSignal(ctx context.Context) *goja.Object {
 	if _, err := lib.syncSignal(goja.Undefined(), sig, sync); err != nil {
 		lib.throw(err)
 	}
+	r := lib.r
+	r.group.mu.Lock()
+	r.goSignals = append(r.goSignals, gs)
+	r.group.mu.Unlock()
 	context.AfterFunc(ctx, func() {
-		lib.r.Loop.Post(func() error { gs.sync(); return nil })
+		r.Loop.Post(func() error { gs.sync(); return nil })
+		gs.posted.Store(true) // the post woke the loop: it counts running
 	})
 	return sig
 }
@@ -227,4 +247,32 @@ func (lib *library) threadSignal() goja.Value {
 		lib.ownSignal = lib.newGoSignal(ctx)
 	}
 	return lib.ownSignal
+}
+
+// signalOrReason is signalOption that returns the reason of an aborted
+// signal instead of throwing it.
+func (lib *library) signalOrReason(opts goja.Value, what string) (a *abortWatch, reason goja.Value) {
+	defer func() {
+		if x := recover(); x != nil {
+			v, ok := x.(goja.Value)
+			if !ok || a == nil {
+				panic(x)
+			}
+			reason = v
+		}
+	}()
+	obj, ok := opts.(*goja.Object)
+	if !ok || jsutil.TypeOf(opts) != "object" {
+		return nil, nil
+	}
+	s := obj.Get("signal")
+	if s == nil || goja.IsUndefined(s) {
+		return nil, nil
+	}
+	if !lib.signals().IsSignal(s) {
+		lib.typeError("%s: option 'signal' must be an AbortSignal, got %s", what, jsutil.TypeOf(s))
+	}
+	a = &abortWatch{signal: s.(*goja.Object), gs: goSignalOf(s.(*goja.Object))}
+	lib.checkAborted(a)
+	return a, nil
 }
