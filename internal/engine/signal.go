@@ -241,8 +241,8 @@ func (lib *library) throwAborted(a *abortWatch) {
 func (lib *library) threadSignal() goja.Value {
 	if lib.ownSignal == nil {
 		ctx := lib.r.ctx
-		if t := lib.r.thread; t != nil && t.soft != nil {
-			ctx = t.soft
+		if t := lib.r.thread; t != nil && t.opts != nil && t.opts.soft != nil {
+			ctx = t.opts.soft
 		}
 		lib.ownSignal = lib.newGoSignal(ctx)
 	}

@@ -87,11 +87,20 @@ func (lib *library) startThread(fnv goja.Value, args []goja.Value, what string, 
 	return lib.newPromiseView(t, true)
 }
 
+// threadOpts is what threads.spawn and Group give a thread.
+type threadOpts struct {
+	label string                  // the option name, shown in the thread's name
+	soft  context.Context         // what threads.signal reads there, when not the thread's ctx
+	abort context.CancelCauseFunc // ends soft
+	stops []func() bool           // undo what links soft and the timeout, at the thread's end
+}
+
 // configure gives t, not yet started, its options: a name, a signal
 // threads.signal reads there (aborted by o.signal and o.links), and a
 // timeout that cancels it.
 func (lib *library) configure(t *thread, o spawnOptions) {
-	t.label = o.name
+	to := &threadOpts{label: o.name}
+	t.opts = to
 	// The signal derives from what aborts it, so that it ends at the very
 	// moment that does: a wait on it counts as waking at once (see
 	// Group.deadlocked). The thread's own cancel reaches it after.
@@ -105,18 +114,18 @@ func (lib *library) configure(t *thread, o spawnOptions) {
 		base = t.ctx
 	}
 	if base != nil {
-		t.soft, t.abort = context.WithCancelCause(base)
+		to.soft, to.abort = context.WithCancelCause(base)
 		if base != t.ctx {
-			t.stops = append(t.stops, context.AfterFunc(t.ctx, func() { t.abort(context.Cause(t.ctx)) }))
+			to.stops = append(to.stops, context.AfterFunc(t.ctx, func() { to.abort(context.Cause(t.ctx)) }))
 		}
 	}
 	if a := o.signal; a != nil && a.gs == nil {
-		remove, err := lib.signals().OnAbort(a.signal, func(reason goja.Value) { t.abort(lib.reasonCause(reason)) })
+		remove, err := lib.signals().OnAbort(a.signal, func(reason goja.Value) { to.abort(lib.reasonCause(reason)) })
 		if err != nil {
 			lib.throw(err)
 		}
 		loop := lib.r.Loop
-		t.stops = append(t.stops, func() bool {
+		to.stops = append(to.stops, func() bool {
 			loop.Post(func() error { remove(); return nil })
 			return true
 		})
@@ -129,18 +138,18 @@ func (lib *library) configure(t *thread, o spawnOptions) {
 				t.group.cancelTree(t, f)
 			}
 		})
-		t.stops = append(t.stops, timer.Stop)
+		to.stops = append(to.stops, timer.Stop)
 	}
 }
 
 // unlink undoes what configure linked, once the thread has ended.
-func (t *thread) unlink() {
-	for _, stop := range t.stops {
+func (to *threadOpts) unlink() {
+	for _, stop := range to.stops {
 		stop()
 	}
-	t.stops = nil
-	if t.abort != nil {
-		t.abort(errThreadDone)
+	to.stops = nil
+	if to.abort != nil {
+		to.abort(errThreadDone)
 	}
 }
 

@@ -52,11 +52,9 @@ type thread struct {
 	stopped  error // the cause of the cancel that reached it
 	nested   bool  // started by another thread
 
-	// Set by threads.spawn and Group before the thread starts (spawn.go).
-	label string                  // the spawn option name, shown in its name
-	soft  context.Context         // what threads.signal reads there, when not ctx
-	stops []func() bool           // undo what links soft and its timeout, at its end
-	abort context.CancelCauseFunc // ends soft
+	// opts, set by threads.spawn and Group before the thread starts, is
+	// what they give it (spawn.go); nil for threads.run, which pays nothing.
+	opts *threadOpts
 }
 
 // subscriber is told when the thread settles. A view's subscriber can be
@@ -81,8 +79,8 @@ func (t *thread) name() string {
 	if t.poolItem {
 		return "Pool item " + strconv.FormatInt(t.id, 10)
 	}
-	if t.label != "" {
-		return "thread " + strconv.FormatInt(t.id, 10) + " (" + t.label + ")"
+	if t.opts != nil && t.opts.label != "" {
+		return "thread " + strconv.FormatInt(t.id, 10) + " (" + t.opts.label + ")"
 	}
 	return "thread " + strconv.FormatInt(t.id, 10)
 }
@@ -229,7 +227,9 @@ func (t *thread) main(s *seed) (ended bool) {
 func (t *thread) gone() {
 	g := t.group
 	t.cancel(errThreadDone) // its own context only: the threads it started go on
-	t.unlink()
+	if t.opts != nil {
+		t.opts.unlink()
+	}
 	g.orphan(t)
 	g.live.Add(-1)
 	g.leave()
