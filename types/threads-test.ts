@@ -136,3 +136,52 @@ function bail(): never {
 }
 
 export const used = [asPromise, awaitIt, list2, waited, got, putDone, isClosed, one, counts, describe, err, required, args, home, bail];
+
+// select: each case's result is typed by its position; options that can end without a case
+// add SelectNone.
+{
+  const qs = threads.Queue<string>();
+  const qn = threads.Queue<number>(1);
+  const tp = threads.run(() => true);
+  const r = threads.select([{ get: qs }, { put: qn, value: 1 }, { wait: tp }]);
+  if (r.index === 0 && r.ok) expect<Exact<typeof r.value, string>>();
+  if (r.kind === "wait") expect<Exact<typeof r.value, boolean>>();
+  expect<Exact<typeof r.index, 0 | 1 | 2>>(); // no -1 without timeout or default
+  const t = threads.select([{ get: qs }], { timeout: 10 });
+  if (t.index === -1) expect<Exact<typeof t.kind, "timeout" | "default">>();
+  // @ts-expect-error put needs a value of the queue's type
+  threads.select([{ put: qn, value: "x" }]);
+  async function later(): Promise<void> {
+    const a = await threads.selectAsync([{ get: qn }], { signal: threads.signal });
+    if (a.ok) expect<Exact<typeof a.value, number>>();
+  }
+  void later;
+}
+
+// Group: results in order; run is typed like threads.run; await gives the array.
+{
+  const g = threads.Group<number>({ limit: 2 });
+  const p = g.run((x: number) => x * 2, 21);
+  expect<Exact<typeof p, threads.ThreadPromise<number>>>();
+  expect<Exact<ReturnType<typeof g.wait>, number[]>>();
+  const s: AbortSignal = g.signal;
+  void s;
+  async function awaitGroup(): Promise<void> {
+    const all = await g;
+    expect<Exact<typeof all, number[]>>();
+  }
+  void awaitGroup;
+  // @ts-expect-error limit is a number
+  threads.Group({ limit: "2" });
+}
+
+// spawn and the signal options.
+{
+  const p = threads.spawn({ name: "x", timeout: 100, signal: threads.signal }, (a: number) => a + 1, 1);
+  expect<Exact<typeof p, threads.ThreadPromise<number>>>();
+  p.get({ timeout: 10 });
+  threads.sleep(1, { signal: threads.signal });
+  threads.Queue<number>().get({ signal: threads.signal, timeout: 5 });
+  // @ts-expect-error spawn takes its options first
+  threads.spawn(() => 1);
+}

@@ -20,6 +20,18 @@ declare namespace threads {
     timeout?: number;
   }
 
+  /**
+   * Options of the calls that take an AbortSignal: `q.get({ signal })`. An aborted signal
+   * makes the call throw its `reason` at once. While the call blocks, it watches a signal
+   * another runtime can abort ({@link threads.signal}, a Group's `signal`); a signal only this
+   * runtime's code aborts cannot fire while this runtime is blocked (use the async form).
+   */
+  interface SignalOptions {
+    signal?: AbortSignal;
+  }
+  /** `{ timeout, signal }`. */
+  interface WaitOptions extends TimeoutOptions, SignalOptions {}
+
   /** An integer argument: a safe integer number, or a BigInt in the int64 range. */
   type Int = number | bigint;
 
@@ -43,6 +55,133 @@ declare namespace threads {
    */
   function run<A extends any[], R>(fn: (...args: A) => R, ...args: A): ThreadPromise<Awaited<R>>;
 
+  /** Options of {@link spawn}. */
+  interface SpawnOptions {
+    /**
+     * Aborting it aborts the thread's own {@link threads.signal} (with a clone of the
+     * reason): cooperative, as a Go context is. Use `cancel()` to stop a thread outright.
+     */
+    signal?: AbortSignal;
+    /** Milliseconds after which the thread is cancelled; it rejects with {@link TimeoutError}. */
+    timeout?: number;
+    /** Shown in the thread's name: `thread 3 (crawler)` in errors and deadlock reports. */
+    name?: string;
+  }
+  /**
+   * `threads.run` with options: `threads.spawn({ signal, timeout, name }, fn, ...args)`.
+   * @throws the signal's reason when it is already aborted.
+   */
+  function spawn<A extends any[], R>(options: SpawnOptions | undefined, fn: (...args: A) => R, ...args: A): ThreadPromise<Awaited<R>>;
+
+  /**
+   * This runtime's own cancellation as an AbortSignal, to pass to `fetch`, `q.get` or
+   * anything that takes one. In a thread of a {@link Group} it aborts at the group's first
+   * error; in a thread spawned with a `signal`, when that signal aborts.
+   */
+  const signal: AbortSignal;
+
+  /**
+   * Blocks the calling runtime (its loop included) for `ms` milliseconds.
+   * @throws the signal's reason when `options.signal` aborts.
+   */
+  function sleep(ms: number, options?: SignalOptions): void;
+
+  // ---------------------------------------------------------------------------------------
+  // select
+
+  /** A select case: take an item from a queue. */
+  interface GetCase<T> {
+    get: Queue<T>;
+  }
+  /** A select case: put `value` into a queue. */
+  interface PutCase<T> {
+    put: Queue<T>;
+    value: T;
+  }
+  /** A select case: a thread settling, or a WaitGroup reaching zero. */
+  interface WaitCase<T> {
+    wait: ThreadPromise<T> | WaitGroup;
+  }
+  type SelectCase = GetCase<any> | PutCase<any> | WaitCase<any>;
+
+  /** What one case gives when it runs. */
+  type CaseResult<C, I extends number> = C extends { get: Queue<infer T> }
+    ? { index: I; kind: "get"; value: T; ok: true } | { index: I; kind: "get"; value: undefined; ok: false }
+    : C extends { put: Queue<any> }
+      ? { index: I; kind: "put"; value: undefined; ok: true }
+      : C extends { wait: ThreadPromise<infer T> }
+        ? { index: I; kind: "wait"; value: T; ok: true }
+        : C extends { wait: WaitGroup }
+          ? { index: I; kind: "wait"; value: undefined; ok: true }
+          : never;
+  /** The result of a select over the tuple of cases `C`: one member per case. */
+  type SelectResult<C extends readonly SelectCase[]> = {
+    [I in keyof C]: I extends `${infer N extends number}` ? CaseResult<C[I], N> : never;
+  }[number];
+  /** Checks each put case's value against its queue's item type. */
+  type CheckedCases<C> = { [I in keyof C]: C[I] extends { put: Queue<infer T> } ? PutCase<T> : C[I] };
+  /** No case ran: the timeout passed, or (with `default: true`) none was ready. */
+  interface SelectNone {
+    index: -1;
+    kind: "timeout" | "default";
+    value: undefined;
+    ok: false;
+  }
+  interface SelectOptions extends WaitOptions {
+    /** Do not wait: with no case ready, return `{ kind: "default" }` at once. */
+    default?: boolean;
+  }
+
+  /**
+   * Go's `select`: waits until one of `cases` can proceed and runs exactly that one; among
+   * cases ready at once the choice is uniformly random. A `get` on a closed, drained queue is
+   * ready and gives `ok: false`; a `put` on a closed queue throws {@link QueueClosedError}; a
+   * `wait` on a thread that failed throws its error.
+   * @throws the signal's reason when `options.signal` aborts.
+   */
+  function select<const C extends readonly SelectCase[]>(cases: C & CheckedCases<C>, options?: SignalOptions & { timeout?: undefined; default?: false }): SelectResult<C>;
+  function select<const C extends readonly SelectCase[]>(cases: C & CheckedCases<C>, options: SelectOptions): SelectResult<C> | SelectNone;
+  /** {@link select} as a Promise: this runtime's loop keeps running while it waits. */
+  function selectAsync<const C extends readonly SelectCase[]>(cases: C & CheckedCases<C>, options?: SignalOptions & { timeout?: undefined; default?: false }): Promise<SelectResult<C>>;
+  function selectAsync<const C extends readonly SelectCase[]>(cases: C & CheckedCases<C>, options: SelectOptions): Promise<SelectResult<C> | SelectNone>;
+
+  // ---------------------------------------------------------------------------------------
+  // Group
+
+  interface GroupOptions {
+    /** At most this many threads of the group run at once; `run` blocks for a turn. */
+    limit?: number;
+    /** Aborting it fails the group with its reason, as a first error does. */
+    signal?: AbortSignal;
+  }
+  /**
+   * Go's errgroup: `run` starts threads, `wait()` (or `await g`) gives their results in the
+   * order they were started, or throws the first error; that first error aborts the group's
+   * `signal`, which each of its threads reads as {@link threads.signal}.
+   */
+  interface Group<T = any> extends PromiseLike<T[]> {
+    /**
+     * Starts `fn(...args)` in the group, first waiting (blocking) while `limit` threads of
+     * it run.
+     * @throws the first error, once the group has failed.
+     */
+    run<A extends any[], R>(fn: (...args: A) => R, ...args: A): ThreadPromise<Awaited<R>>;
+    /** Submits `item` to `pool` as a member of the group (the limit counts it too). */
+    submit<In, Out>(pool: Pool<In, Out>, item: In): ThreadPromise<Out>;
+    /** Blocks until every thread of the group has settled; their results, in order. */
+    wait(options?: WaitOptions): T[];
+    /** Aborts at the group's first error (the reason is that error). */
+    readonly signal: AbortSignal;
+    /** Threads of the group not yet settled. */
+    readonly running: number;
+  }
+  interface GroupConstructor {
+    new <T = any>(options?: GroupOptions): Group<T>;
+    <T = any>(options?: GroupOptions): Group<T>;
+    readonly prototype: Group<any>;
+  }
+  const Group: GroupConstructor;
+
   /**
    * The result of a thread: a real `Promise` (`then`, `await`, `Promise.all` work), plus
    * blocking `get()`/`wait()` and `cancel()`.
@@ -53,9 +192,9 @@ declare namespace threads {
      * error (an `Error` with the thread's `name`, `message`, `stack` and `cause`). May be
      * called any number of times.
      */
-    get(): T;
+    get(options?: WaitOptions): T;
     /** Blocks like {@link get}, then returns `undefined`; throws the thread's error. */
-    wait(): void;
+    wait(options?: WaitOptions): void;
     /**
      * Interrupts the thread (and the threads it started); the promise rejects with
      * {@link CancelledError}. Cancelling a settled thread does nothing.
@@ -144,7 +283,7 @@ declare namespace threads {
      * @throws {TimeoutError} when `options.timeout` passes first.
      * @throws {CancelledError} when the host is cancelled.
      */
-    wait(options?: TimeoutOptions): void;
+    wait(options?: WaitOptions): void;
     /** Resolves when the counter is zero; this runtime's event loop keeps running. */
     waitAsync(): Promise<void>;
     /** The counter. */
@@ -170,7 +309,7 @@ declare namespace threads {
      * @throws {QueueClosedError} when the queue is (or gets) closed.
      * @throws {TimeoutError} when `options.timeout` passes first.
      */
-    put(item: T, options?: TimeoutOptions): void;
+    put(item: T, options?: WaitOptions): void;
     /** Adds `item` if there is room now; says whether it did. Never blocks. */
     tryPut(item: T): boolean;
     /**
@@ -179,7 +318,7 @@ declare namespace threads {
      * @throws {QueueClosedError} when the queue is closed and empty.
      * @throws {TimeoutError} when `options.timeout` passes first.
      */
-    get(options?: TimeoutOptions): T;
+    get(options?: WaitOptions): T;
     /** Removes and returns the oldest item, or `undefined` if there is none now. Never blocks. */
     tryGet(): T | undefined;
     /** As `tryGet()`, returning `fallback` when the queue is empty. */
@@ -225,7 +364,7 @@ declare namespace threads {
      * `workerFn(item)`'s result. An item's error rejects its promise, not the pool.
      * @throws {PoolClosedError} after `close()`.
      */
-    submit(item: In): ThreadPromise<Out>;
+    submit(item: In, options?: SignalOptions): ThreadPromise<Out>;
     /** Submits every item and returns the results in input order (blocking). */
     map(items: Iterable<In>): Out[];
     /** Submits every item; resolves to the results in input order. */
@@ -283,6 +422,13 @@ declare namespace threads {
     constructor(message?: string, options?: ErrorInit);
     name: "PoolClosedError";
   }
+}
+
+/** The part of AbortSignal the threads library uses (node.d.ts declares all of it). */
+interface AbortSignal {
+  readonly aborted: boolean;
+  readonly reason: any;
+  throwIfAborted(): void;
 }
 
 /** `require("threads")` is the `threads` global. */
