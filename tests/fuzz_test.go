@@ -344,7 +344,9 @@ func FuzzRunArgs(f *testing.F) {
 }
 
 // FuzzThreadPromiseThis calls get, wait and cancel with a fuzzed this and
-// arguments: only a ThreadPromise of this runtime is a valid this.
+// arguments: only a ThreadPromise of this runtime is a valid this. get and
+// wait take {timeout, signal}: a bad one is a TypeError or RangeError, a
+// tiny timeout a TimeoutError.
 func FuzzThreadPromiseThis(f *testing.F) {
 	addSeeds(f)
 	f.Fuzz(func(t *testing.T, k1 uint8, f1 float64, i1 int64, s1 string, k2 uint8, f2 float64, i2 int64, s2 string, op uint8) {
@@ -363,7 +365,7 @@ func FuzzThreadPromiseThis(f *testing.F) {
 			step("right-this", () => p.%[2]s(%[3]s));
 			step("get-after", () => p.get());
 		`, a.lit(), method, b.lit(), a.k%kinds)
-		r := runFuzzScript(t, body, 3, names("TypeError", "CancelledError", "FuzzError"))
+		r := runFuzzScript(t, body, 3, names("TypeError", "RangeError", "TimeoutError", "CancelledError", "FuzzError"))
 		if !strings.HasPrefix(r.lines[0], "TypeError|") {
 			t.Fatalf("wrong this: %q", r.lines[0])
 		}
