@@ -44,4 +44,15 @@
 // BigInt beyond (always as a BigInt if it was made from one), never
 // rounded. A thread's Error whose cause cannot be cloned keeps its class,
 // message and stack, loses only the cause, and says so in its message.
+//
+// threads.select (select.go) is Go's select: it locks what its cases name
+// in address order and runs one ready case chosen at random, or queues a
+// waiter per case; the first waker to claim the select runs its case and
+// the others pass over it. threads.Group (errgroup.go) is Go's errgroup,
+// cooperative as a Go context is: its first error aborts the AbortSignal
+// its threads read as threads.signal. AbortSignals (signal.go, on
+// internal/abort) end blocking calls: the ones the library makes are
+// backed by a Go context, so a call blocked on one wakes when another
+// runtime aborts it; a signal only this runtime can abort is checked when
+// the call starts.
 package engine

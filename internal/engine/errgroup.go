@@ -29,6 +29,19 @@ type ErrGroup struct {
 	waiting []*waiter // runs waiting for a slot
 	running WaitGroup // members not yet settled
 	limit   int
+	// waited says wait or then has been called: from then on a member's
+	// failure is the group's to report, not an unhandled rejection.
+	waited bool
+}
+
+// handle marks every member's failure as the group's to report.
+func (g *ErrGroup) handle() {
+	g.mu.Lock()
+	g.waited = true
+	for _, t := range g.members {
+		t.handled.Store(true)
+	}
+	g.mu.Unlock()
 }
 
 func (g *ErrGroup) face(lib *library) *goja.Object { return lib.newFace(groupClass) }
@@ -76,9 +89,11 @@ func (g *ErrGroup) release() {
 // join counts t, started, as a member: its settling frees its slot, and
 // its failure, if first, fails the group.
 func (g *ErrGroup) join(t *thread) {
-	t.handled.Store(true) // the group reports it: wait throws it
 	g.mu.Lock()
 	g.members = append(g.members, t)
+	if g.waited {
+		t.handled.Store(true) // wait throws its error
+	}
 	g.mu.Unlock()
 	t.subscribe(func() {
 		if t.out.value == nil {
@@ -100,8 +115,16 @@ func (g *ErrGroup) join(t *thread) {
 // start runs fn(...args) (or, with pool, submits item) as a member.
 func (lib *library) groupStart(g *ErrGroup, c goja.FunctionCall, pool *Pool, what string) goja.Value {
 	lib.checkGroup(g)
-	if e := g.acquire(lib, nil); e != fifoOK {
+	switch g.acquire(lib, g.ctx.Done()) { // a failure while it waits for a turn ends the wait
+	case fifoOK:
+	case fifoAborted:
+		panic(lib.abortReason(g.ctx))
+	default:
 		lib.throwFault(cancelFault(lib.r.ctx, what))
+	}
+	if g.ctx.Err() != nil { // failed while it waited: the freed turn came with the failure
+		g.release()
+		panic(lib.abortReason(g.ctx))
 	}
 	if err := g.running.add(1); err != nil {
 		g.release()
@@ -206,6 +229,7 @@ var groupClass = &class{
 		}},
 		{"wait", func(lib *library, this goja.Value, c goja.FunctionCall) goja.Value {
 			g := groupThis(lib, this, "wait")
+			g.handle()
 			a := lib.signalOption(c.Argument(0), "Group.wait")
 			if !g.running.waitStop(lib, "Group.wait", lib.timeoutOption(c.Argument(0), "Group.wait"), a.stop()) {
 				lib.throwAborted(a)
@@ -214,6 +238,7 @@ var groupClass = &class{
 		}},
 		{"then", func(lib *library, this goja.Value, c goja.FunctionCall) goja.Value {
 			g := groupThis(lib, this, "then")
+			g.handle()
 			p, settle := lib.asyncResult()
 			done := func() {
 				settle(func() (res goja.Value, err error) {

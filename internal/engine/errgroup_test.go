@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"strings"
 	"time"
 
 	"testing"
@@ -129,4 +130,28 @@ func TestGroupBadInput(t *testing.T) {
 		"TypeError: Group.run: argument 'fn' must be a function, got number\n"+
 		"TypeError: Group.submit: argument 'pool' must be a threads.Pool, got object\n"+
 		"TypeError: Group.wait: 'this' must be a threads.Group")
+}
+
+// A failure nobody waits for is not lost: without wait or await, a
+// member's rejection is unhandled, as a thread's is.
+func TestGroupFailureWithoutWaitIsReported(t *testing.T) {
+	t.Parallel()
+	_, err := evalJS(t, Config{}, 20*time.Second, `
+		const g = threads.Group();
+		g.run(() => { throw new Error("nobody waits for me") });
+	`)
+	if err == nil || !strings.Contains(err.Error(), "nobody waits for me") {
+		t.Fatalf("got %v, want the member's error reported", err)
+	}
+}
+
+// A run waiting for its turn when the group fails throws the first error.
+func TestGroupRunWaitingForATurnSeesTheFailure(t *testing.T) {
+	t.Parallel()
+	mustEval(t, `
+		const g = threads.Group({limit: 1});
+		g.run(() => { threads.sleep(5); throw new Error("first") });
+		try { g.run(() => 1); print("started"); } catch (e) { print("run threw", e.message); }
+		try { g.wait() } catch (e) { print("wait threw", e.message) }
+	`, "run threw first\nwait threw first")
 }
