@@ -2,6 +2,7 @@ package engine
 
 import (
 	"context"
+	"fmt"
 	"strconv"
 	"sync"
 
@@ -18,6 +19,7 @@ import (
 // and wait still waits for every thread. It travels by reference, so a
 // thread may run more threads into the same group.
 type ErrGroup struct {
+	eval   *Group          // the evaluation
 	ctx    context.Context // ends at the first error, or when the group's signal aborts
 	cancel context.CancelCauseFunc
 
@@ -34,14 +36,29 @@ type ErrGroup struct {
 	waited bool
 }
 
-// handle marks every member's failure as the group's to report.
+// handle records that something waits for the group: its failure is seen.
 func (g *ErrGroup) handle() {
 	g.mu.Lock()
 	g.waited = true
-	for _, t := range g.members {
-		t.handled.Store(true)
-	}
 	g.mu.Unlock()
+}
+
+// unwaitedError is the error of an evaluation that ended with a Group
+// whose thread failed and that nothing waited for; nil if there is none.
+func unwaitedError(groups []*ErrGroup) error {
+	for _, g := range groups {
+		g.mu.Lock()
+		waited, failed := g.waited, g.failed
+		g.mu.Unlock()
+		if !waited {
+			what := failed.name() + " failed"
+			if f := failed.out.fault; f != nil {
+				what += " with " + f.Error()
+			}
+			return fmt.Errorf("threads.Group: %s, and nothing waited for its group (call g.wait() or await g)", what)
+		}
+	}
+	return nil
 }
 
 func (g *ErrGroup) face(lib *library) *goja.Object { return lib.newFace(groupClass) }
@@ -89,11 +106,13 @@ func (g *ErrGroup) release() {
 // join counts t, started, as a member: its settling frees its slot, and
 // its failure, if first, fails the group.
 func (g *ErrGroup) join(t *thread) {
+	// The group reports its threads' failures: wait throws the first. One
+	// that nothing waited for fails the evaluation at its end
+	// (unwaitedError), not at once: in Go, errgroup's error waits for Wait,
+	// which may come after other awaits.
+	t.handled.Store(true)
 	g.mu.Lock()
 	g.members = append(g.members, t)
-	if g.waited {
-		t.handled.Store(true) // wait throws its error
-	}
 	g.mu.Unlock()
 	t.subscribe(func() {
 		if t.out.value == nil {
@@ -103,6 +122,12 @@ func (g *ErrGroup) join(t *thread) {
 				g.failed = t
 			}
 			g.mu.Unlock()
+			if first {
+				ev := g.eval
+				ev.mu.Lock()
+				ev.unwaited = append(ev.unwaited, g)
+				ev.mu.Unlock()
+			}
 			if first {
 				g.cancel(&abortCause{reason: t.out.thrown, fault: t.out.fault})
 			}
@@ -188,7 +213,7 @@ var groupClass = &class{
 	construct: func(lib *library, c goja.FunctionCall) refHolder {
 		const what = "threads.Group"
 		opts := c.Argument(0)
-		g := &ErrGroup{}
+		g := &ErrGroup{eval: lib.r.group}
 		parent := lib.r.group.ctx
 		var a *abortWatch
 		switch jsutil.TypeOf(opts) {

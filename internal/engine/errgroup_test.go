@@ -132,17 +132,26 @@ func TestGroupBadInput(t *testing.T) {
 		"TypeError: Group.wait: 'this' must be a threads.Group")
 }
 
-// A failure nobody waits for is not lost: without wait or await, a
-// member's rejection is unhandled, as a thread's is.
+// A failure nobody waits for is not lost: the evaluation fails at its end,
+// saying so; a wait that comes after other awaits still gets it.
 func TestGroupFailureWithoutWaitIsReported(t *testing.T) {
 	t.Parallel()
 	_, err := evalJS(t, Config{}, 20*time.Second, `
 		const g = threads.Group();
 		g.run(() => { throw new Error("nobody waits for me") });
 	`)
-	if err == nil || !strings.Contains(err.Error(), "nobody waits for me") {
-		t.Fatalf("got %v, want the member's error reported", err)
+	if err == nil || !strings.Contains(err.Error(), "thread 1 failed, and nothing waited for its group") {
+		t.Fatalf("got %v, want the unwaited failure reported", err)
 	}
+	// Waited for later, after other awaits, it is the group's to report.
+	mustEval(t, `
+		(async () => {
+			const g = threads.Group();
+			g.run(() => { throw new Error("late") });
+			await new Promise((resolve) => setTimeout(resolve, 5));
+			try { await g } catch (e) { print("caught", e.message) }
+		})();
+	`, "caught late")
 }
 
 // A run waiting for its turn when the group fails throws the first error.

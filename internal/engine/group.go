@@ -33,6 +33,7 @@ type Group struct {
 	running  int                  // alive runtimes not asleep
 	waiting  map[*Runtime]sleeper // asleep runtimes and what they wait on
 	deadlock bool                 // reported once
+	unwaited []*ErrGroup          // threads.Groups that failed before anything waited for them
 }
 
 // newGroup starts an evaluation of s under ctx.
@@ -147,9 +148,13 @@ func (g *Group) Wait() error {
 	g.spawner.stop()
 	g.mu.Lock()
 	err := g.err
+	unwaited := g.unwaited
 	g.mu.Unlock()
 	if err == nil && g.ctx.Err() != nil {
 		err = context.Cause(g.ctx)
+	}
+	if err == nil {
+		err = unwaitedError(unwaited)
 	}
 	g.cancel(errors.New("evaluation finished"))
 	return err
