@@ -1,7 +1,8 @@
 // Package threads names what a Go program sees of jsrun's concurrency
 // library for JavaScript: the `threads` global of every runtime, whose
 // threads.run runs a function in a fresh goja runtime on a goroutine of its
-// own, with Atomic, Shared, WaitGroup, Queue and Pool shared by reference.
+// own, with Atomic, Shared, WaitGroup, Queue, Pool and Group shared by
+// reference, Go's select (threads.select), and AbortSignal options.
 //
 // A Go program runs scripts through package host; the library itself is
 // internal. What reaches Go from it is named here: the error an evaluation
