@@ -118,7 +118,17 @@ func unlockAll(locks []*sync.Mutex) {
 // tryCases runs the first ready case, in a random order; the locks are
 // held. It reports -1 when none is ready.
 func tryCases(cases []*selCase, out *selectOutcome) int {
-	order := rand.Perm(len(cases))
+	var buf [8]int
+	order := buf[:0]
+	if len(cases) > len(buf) {
+		order = make([]int, 0, len(cases))
+	}
+	for i := range cases { // Fisher-Yates, inside out
+		j := rand.IntN(i + 1)
+		order = append(order, 0)
+		order[i] = order[j]
+		order[j] = i
+	}
 	for _, i := range order {
 		c := cases[i]
 		switch c.kind {

@@ -114,7 +114,7 @@ func (t *thread) settle(o outcome) bool {
 	t.subs = nil
 	// A runtime blocked in get() or wait() takes the rejection: handled,
 	// before the owner's delivery below can judge it.
-	if o.value == nil && len(t.waiters) > 0 {
+	if o.value == nil && takesOutcome(t.waiters) {
 		t.handled.Store(true)
 	}
 	// A view whose runtime is blocked in get() on it takes the outcome
@@ -137,6 +137,20 @@ func (t *thread) settle(o outcome) bool {
 		s.f()
 	}
 	return true
+}
+
+// takesOutcome reports whether one of waiters will see the outcome: not a
+// select whose other case has run already. t.mu is held.
+func takesOutcome(waiters []*waiter) bool {
+	for _, w := range waiters {
+		if w.sel == nil {
+			return true
+		}
+		if won := w.sel.won.Load(); won == nil || won == w {
+			return true
+		}
+	}
+	return false
 }
 
 // blockedOn reports whether a runtime waits in get() or wait() on view.
