@@ -25,6 +25,7 @@ async function probe() {
 	const trap = () => ({ get x() { throw new Error("getter") } });
 	const A = threads.Atomic(1), S = threads.Shared(1), W = threads.WaitGroup(), Q = threads.Queue();
 	const P = threads.Pool(function poolWork(x) { return x }, 1);
+	const G = threads.Group();
 	const T = threads.run(() => 1);
 	T.get();
 	const out = [];
@@ -51,7 +52,12 @@ async function probe() {
 	stack("threads.run with a throwing getter", "run", () => threads.run(function carry(v) { return v }, trap()));
 	named("threads.sleep", threads.sleep, "sleep");
 	stack("threads.sleep('x')", "sleep", () => threads.sleep("x"));
-	for (const c of ["Atomic", "Shared", "WaitGroup", "Queue", "Pool"]) named("threads." + c, threads[c], c);
+	for (const c of ["Atomic", "Shared", "WaitGroup", "Queue", "Pool", "Group"]) named("threads." + c, threads[c], c);
+	for (const f of ["spawn", "select", "selectAsync"]) {
+		named("threads." + f, threads[f], f);
+		stack("threads." + f + "(5)", f, () => threads[f](5));
+	}
+	stack("threads.Group(5)", "Group", () => threads.Group(5));
 	stack("threads.Atomic('1')", "Atomic", () => threads.Atomic("1"));
 	stack("threads.Pool(5)", "Pool", () => threads.Pool(5));
 	for (const c of ["DataCloneError", "CancelledError", "TimeoutError", "QueueClosedError", "PoolClosedError"]) named("threads." + c, threads[c], c);
@@ -62,6 +68,7 @@ async function probe() {
 		["WaitGroup", W, ["add", "done", "wait", "waitAsync"], ["count"]],
 		["Queue", Q, ["put", "tryPut", "get", "tryGet", "putAsync", "getAsync", "size", "close"], ["closed"]],
 		["Pool", P, ["submit", "map", "mapAsync", "close"], ["workers", "pending", "closed"]],
+		["Group", G, ["run", "submit", "wait", "then"], ["signal", "running"]],
 		["ThreadPromise", T, ["get", "wait", "cancel", "then", "catch", "finally"], []],
 	];
 	for (const [cls, obj, methods, getters] of classes) {

@@ -96,11 +96,13 @@ const syncGoSignals = `(function (signal, sync) {
   const proto = Object.getPrototypeOf(signal);
   const get = (n) => Object.getOwnPropertyDescriptor(proto, n).get;
   const aborted = get('aborted'), reason = get('reason'), throwIfAborted = proto.throwIfAborted;
-  Object.defineProperties(signal, {
-    aborted: { get() { sync(); return aborted.call(this); }, configurable: true },
-    reason: { get() { sync(); return reason.call(this); }, configurable: true },
-    throwIfAborted: { value() { sync(); return throwIfAborted.call(this); }, configurable: true, writable: true },
+  const own = Object.getOwnPropertyDescriptors({
+    get aborted() { sync(); return aborted.call(this); },
+    get reason() { sync(); return reason.call(this); },
+    throwIfAborted() { sync(); return throwIfAborted.call(this); },
   });
+  for (const k in own) own[k].enumerable = false;
+  Object.defineProperties(signal, own);
 })`
 
 // newGoSignal makes an AbortSignal here that aborts when ctx ends, with
