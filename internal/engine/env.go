@@ -238,7 +238,7 @@ type Runtime struct {
 	thread    *thread         // the thread this runtime runs; nil for main and Pool workers
 	sites     *rewrite.Sites  // where the functions made here at tagged literals were written
 	guard     *guard.Guard
-	goSignals []*goSignal // its signals Go aborts; guarded by group.mu (signal.go)
+	goSignals goSignals // its signals Go aborts; guarded by group.mu (signal.go)
 }
 
 // LazyGlobal makes name a global of r that make builds on its first read

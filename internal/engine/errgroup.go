@@ -208,13 +208,19 @@ func (lib *library) groupResults(g *ErrGroup) goja.Value {
 	return lib.r.RT.NewArray(out...)
 }
 
+// groupSignalKey holds a Group's signal on its face.
+var groupSignalKey = goja.NewSymbol("jsrun.threads.Group.signal")
+
 var groupClass = &class{
 	name: "Group",
 	construct: func(lib *library, c goja.FunctionCall) refHolder {
 		const what = "threads.Group"
 		opts := c.Argument(0)
 		g := &ErrGroup{eval: lib.r.group}
-		parent := lib.r.group.ctx
+		// Not the evaluation's context: a child of it would stay
+		// registered there until the evaluation ends, for every Group a
+		// script makes. The evaluation's end stops every wait anyway.
+		parent := context.Background()
 		var a *abortWatch
 		switch jsutil.TypeOf(opts) {
 		case "undefined", "null":
@@ -300,14 +306,14 @@ var groupClass = &class{
 	getters: []method{
 		{"signal", func(lib *library, this goja.Value, c goja.FunctionCall) goja.Value {
 			g := groupThis(lib, this, "signal")
-			if lib.groupSignals == nil {
-				lib.groupSignals = map[*ErrGroup]*goja.Object{}
-			}
-			if s := lib.groupSignals[g]; s != nil {
+			// Kept on the group's face here, which lives as long as the
+			// script holds the group.
+			face := this.(*goja.Object)
+			if s := face.GetSymbol(groupSignalKey); s != nil {
 				return s
 			}
 			s := lib.newGoSignal(g.ctx)
-			lib.groupSignals[g] = s
+			_ = face.DefineDataPropertySymbol(groupSignalKey, s, goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
 			return s
 		}},
 		{"running", func(lib *library, this goja.Value, c goja.FunctionCall) goja.Value {

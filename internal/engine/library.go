@@ -27,8 +27,6 @@ type library struct {
 	abortAPI   *abort.API
 	syncSignal goja.Callable
 	ownSignal  *goja.Object // threads.signal
-	// groupSignals are the signals of the Groups this runtime read.
-	groupSignals map[*ErrGroup]*goja.Object
 }
 
 func installLibrary(r *Runtime) {

@@ -3,7 +3,9 @@ package engine
 import (
 	"context"
 	"errors"
+	"slices"
 	"sync/atomic"
+	"weak"
 
 	"github.com/dop251/goja"
 	"github.com/jsrun/jsrun/clone"
@@ -48,12 +50,31 @@ type goSignal struct {
 // signalPending reports whether one of r's goSignals has ended and not yet
 // been posted to r's loop: r is about to wake. g.mu is held.
 func (r *Runtime) signalPending() bool {
-	for _, gs := range r.goSignals {
-		if gs.ctx.Err() != nil && !gs.posted.Load() {
+	for _, wp := range r.goSignals.list {
+		if gs := wp.Value(); gs != nil && gs.ctx.Err() != nil && !gs.posted.Load() {
 			return true
 		}
 	}
 	return false
+}
+
+// goSignals are a runtime's goSignals, held weakly: a script that makes a
+// Group per request and reads its signal must not keep them all. Those
+// collected, or aborted and posted, are swept when the list has doubled.
+type goSignals struct {
+	list    []weak.Pointer[goSignal]
+	sweepAt int
+}
+
+func (s *goSignals) add(gs *goSignal) {
+	if len(s.list) >= s.sweepAt {
+		s.list = slices.DeleteFunc(s.list, func(wp weak.Pointer[goSignal]) bool {
+			gs := wp.Value()
+			return gs == nil || gs.posted.Load()
+		})
+		s.sweepAt = max(16, 2*len(s.list))
+	}
+	s.list = append(s.list, weak.Make(gs))
 }
 
 type goSignalHolder struct{ gs *goSignal }
@@ -128,7 +149,7 @@ func (lib *library) newGoSignal(ctx context.Context) *goja.Object {
 	}
 	r := lib.r
 	r.group.mu.Lock()
-	r.goSignals = append(r.goSignals, gs)
+	r.goSignals.add(gs)
 	r.group.mu.Unlock()
 	context.AfterFunc(ctx, func() {
 		r.Loop.Post(func() error { gs.sync(); return nil })
