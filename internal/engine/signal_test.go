@@ -150,3 +150,34 @@ func TestSignalWaitCanDeadlock(t *testing.T) {
 		t.Fatalf("got %v, want a deadlock naming main: Queue.get", err)
 	}
 }
+
+// A {signal} that is not an AbortSignal is a TypeError naming the call and
+// the option.
+func TestSignalOptionBadInput(t *testing.T) {
+	t.Parallel()
+	mustEvalAbort(t, `
+		const q = threads.Queue(), wg = threads.WaitGroup(), pool = threads.Pool((x) => x, 1), p = threads.run(() => 1);
+		const signal = {aborted: true};
+		for (const f of [
+			() => q.get({signal}), () => q.put(1, {signal}), () => wg.wait({signal}), () => pool.submit(1, {signal}),
+			() => threads.select([], {signal}), () => threads.sleep(1, {signal}), () => p.get({signal}),
+			() => threads.spawn({signal}, () => 1), () => threads.Group({signal}), () => threads.Group().wait({signal}),
+			() => threads.selectAsync([], {signal}), // bad input throws at the call, as threads.run's does
+		]) {
+			try { f(); print("no error") } catch (e) { print(e.name + ": " + e.message) }
+		}
+		pool.close();
+	`, strings.Join([]string{
+		"TypeError: Queue.get: option 'signal' must be an AbortSignal, got object",
+		"TypeError: Queue.put: option 'signal' must be an AbortSignal, got object",
+		"TypeError: WaitGroup.wait: option 'signal' must be an AbortSignal, got object",
+		"TypeError: Pool.submit: option 'signal' must be an AbortSignal, got object",
+		"TypeError: threads.select: option 'signal' must be an AbortSignal, got object",
+		"TypeError: threads.sleep: option 'signal' must be an AbortSignal, got object",
+		"TypeError: ThreadPromise.get: option 'signal' must be an AbortSignal, got object",
+		"TypeError: threads.spawn: option 'signal' must be an AbortSignal, got object",
+		"TypeError: threads.Group: option 'signal' must be an AbortSignal, got object",
+		"TypeError: Group.wait: option 'signal' must be an AbortSignal, got object",
+		"TypeError: threads.selectAsync: option 'signal' must be an AbortSignal, got object",
+	}, "\n"))
+}
