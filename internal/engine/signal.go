@@ -192,6 +192,9 @@ func (lib *library) abortReason(ctx context.Context) goja.Value {
 				return v
 			}
 		}
+		if ac.fault != nil && ac.fault.Name == "AbortError" {
+			return lib.signals().DOMException(ac.fault.Message, "AbortError") // as Node's own
+		}
 		if ac.fault != nil {
 			return lib.faultValue(ac.fault)
 		}

@@ -181,3 +181,22 @@ func TestSignalOptionBadInput(t *testing.T) {
 		"TypeError: threads.selectAsync: option 'signal' must be an AbortSignal, got object",
 	}, "\n"))
 }
+
+// A reason that cannot be cloned reaches the thread as an AbortError
+// DOMException saying so.
+func TestSpawnSignalReasonNotCloneable(t *testing.T) {
+	t.Parallel()
+	mustEvalAbort(t, `
+		(async () => {
+			const ac = new AbortController();
+			const ready = threads.WaitGroup(); ready.add(1);
+			const p = threads.spawn({signal: ac.signal}, (ready) => {
+				ready.done();
+				try { threads.sleep(60000, {signal: threads.signal}); } catch (e) { return [e.name, e.constructor.name, e.message.includes("could not be cloned")]; }
+			}, ready);
+			await ready.waitAsync();
+			ac.abort(Symbol("not cloneable"));
+			print((await p).join(" "));
+		})();
+	`, "AbortError DOMException true")
+}
