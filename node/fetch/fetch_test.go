@@ -2,10 +2,12 @@ package fetch_test
 
 import (
 	"context"
+	"errors"
 	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"sync"
 	"testing"
 
@@ -113,4 +115,93 @@ func TestNodeOracle(t *testing.T) {
 	e, g := env(t, context.Background(), fetch.Config{}, map[string]any{"SERVER": srv.URL, "CLOSED": closedPort(t)})
 	e.Check(t, "fetch")
 	g.wg.Wait()
+}
+
+// The policy sees every request, each redirect hop too, and its refusal
+// is fetch's TypeError with the policy's error as the cause's message.
+func TestPolicyEveryHop(t *testing.T) {
+	srv := httptest.NewServer(routes())
+	defer srv.Close()
+	var mu sync.Mutex
+	var seen []string
+	policy := func(r *http.Request) error {
+		mu.Lock()
+		defer mu.Unlock()
+		seen = append(seen, r.URL.Path)
+		if r.URL.Path == "/text" {
+			return errors.New("jsrun: /text is not allowed")
+		}
+		return nil
+	}
+	e, g := env(t, context.Background(), fetch.Config{Policy: policy}, map[string]any{"SERVER": srv.URL})
+	out, err := e.RunString("policy.js", `
+		fetch(SERVER + '/redirect').then(
+			(r) => console.log('resolved', r.status),
+			(e) => console.log(e.name, e.message, e.cause.message, e.cause.code));`)
+	g.wg.Wait()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "TypeError fetch failed jsrun: /text is not allowed ERR_ACCESS_DENIED\n"; out != want {
+		t.Fatalf("got %q, want %q", out, want)
+	}
+	if strings.Join(seen, " ") != "/redirect /text" {
+		t.Fatalf("the policy saw %q, want /redirect then /text", seen)
+	}
+}
+
+// When the context Config.Go gives ends (a cancelled thread, an ended
+// evaluation), the request in flight ends and its goroutine returns.
+func TestContextEndAbortsRequest(t *testing.T) {
+	arrived := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		close(arrived)
+		<-r.Context().Done() // answers only when the client has gone
+	}))
+	defer srv.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go func() {
+		<-arrived
+		cancel()
+	}()
+	e, g := env(t, ctx, fetch.Config{}, map[string]any{"SERVER": srv.URL})
+	out, err := e.RunString("cancel.js", `
+		fetch(SERVER).then(
+			(r) => console.log('resolved', r.status),
+			(e) => console.log(e.name, e.message, e.cause.message));`)
+	g.wg.Wait()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "TypeError fetch failed This operation was aborted\n"; out != want {
+		t.Fatalf("got %q, want %q", out, want)
+	}
+}
+
+// A signal that aborts while the request is in flight rejects at once
+// with its reason, and the request's goroutine ends.
+func TestSignalAbortsInFlight(t *testing.T) {
+	arrived := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		close(arrived)
+		<-r.Context().Done()
+	}))
+	defer srv.Close()
+	e, g := env(t, context.Background(), fetch.Config{}, map[string]any{
+		"SERVER":  srv.URL,
+		"arrived": func() { <-arrived },
+	})
+	out, err := e.RunString("signal.js", `
+		const ac = new AbortController();
+		const p = fetch(SERVER, { signal: ac.signal });
+		setTimeout(() => { arrived(); ac.abort(); }, 0);
+		p.then((r) => console.log('resolved', r.status), (e) => console.log(e.name, e.message));`)
+	g.wg.Wait()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "AbortError This operation was aborted\n"; out != want {
+		t.Fatalf("got %q, want %q", out, want)
+	}
 }
