@@ -7,6 +7,8 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -106,15 +108,23 @@ func env(t *testing.T, ctx context.Context, cfg fetch.Config, globals map[string
 	return nodetest.Env{Globals: all}, g
 }
 
-// TestNodeOracle runs testdata/fetch.js against a Go server with the
+// TestNodeOracle runs testdata/server/fetch.js against a Go server with the
 // routes Node's had, and compares with what Node printed: JSON, text,
 // bytes, headers, redirects, 404, a refused connection, signals.
 func TestNodeOracle(t *testing.T) {
 	srv := httptest.NewServer(routes())
 	defer srv.Close()
 	e, g := env(t, context.Background(), fetch.Config{}, map[string]any{"SERVER": srv.URL, "CLOSED": closedPort(t)})
-	e.Check(t, "fetch")
+	got, err := e.Run(filepath.Join("testdata", "server", "fetch.js"))
 	g.wg.Wait()
+	if err != nil {
+		t.Fatalf("fetch.js failed: %v\noutput so far:\n%s", err, got)
+	}
+	want, err := os.ReadFile(filepath.Join("testdata", "server", "fetch.expected"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	nodetest.Compare(t, got, string(want))
 }
 
 // The policy sees every request, each redirect hop too, and its refusal
