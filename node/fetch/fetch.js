@@ -11,6 +11,7 @@
 // that; URL and URLSearchParams are url's classes.
 
 const STATE = Symbol('state');
+const kInspect = Symbol.for('nodejs.util.inspect.custom');
 const hide = (obj, value) => Object.defineProperty(obj, STATE, { value });
 
 // ---- Headers ----
@@ -32,13 +33,16 @@ function headerValue(value, who, name) {
 
 class Headers {
   constructor(init = undefined) {
-    hide(this, { map: new Map() }); // lower-case name -> [values]
+    // map: lower-case name -> [values]; names: lower-case name -> the
+    // name as first given (util.inspect shows it, as Node's does).
+    hide(this, { map: new Map(), names: new Map() });
     if (init === undefined || init === null) return;
     if (typeof init !== 'object' && typeof init !== 'function') {
       throw new TypeError("Headers constructor: Expected init to be an object or a sequence.");
     }
     if (init instanceof Headers) {
       for (const [name, values] of init[STATE].map) this[STATE].map.set(name, values.slice());
+      for (const [name, given] of init[STATE].names) this[STATE].names.set(name, given);
     } else if (typeof init[Symbol.iterator] === 'function') {
       for (const pair of init) {
         const list = [...pair];
@@ -53,18 +57,26 @@ class Headers {
   append(name, value) {
     const key = headerName(name, 'append');
     const v = headerValue(value, 'append');
-    const map = this[STATE].map;
+    const { map, names } = this[STATE];
     const list = map.get(key);
-    if (list) list.push(v);
-    else map.set(key, [v]);
+    if (list) {
+      list.push(v);
+    } else {
+      map.set(key, [v]);
+      names.set(key, `${name}`);
+    }
   }
 
   set(name, value) {
-    this[STATE].map.set(headerName(name, 'set'), [headerValue(value, 'set')]);
+    const key = headerName(name, 'set');
+    this[STATE].map.set(key, [headerValue(value, 'set')]);
+    this[STATE].names.set(key, `${name}`);
   }
 
   delete(name) {
-    this[STATE].map.delete(headerName(name, 'delete'));
+    const key = headerName(name, 'delete');
+    this[STATE].map.delete(key);
+    this[STATE].names.delete(key);
   }
 
   get(name) {
@@ -111,6 +123,12 @@ class Headers {
 
   [Symbol.iterator]() {
     return this.entries();
+  }
+
+  [kInspect](depth, options, inspect) {
+    const shown = {};
+    for (const [key, values] of this[STATE].map) shown[this[STATE].names.get(key)] = values.join(', ');
+    return `Headers ${inspect(shown, options)}`;
   }
 }
 Object.defineProperty(Headers.prototype, Symbol.toStringTag, { value: 'Headers', configurable: true });
@@ -187,7 +205,7 @@ function makeStream(s) {
   let locked = false;
   const stream = {
     get locked() {
-      return locked;
+      return locked || s.used; // a consumed body's stream stays locked, as Node's
     },
     getReader() {
       if (locked) throw new TypeError('ReadableStream is locked');
@@ -215,6 +233,13 @@ function makeStream(s) {
     },
   };
   Object.defineProperty(stream, Symbol.toStringTag, { value: 'ReadableStream' });
+  Object.defineProperty(stream, kInspect, {
+    value(depth, options, inspect) {
+      if (depth < 0) return undefined; // as Node's
+      const shown = { locked: locked || s.used, state: s.used ? 'closed' : 'readable', supportsBYOB: true };
+      return `ReadableStream ${inspect(shown, options)}`;
+    },
+  });
   return stream;
 }
 
@@ -303,6 +328,15 @@ class Request {
     if (this[STATE].used) throw new TypeError('Request.clone: Body has already been consumed.');
     return new Request(this);
   }
+
+  [kInspect](depth, options, inspect) {
+    const shown = {
+      method: this.method, url: this.url, headers: this.headers, destination: '', referrer: 'about:client',
+      referrerPolicy: '', mode: 'cors', credentials: 'same-origin', cache: 'default', redirect: this.redirect,
+      integrity: '', keepalive: false, isReloadNavigation: false, isHistoryNavigation: false, signal: this.signal,
+    };
+    return `Request ${inspect(shown, withDepth(options))}`;
+  }
 }
 mixBody(Request);
 Object.defineProperty(Request.prototype, Symbol.toStringTag, { value: 'Request', configurable: true });
@@ -390,9 +424,22 @@ class Response {
     hideCopy(res, s);
     return res;
   }
+
+  [kInspect](depth, options, inspect) {
+    const shown = {
+      status: this.status, statusText: this.statusText, headers: this.headers, body: this.body,
+      bodyUsed: this.bodyUsed, ok: this.ok, redirected: this.redirected, type: this.type, url: this.url,
+    };
+    return `Response ${inspect(shown, withDepth(options))}`;
+  }
 }
 mixBody(Response);
 Object.defineProperty(Response.prototype, Symbol.toStringTag, { value: 'Response', configurable: true });
+
+// withDepth is options with undici's default depth: 2 for null.
+function withDepth(options) {
+  return options.depth === null ? Object.assign({}, options, { depth: 2 }) : options;
+}
 
 function hideCopy(res, s) {
   Object.assign(res[STATE], s, { headers: new Headers(s.headers), stream: undefined, used: false });
