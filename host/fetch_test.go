@@ -245,3 +245,31 @@ func TestNetworkOptionErrors(t *testing.T) {
 		}
 	}
 }
+
+// A thread awaiting a slow fetch, awaited by main, is not a deadlock:
+// the request counts as running until it reports back.
+func TestFetchSlowIsNotDeadlock(t *testing.T) {
+	t.Parallel()
+	arrived, release := make(chan struct{}), make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		close(arrived)
+		<-release
+		_, _ = io.WriteString(w, "late")
+	}))
+	t.Cleanup(srv.Close)
+	go func() {
+		<-arrived
+		// Give both loops time to go idle: were the request not counted,
+		// the evaluation would end as a deadlock now. (The outcome does
+		// not depend on the pause's length; a short one only makes the
+		// test weaker.)
+		time.Sleep(50 * time.Millisecond)
+		close(release)
+	}()
+	h := newHost(t, host.WithArgs(srv.URL))
+	v, err := h.Eval(context.Background(), `
+		(async () => await threads.run(async (u) => (await fetch(u)).text(), process.argv[process.argv.length - 1]))()`)
+	if err != nil || v != "late" {
+		t.Fatalf("got %v, %v; want late", v, err)
+	}
+}
