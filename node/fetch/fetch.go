@@ -126,6 +126,14 @@ func load(rt *goja.Runtime, cfg Config, c *clients) (*goja.Object, error) {
 			return goja.Undefined()
 		})
 	})
+	set("dataURL", func(call goja.FunctionCall) goja.Value {
+		mime, body, ok := dataURL(call.Argument(0).String())
+		if !ok {
+			return goja.Null()
+		}
+		res := &response{status: http.StatusOK, statusText: "OK", url: call.Argument(0).String(), headers: []any{"content-type", mime}, body: body}
+		return res.value(rt)
+	})
 	set("send", func(call goja.FunctionCall) goja.Value {
 		return send(rt, cfg, c, call)
 	})

@@ -4,7 +4,8 @@
 // res) runs on the loop once, with err a {message, code, errno, syscall,
 // address, port, hostname} record or res a {status, statusText, url,
 // redirected, headers, body} record (headers a flat [name, value, ...]
-// list, body an ArrayBuffer). encode(string) is its UTF-8 ArrayBuffer;
+// list, body an ArrayBuffer); dataURL(url) is such a record for a data:
+// URL, or null. encode(string) is its UTF-8 ArrayBuffer;
 // decode(ArrayBuffer) is its text (UTF-8, BOM dropped, bad bytes U+FFFD);
 // isSignal(v) tells an AbortSignal, newSignal() makes one, onAbort(signal,
 // fn) calls fn(reason) when it aborts and returns a function that stops
@@ -13,6 +14,14 @@
 const STATE = Symbol('state');
 const kInspect = Symbol.for('nodejs.util.inspect.custom');
 const hide = (obj, value) => Object.defineProperty(obj, STATE, { value });
+
+// st is the state of a Headers, Request or Response; a method called on
+// anything else throws as Node's do.
+function st(self) {
+  const s = self !== null && typeof self === 'object' ? self[STATE] : undefined;
+  if (s === undefined) throw new TypeError('Illegal invocation');
+  return s;
+}
 
 // ---- Headers ----
 
@@ -25,10 +34,22 @@ function headerName(name, who) {
   return name.toLowerCase();
 }
 
-function headerValue(value, who, name) {
-  value = `${value}`.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, '');
+function headerValue(value, who) {
+  value = byteString(`${value}`).replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, '');
   if (badValueRe.test(value)) throw new TypeError(`Headers.${who}: "${value}" is an invalid header value.`);
   return value;
+}
+
+// byteString checks that every unit of s fits a byte, as WebIDL's
+// ByteString does.
+function byteString(s) {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 255) {
+      throw new TypeError(`Cannot convert argument to a ByteString because the character at index ${i} has a value of ${c} which is greater than 255.`);
+    }
+  }
+  return s;
 }
 
 class Headers {
@@ -38,11 +59,11 @@ class Headers {
     hide(this, { map: new Map(), names: new Map() });
     if (init === undefined || init === null) return;
     if (typeof init !== 'object' && typeof init !== 'function') {
-      throw new TypeError("Headers constructor: Expected init to be an object or a sequence.");
+      throw new TypeError('Headers constructor: Argument 1 could not be converted to one of: sequence<sequence<ByteString>>, record<ByteString, ByteString>.');
     }
     if (init instanceof Headers) {
-      for (const [name, values] of init[STATE].map) this[STATE].map.set(name, values.slice());
-      for (const [name, given] of init[STATE].names) this[STATE].names.set(name, given);
+      for (const [name, values] of init[STATE].map) st(this).map.set(name, values.slice());
+      for (const [name, given] of init[STATE].names) st(this).names.set(name, given);
     } else if (typeof init[Symbol.iterator] === 'function') {
       for (const pair of init) {
         const list = [...pair];
@@ -57,7 +78,7 @@ class Headers {
   append(name, value) {
     const key = headerName(name, 'append');
     const v = headerValue(value, 'append');
-    const { map, names } = this[STATE];
+    const { map, names } = st(this);
     const list = map.get(key);
     if (list) {
       list.push(v);
@@ -69,34 +90,34 @@ class Headers {
 
   set(name, value) {
     const key = headerName(name, 'set');
-    this[STATE].map.set(key, [headerValue(value, 'set')]);
-    this[STATE].names.set(key, `${name}`);
+    st(this).map.set(key, [headerValue(value, 'set')]);
+    st(this).names.set(key, `${name}`);
   }
 
   delete(name) {
     const key = headerName(name, 'delete');
-    this[STATE].map.delete(key);
-    this[STATE].names.delete(key);
+    st(this).map.delete(key);
+    st(this).names.delete(key);
   }
 
   get(name) {
-    const list = this[STATE].map.get(headerName(name, 'get'));
+    const list = st(this).map.get(headerName(name, 'get'));
     if (list === undefined) return null;
     return list.join(', ');
   }
 
   has(name) {
-    return this[STATE].map.has(headerName(name, 'has'));
+    return st(this).map.has(headerName(name, 'has'));
   }
 
   getSetCookie() {
-    return (this[STATE].map.get('set-cookie') || []).slice();
+    return (st(this).map.get('set-cookie') || []).slice();
   }
 
   // entries are sorted by name, each name's values joined, but set-cookie
   // listed once per value, as the Fetch standard sorts and combines.
   *entries() {
-    const map = this[STATE].map;
+    const map = st(this).map;
     for (const name of [...map.keys()].sort()) {
       if (name === 'set-cookie') {
         for (const v of map.get(name)) yield [name, v];
@@ -127,7 +148,7 @@ class Headers {
 
   [kInspect](depth, options, inspect) {
     const shown = {};
-    for (const [key, values] of this[STATE].map) shown[this[STATE].names.get(key)] = values.join(', ');
+    for (const [key, values] of st(this).map) shown[st(this).names.get(key)] = values.join(', ');
     return `Headers ${inspect(shown, options)}`;
   }
 }
@@ -164,13 +185,13 @@ function extract(body) {
 // Body is the part Request and Response share: the bytes, read once.
 const bodyMixin = {
   get body() {
-    const s = this[STATE];
+    const s = st(this);
     if (s.bytes === null) return null;
     if (s.stream === undefined) s.stream = makeStream(s);
     return s.stream;
   },
   get bodyUsed() {
-    return this[STATE].used;
+    return st(this).used;
   },
   arrayBuffer() {
     return consume(this, (b) => b);
@@ -253,12 +274,17 @@ function mixBody(cls) {
 
 const methods = ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'PATCH'];
 
-function parseURL(input) {
+function parseURL(input, request = false) {
+  let url;
   try {
-    return new natives.URL(`${input}`).href;
+    url = new natives.URL(`${input}`);
   } catch (cause) {
     throw new TypeError(`Failed to parse URL from ${input}`, { cause });
   }
+  if (request && (url.username !== '' || url.password !== '')) {
+    throw new TypeError(`Request cannot be constructed from a URL that includes credentials: ${input}`);
+  }
+  return url.href;
 }
 
 class Request {
@@ -268,7 +294,7 @@ class Request {
     let base;
     if (input instanceof Request) base = input[STATE];
     const s = {
-      url: base ? base.url : parseURL(input),
+      url: base ? base.url : parseURL(input, true),
       method: base ? base.method : 'GET',
       headers: new Headers(base ? base.headers : undefined),
       redirect: base ? base.redirect : 'follow',
@@ -307,25 +333,25 @@ class Request {
   }
 
   get url() {
-    return this[STATE].url;
+    return st(this).url;
   }
   get method() {
-    return this[STATE].method;
+    return st(this).method;
   }
   get headers() {
-    return this[STATE].headers;
+    return st(this).headers;
   }
   get redirect() {
-    return this[STATE].redirect;
+    return st(this).redirect;
   }
   get signal() {
-    const s = this[STATE];
+    const s = st(this);
     if (s.signal === undefined) s.signal = natives.newSignal();
     return s.signal;
   }
 
   clone() {
-    if (this[STATE].used) throw new TypeError('Request.clone: Body has already been consumed.');
+    if (st(this).used) throw new TypeError('Request.clone: Body has already been consumed.');
     return new Request(this);
   }
 
@@ -395,30 +421,30 @@ class Response {
   }
 
   get type() {
-    return this[STATE].type;
+    return st(this).type;
   }
   get url() {
-    return this[STATE].url;
+    return st(this).url;
   }
   get redirected() {
-    return this[STATE].redirected;
+    return st(this).redirected;
   }
   get status() {
-    return this[STATE].status;
+    return st(this).status;
   }
   get ok() {
-    const st = this[STATE].status;
-    return st >= 200 && st <= 299;
+    const status = st(this).status;
+    return status >= 200 && status <= 299;
   }
   get statusText() {
-    return this[STATE].statusText;
+    return st(this).statusText;
   }
   get headers() {
-    return this[STATE].headers;
+    return st(this).headers;
   }
 
   clone() {
-    const s = this[STATE];
+    const s = st(this);
     if (s.used) throw new TypeError('Response.clone: Body has already been consumed.');
     const res = new Response(null);
     hideCopy(res, s);
@@ -481,7 +507,6 @@ function failed(e) {
 function fetch(input, init = undefined) {
   let req;
   try {
-    if (arguments.length === 0) throw new TypeError("fetch: At least 1 argument required, but only 0 present.");
     req = new Request(input, init);
   } catch (err) {
     return Promise.reject(err);
@@ -489,6 +514,13 @@ function fetch(input, init = undefined) {
   const s = req[STATE];
   const signal = s.signal;
   if (signal !== undefined && signal.aborted) return Promise.reject(signal.reason);
+  // data: URLs are read here; file: is not implemented in Node either.
+  if (s.url.startsWith('data:')) {
+    const r = natives.dataURL(s.url);
+    if (r === null) return Promise.reject(failed({ message: 'failed to fetch the data URL' }));
+    return Promise.resolve(received(r));
+  }
+  if (s.url.startsWith('file:')) return Promise.reject(failed({ message: 'not implemented... yet...' }));
   return new Promise((resolve, reject) => {
     let settled = false;
     let removeAbort;

@@ -115,5 +115,29 @@ servers.then(async ({ base, closed, server }) => {
   const first = await reader.read();
   console.log(first.done, Array.from(first.value).join(','), (await reader.read()).done, d.bodyUsed);
   try { d.clone(); } catch (e) { console.log(e.name, e.message); }
+
+  // data: URLs, and the bad inputs Node rejects before any request.
+  for (const u of ['data:text/plain,hi%20there', 'data:,A%20brief', 'data:text/HTML;charset=utf-8;base64,PGI+aGk8L2I+', 'data:;base64,aGk=', 'data:nocomma']) {
+    await fetch(u).then(async (d) => console.log(d.status, d.statusText, JSON.stringify(d.headers.get('content-type')), d.url === u, d.type, JSON.stringify(await d.text())),
+      (e) => console.log(describe(e)));
+  }
+  await fetch('file:///etc/hostname').catch((e) => console.log(describe(e)));
+  const bad = [
+    () => fetch(`${base}/text`, { headers: { a: '\u0100' } }),
+    () => fetch(`${base}/text`, { method: 'GET\n' }),
+    () => fetch(`${base}/text`, { headers: [['a']] }),
+    () => fetch(`${base}/text`, { headers: 5 }),
+    () => fetch(`${base}/text`, { redirect: 'x' }),
+    () => fetch(`${base}/text`, { signal: {} }),
+    () => fetch({ toString() { throw new Error('boom'); } }),
+    () => fetch('http://[::1'),
+    () => fetch('http://user:pw@127.0.0.1/'),
+    () => fetch(Symbol('x')),
+    () => fetch(),
+  ];
+  for (const f of bad) await f().catch((e) => console.log(e.name, e.message));
+  for (const f of [() => Request.prototype.url, () => Headers.prototype.get.call({}, 'a'), () => Response.redirect('http://x/', 200)]) {
+    try { f(); } catch (e) { console.log(e.name, e.message); }
+  }
   if (server) server.close();
 });
