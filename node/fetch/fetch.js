@@ -472,7 +472,7 @@ function hideCopy(res, s) {
 }
 
 // received makes the Response of a finished request.
-function received(r) {
+function received(r, method) {
   const res = new Response(null);
   const s = res[STATE];
   s.type = 'basic';
@@ -487,7 +487,8 @@ function received(r) {
     if (values) values.push(list[i + 1]);
     else h.set(list[i], [list[i + 1]]);
   }
-  s.bytes = r.body;
+  // A response with a null-body status, or to HEAD, has no body, as in Node.
+  s.bytes = nullBodyStatus.includes(r.status) || method === 'HEAD' ? null : r.body;
   return res;
 }
 
@@ -529,7 +530,7 @@ function fetch(input, init = undefined) {
       settled = true;
       if (removeAbort !== undefined) removeAbort();
       if (err !== null) reject(failed(err));
-      else resolve(received(res));
+      else resolve(received(res, s.method));
     });
     if (signal !== undefined) {
       removeAbort = natives.onAbort(signal, (reason) => {

@@ -52,6 +52,7 @@ func routes() http.Handler {
 	}
 	mux.HandleFunc("/redirect", redirect("/text"))
 	mux.HandleFunc("/loop", redirect("/loop"))
+	mux.HandleFunc("/empty", func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusNoContent) })
 	mux.HandleFunc("/", func(w http.ResponseWriter, _ *http.Request) {
 		w.WriteHeader(http.StatusNotFound)
 		_, _ = io.WriteString(w, "no such page")

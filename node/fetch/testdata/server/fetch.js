@@ -19,6 +19,7 @@ const routes = {
   '/redirect': (req, res) => { res.statusCode = 302; res.setHeader('location', '/text'); res.end(); },
   '/loop': (req, res) => { res.statusCode = 302; res.setHeader('location', '/loop'); res.end(); },
   '/missing': (req, res) => { res.statusCode = 404; res.end('no such page'); },
+  '/empty': (req, res) => { res.statusCode = 204; res.end(); },
 };
 
 function nodeServers() {
@@ -74,6 +75,10 @@ servers.then(async ({ base, closed, server }) => {
   await fetch(`${base}/redirect`, { redirect: 'error' }).catch((e) => console.log(describe(e)));
   await fetch(`${base}/loop`).catch((e) => console.log(describe(e)));
 
+  r = await fetch(`${base}/empty`);
+  console.log(r.status, r.body, r.bodyUsed, JSON.stringify(await r.text()));
+  r = await fetch(`${base}/text`, { method: 'HEAD' });
+  console.log(r.status, r.body, r.headers.get('content-type'), JSON.stringify(await r.text()));
   r = await fetch(`${base}/missing`);
   console.log(r.status, r.ok, r.statusText, await r.text());
 
