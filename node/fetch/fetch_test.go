@@ -52,6 +52,7 @@ func routes() http.Handler {
 	}
 	mux.HandleFunc("/redirect", redirect("/text"))
 	mux.HandleFunc("/loop", redirect("/loop"))
+	mux.HandleFunc("/slow", func(_ http.ResponseWriter, r *http.Request) { <-r.Context().Done() })
 	mux.HandleFunc("/empty", func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusNoContent) })
 	mux.HandleFunc("/", func(w http.ResponseWriter, _ *http.Request) {
 		w.WriteHeader(http.StatusNotFound)

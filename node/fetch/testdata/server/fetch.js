@@ -20,6 +20,7 @@ const routes = {
   '/loop': (req, res) => { res.statusCode = 302; res.setHeader('location', '/loop'); res.end(); },
   '/missing': (req, res) => { res.statusCode = 404; res.end('no such page'); },
   '/empty': (req, res) => { res.statusCode = 204; res.end(); },
+  '/slow': () => {}, // never answers: the client gives up
 };
 
 function nodeServers() {
@@ -99,6 +100,7 @@ servers.then(async ({ base, closed, server }) => {
   ac3.abort('why');
   await p3.catch((e) => console.log(typeof e, e));
 
+  await fetch(`${base}/slow`, { signal: AbortSignal.timeout(20) }).catch((e) => console.log(e.name, e.message, e.code));
   const h = new Headers({ B: '1', a: '2' });
   h.append('a', '3');
   h.append('Set-Cookie', 'x=1');
