@@ -44,8 +44,9 @@ func (n *netOptions) check(o *options) {
 }
 
 // WithHTTPClient sets the client fetch sends its requests with (default:
-// the host's own, over a clone of http.DefaultTransport, whose idle
-// connections Close closes). fetch replaces the client's CheckRedirect
+// the host's own, over a clone of http.DefaultTransport without its
+// proxy from the environment, as Node's fetch has none; Close closes its
+// idle connections). fetch replaces the client's CheckRedirect
 // with its redirect modes; the rest (Transport, Jar, Timeout) is used as
 // it is. c must not be nil.
 func WithHTTPClient(c *http.Client) Option {
@@ -96,6 +97,9 @@ func (h *Host) fetchConfig(cfg node.Config) fetch.Config {
 		// A script fans out to one host with many requests at once
 		// (Promise.all, threads): keep their connections, as Node does.
 		t.MaxIdleConnsPerHost = 256
+		// Node's fetch ignores HTTP_PROXY and its kin; so does this
+		// client (an embedder who wants a proxy gives WithHTTPClient).
+		t.Proxy = nil
 		n.ownConn = t
 		client = &http.Client{Transport: t}
 	}
