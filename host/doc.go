@@ -135,8 +135,8 @@
 // TypeError("fetch failed") whose cause carries the refusal's text and
 // code "ERR_ACCESS_DENIED". A request runs on a goroutine the evaluation
 // waits for; a cancelled thread or an ended evaluation aborts it. The
-// host's own client keeps idle connections between evaluations, and
-// Close closes them.
+// host's own client keeps connections alive while an evaluation runs and
+// closes the idle ones when it ends (and on Close).
 //
 // # Limits
 //

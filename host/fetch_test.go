@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -14,6 +15,7 @@ import (
 	"github.com/dop251/goja"
 	"github.com/jsrun/jsrun/host"
 	"github.com/jsrun/jsrun/internal/leakcheck"
+	"go.uber.org/goleak"
 )
 
 // hangServer answers no request: each waits until its client has gone.
@@ -272,4 +274,27 @@ func TestFetchSlowIsNotDeadlock(t *testing.T) {
 	if err != nil || v != "late" {
 		t.Fatalf("got %v, %v; want late", v, err)
 	}
+}
+
+// The connections a script kept alive end with its evaluation: no
+// goroutine of the host's transport is left, without Close.
+func TestFetchKeepAliveEndsWithEvaluation(t *testing.T) {
+	srv := jsonServer(t)
+	h := newHost(t, host.WithArgs(srv.URL))
+	v, err := h.Eval(context.Background(), `
+		const u = process.argv[process.argv.length - 1];
+		(async () => {
+			const a = await (await fetch(u + '/a')).json();
+			const b = await (await fetch(u + '/b')).json();
+			return a.path + b.path;
+		})()`)
+	if err != nil || v != "/a/b" {
+		t.Fatalf("got %v, %v", v, err)
+	}
+	// The server stays up, so its side of the connections stays open:
+	// only the client's goroutines are checked.
+	opts := append(slices.Clone(leakcheck.Options),
+		goleak.IgnoreAnyFunction("net/http.(*conn).serve"),
+		goleak.IgnoreAnyFunction("net/http/httptest.(*Server).goServe.func1"))
+	goleak.VerifyNone(t, opts...)
 }

@@ -6,6 +6,7 @@ import (
 	"net/http"
 
 	"github.com/dop251/goja"
+	"github.com/jsrun/jsrun/internal/engine"
 	"github.com/jsrun/jsrun/node"
 	"github.com/jsrun/jsrun/node/fetch"
 )
@@ -45,8 +46,10 @@ func (n *netOptions) check(o *options) {
 
 // WithHTTPClient sets the client fetch sends its requests with (default:
 // the host's own, over a clone of http.DefaultTransport without its
-// proxy from the environment, as Node's fetch has none; Close closes its
-// idle connections). fetch replaces the client's CheckRedirect
+// proxy from the environment, as Node's fetch has none; its idle
+// connections are closed when an evaluation ends, and by Close). An
+// embedder's client keeps its connections: closing them is the
+// embedder's. fetch replaces the client's CheckRedirect
 // with its redirect modes; the rest (Transport, Jar, Timeout) is used as
 // it is. c must not be nil.
 func WithHTTPClient(c *http.Client) Option {
@@ -120,6 +123,17 @@ func (h *Host) fetchConfig(cfg node.Config) fetch.Config {
 		},
 		Cwd:     cfg.Cwd,
 		Inspect: cfg.Inspect,
+	}
+}
+
+// closeIdleAfter closes the idle connections of the host's own transport
+// when r, the main runtime of an evaluation, ends: the connections a
+// script kept alive do not outlive its evaluation (their goroutines would).
+// A connection idle at that moment in another evaluation is closed too;
+// that one opens a new one.
+func (h *Host) closeIdleAfter(r *engine.Runtime) {
+	if t := h.opts.net.ownConn; t != nil && r.Name == "main" {
+		context.AfterFunc(r.Context(), t.CloseIdleConnections)
 	}
 }
 

@@ -52,6 +52,9 @@ func (h *Host) registerNodeModules(cfg node.Config) {
 // whose script never reads them should not pay for.
 func (h *Host) installNodeGlobal(r *engine.Runtime, name string, install func(*goja.Runtime) error) {
 	rt := r.RT
+	if name == "fetch" {
+		h.closeIdleAfter(r)
+	}
 	r.LazyGlobal(name, func() goja.Value {
 		h.runtimes.add(r) // the classes may need the loop
 		jsmod.Throw(rt, name, install(rt))
