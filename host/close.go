@@ -31,6 +31,7 @@ func (h *Host) Close() error {
 	if !h.life.close(func() { h.env.Close(ErrClosed) }) {
 		return nil
 	}
+	h.closeNetwork()
 	return h.closeFiles()
 }
 

@@ -126,6 +126,18 @@
 // "MODULE_NOT_FOUND"; one that does not parse, a SyntaxError naming
 // file:line:col.
 //
+// # Network
+//
+// fetch (package node/fetch) reaches the network as Node's does: every
+// host, by default. WithHTTPClient gives the client it sends with,
+// WithNetworkPolicy sees each request (each redirect hop included) and may
+// refuse it, and WithoutNetwork refuses all; a refused request is
+// TypeError("fetch failed") whose cause carries the refusal's text and
+// code "ERR_ACCESS_DENIED". A request runs on a goroutine the evaluation
+// waits for; a cancelled thread or an ended evaluation aborts it. The
+// host's own client keeps connections alive while an evaluation runs and
+// closes the idle ones when it ends (and on Close).
+//
 // # Limits
 //
 // Every limit fails inside the script with a JavaScript error, never by

@@ -13,7 +13,6 @@ import (
 	"github.com/dop251/goja_nodejs/require"
 	"github.com/jsrun/jsrun/internal/engine"
 	"github.com/jsrun/jsrun/internal/rewrite"
-	"github.com/jsrun/jsrun/node"
 	"github.com/jsrun/jsrun/node/console"
 )
 
@@ -69,7 +68,7 @@ func New(opts ...Option) (*Host, error) {
 		h.closeFiles()
 		return nil, err
 	}
-	names := append(append([]string(nil), hostGlobals...), node.GlobalNames...)
+	names := append(append([]string(nil), hostGlobals...), nodeGlobalNames()...)
 	for _, g := range h.opts.globals {
 		names = append(names, g.name)
 	}

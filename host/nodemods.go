@@ -1,11 +1,14 @@
 package host
 
 import (
+	"slices"
+
 	"github.com/dop251/goja"
 	"github.com/jsrun/jsrun/eventloop"
 	"github.com/jsrun/jsrun/internal/engine"
 	"github.com/jsrun/jsrun/internal/jsmod"
 	"github.com/jsrun/jsrun/node"
+	"github.com/jsrun/jsrun/node/fetch"
 	"github.com/jsrun/jsrun/node/inspect"
 )
 
@@ -13,6 +16,9 @@ import (
 // event loop is the runtime's, util.inspect is node/inspect's (shared with
 // console and util), their working directory is process.cwd()'s, and
 // their warnings are process warnings.
+
+// nodeGlobalNames are the globals of node and node/fetch.
+func nodeGlobalNames() []string { return slices.Concat(node.GlobalNames, fetch.GlobalNames) }
 
 // nodeConfig is what node's modules need from the host.
 func (h *Host) nodeConfig() node.Config {
@@ -36,6 +42,9 @@ func (h *Host) registerNodeModules(cfg node.Config) {
 		h.registerNative(name, load)
 	}
 	h.nodeGlobals = node.Globals(cfg)
+	for name, install := range fetch.Globals(h.fetchConfig(cfg)) {
+		h.nodeGlobals[name] = install
+	}
 }
 
 // installNodeGlobal makes node's global name in r on its first read:
@@ -43,6 +52,9 @@ func (h *Host) registerNodeModules(cfg node.Config) {
 // whose script never reads them should not pay for.
 func (h *Host) installNodeGlobal(r *engine.Runtime, name string, install func(*goja.Runtime) error) {
 	rt := r.RT
+	if name == "fetch" {
+		h.closeIdleAfter(r)
+	}
 	r.LazyGlobal(name, func() goja.Value {
 		h.runtimes.add(r) // the classes may need the loop
 		jsmod.Throw(rt, name, install(rt))

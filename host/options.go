@@ -41,6 +41,7 @@ type options struct {
 	fsOptions      []string // the file-system options given, for a conflict
 	modules        []module
 	globals        []global
+	net            netOptions
 	errs           []error
 }
 
@@ -84,6 +85,7 @@ func (o *options) check() error {
 	} else if len(o.fsOptions) > 1 {
 		o.fail("%s is given twice", names[0])
 	}
+	o.net.check(o)
 	seen := map[string]bool{}
 	for _, m := range o.modules {
 		if seen[m.name] {

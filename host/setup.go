@@ -9,7 +9,6 @@ import (
 	"github.com/dop251/goja_nodejs/require"
 	"github.com/jsrun/jsrun/eventloop"
 	"github.com/jsrun/jsrun/internal/engine"
-	"github.com/jsrun/jsrun/node"
 	"github.com/jsrun/jsrun/node/util"
 )
 
@@ -19,7 +18,7 @@ var hostGlobals = []string{"require", "console", "process", "structuredClone"}
 // ownGlobals are every global jsrun installs: the host's, node's, the
 // threads library's and the event loop's.
 func ownGlobals() []string {
-	return slices.Concat(hostGlobals, node.GlobalNames, []string{"threads"}, eventloop.Globals)
+	return slices.Concat(hostGlobals, nodeGlobalNames(), []string{"threads"}, eventloop.Globals)
 }
 
 // installGlobal installs one of hostGlobals into r.

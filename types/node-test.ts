@@ -130,6 +130,20 @@ target.dispatchEvent(new Event("ping"));
 const copy: { a: Map<number, bigint> } = structuredClone({ a: new Map([[1, 2n]]) });
 queueMicrotask(() => {});
 
+// fetch
+const res: Promise<Response> = fetch("http://127.0.0.1/", { method: "POST", headers: { "x-a": "1" }, body: "x", redirect: "manual", signal: AbortSignal.timeout(5) });
+res.then(async (r) => {
+  const status: number = r.status + (r.ok ? 1 : 0);
+  const json: unknown = await r.clone().json();
+  const raw: Uint8Array = await r.bytes();
+  const kind: string | null = r.headers.get("content-type");
+  for (const [name, value] of r.headers) void (name + value);
+  const reader = r.body?.getReader();
+  return [status, json, raw, kind, reader, r.redirected, r.url, r.statusText];
+});
+const reqCopy: Request = new Request(new URL("http://x/"), { body: new Uint8Array(1), method: "PUT" }).clone();
+const made2: Response = Response.json({ a: 1 }, { status: 201, headers: new Headers([["a", "b"]]) });
+
 // Everything above is used (noUnusedLocals).
 export { text, bytes, promisesForm, made, tmp, isFile, b2, hex, asU8, shown, formatted, promisified, isMap, joined, onceForm, eol, cores, q, filePath,
-  checked, rejected, digest, mac, uuid, filled, random, timersForm, p, sec, ns, big, heap, cwd, dec, b64, now, anySignal, copy };
+  checked, rejected, digest, mac, uuid, filled, random, timersForm, p, sec, ns, big, heap, cwd, dec, b64, now, anySignal, copy, reqCopy, made2 };

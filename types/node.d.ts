@@ -857,3 +857,98 @@ declare class DOMException extends Error {
   constructor(message?: string, name?: string | { name?: string; cause?: unknown });
   readonly code: number;
 }
+
+// fetch and its classes (Node's, over Go's net/http in jsrun). body is a
+// reader of the whole body in one chunk: jsrun has no ReadableStream.
+type HeadersInit = [string, string][] | Record<string, string> | Headers;
+type BodyInit = string | ArrayBuffer | ArrayBufferView | URLSearchParams;
+type RequestRedirect = "follow" | "manual" | "error";
+
+declare class Headers implements Iterable<[string, string]> {
+  constructor(init?: HeadersInit);
+  append(name: string, value: string): void;
+  delete(name: string): void;
+  get(name: string): string | null;
+  getSetCookie(): string[];
+  has(name: string): boolean;
+  set(name: string, value: string): void;
+  forEach(callback: (value: string, name: string, headers: Headers) => void, thisArg?: any): void;
+  entries(): IterableIterator<[string, string]>;
+  keys(): IterableIterator<string>;
+  values(): IterableIterator<string>;
+  [Symbol.iterator](): IterableIterator<[string, string]>;
+}
+
+interface BodyReader {
+  read(): Promise<{ done: false; value: Uint8Array } | { done: true; value: undefined }>;
+  cancel(): Promise<void>;
+  releaseLock(): void;
+  readonly closed: Promise<void>;
+}
+
+interface BodyStream {
+  readonly locked: boolean;
+  getReader(): BodyReader;
+}
+
+interface Body {
+  readonly body: BodyStream | null;
+  readonly bodyUsed: boolean;
+  arrayBuffer(): Promise<ArrayBuffer>;
+  bytes(): Promise<Uint8Array>;
+  json(): Promise<any>;
+  text(): Promise<string>;
+}
+
+interface RequestInit {
+  method?: string;
+  headers?: HeadersInit;
+  body?: BodyInit | null;
+  redirect?: RequestRedirect;
+  signal?: AbortSignal | null;
+}
+
+declare class Request implements Body {
+  constructor(input: string | URL | Request, init?: RequestInit);
+  readonly url: string;
+  readonly method: string;
+  readonly headers: Headers;
+  readonly redirect: RequestRedirect;
+  readonly signal: AbortSignal;
+  readonly body: BodyStream | null;
+  readonly bodyUsed: boolean;
+  arrayBuffer(): Promise<ArrayBuffer>;
+  bytes(): Promise<Uint8Array>;
+  json(): Promise<any>;
+  text(): Promise<string>;
+  clone(): Request;
+}
+
+interface ResponseInit {
+  status?: number;
+  statusText?: string;
+  headers?: HeadersInit;
+}
+
+declare class Response implements Body {
+  constructor(body?: BodyInit | null, init?: ResponseInit);
+  static json(data: any, init?: ResponseInit): Response;
+  static error(): Response;
+  static redirect(url: string | URL, status?: number): Response;
+  readonly type: "basic" | "default" | "error";
+  readonly url: string;
+  readonly redirected: boolean;
+  readonly status: number;
+  readonly ok: boolean;
+  readonly statusText: string;
+  readonly headers: Headers;
+  readonly body: BodyStream | null;
+  readonly bodyUsed: boolean;
+  arrayBuffer(): Promise<ArrayBuffer>;
+  bytes(): Promise<Uint8Array>;
+  json(): Promise<any>;
+  text(): Promise<string>;
+  clone(): Response;
+}
+
+declare function fetch(input: string | URL | Request, init?: RequestInit): Promise<Response>;

@@ -59,6 +59,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	code := fs.String("e", "", "run this code instead of a file")
 	fsRoot := fs.String("fs-root", "", "let fs and require reach only files inside this directory\n(the script itself may lie outside; what it requires may not)")
 	noFS := fs.Bool("no-fs", false, "no fs module, and require reads no file (built-in modules only)")
+	noNet := fs.Bool("no-net", false, "no network: every fetch fails with TypeError: fetch failed")
 	maxThreads := fs.Int("max-threads", 0, "most threads alive at once (0: the default)")
 	maxMemory := newMemoryFlag()
 	fs.Var(maxMemory, "max-memory", "fail with a RangeError when the heap nears this `size`: 512MiB, 2GiB, 1G (10^9), bytes; 0: no limit")
@@ -104,6 +105,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		opts = append(opts, host.WithoutFileSystem())
 	} else if *fsRoot != "" {
 		opts = append(opts, host.WithFileSystem(*fsRoot))
+	}
+	if *noNet {
+		opts = append(opts, host.WithoutNetwork())
 	}
 
 	var argv []string

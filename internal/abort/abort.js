@@ -366,6 +366,32 @@ class AbortController {
 }
 Object.defineProperty(AbortController.prototype, Symbol.toStringTag, { value: 'AbortController', configurable: true });
 
+// util.inspect shows a signal and a controller as Node does:
+// "AbortSignal { aborted: false }", "AbortController { signal: ... }".
+const kInspect = Symbol.for('nodejs.util.inspect.custom');
+function customInspect(self, obj, depth, options, inspect) {
+  // Node's signals have symbol-keyed fields, so past the depth they read
+  // as [AbortSignal]; these keep theirs private, and say it themselves.
+  if (depth < 0) {
+    const name = `[${self.constructor.name}]`;
+    return typeof options.stylize === 'function' ? options.stylize(name, 'special') : name;
+  }
+  const opts = Object.assign({}, options, { depth: options.depth === null ? null : options.depth - 1 });
+  return `${self.constructor.name} ${inspect(obj, opts)}`;
+}
+Object.defineProperty(AbortSignal.prototype, kInspect, {
+  value: function inspect(depth, options, inspectFn) {
+    return customInspect(this, { aborted: this.aborted }, depth, options, inspectFn);
+  },
+  configurable: true, writable: true,
+});
+Object.defineProperty(AbortController.prototype, kInspect, {
+  value: function inspect(depth, options, inspectFn) {
+    return customInspect(this, { signal: this.signal }, depth, options, inspectFn);
+  },
+  configurable: true, writable: true,
+});
+
 function validateUint32(value, name) {
   if (typeof value !== 'number') throw errInvalidArgType(name, 'number', value);
   if (!Number.isInteger(value)) throw errOutOfRange(name, 'an integer', value);

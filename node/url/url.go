@@ -318,3 +318,13 @@ func Installers(cwd func() string, inspect jsmod.Inspector) map[string]func(*goj
 	}
 	return out
 }
+
+// Exports is the module's exports in rt (built on the first call), for the
+// packages that use its classes without the globals (fetch parses its
+// URLs with URL).
+func Exports(rt *goja.Runtime, cwd func() string, inspect jsmod.Inspector) (*goja.Object, error) {
+	if cwd == nil {
+		cwd = defaultCwd
+	}
+	return of(rt, cwd, inspect)
+}

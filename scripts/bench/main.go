@@ -26,6 +26,8 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"net"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -48,6 +50,9 @@ type params struct {
 	blocked, blockedNode        int
 	seq, seqFirst               int
 	seqNode, seqNodeFirst       int
+	fetchN, fetchInFlight       int
+	consoleN                    int
+	serverURL                   string // the fetch pair's local server
 	timeout                     time.Duration
 	verbose                     bool
 	nodeBin, jsrunBin, onlyList string
@@ -59,6 +64,9 @@ type bench struct {
 	jsrunArgs func(p params) []string
 	nodeArgs  func(p params) []string
 	derive    func(r *result) // adds metrics computed from the marks and the peak RSS
+	// wall, if set, names the metric of the run's wall time in seconds,
+	// the script's stdout going to /dev/null (it prints what it measures).
+	wall string
 }
 
 var benches = []bench{
@@ -101,6 +109,17 @@ var benches = []bench{
 				r.metrics["blocked_start_us_per_thread"] = r.metrics["blocked_start_ms"] * 1000 / n
 			}
 		},
+	},
+	{
+		name:      "fetch",
+		jsrunArgs: func(p params) []string { return append([]string{p.serverURL}, ints(p.fetchN, p.fetchInFlight)...) },
+		nodeArgs:  func(p params) []string { return append([]string{p.serverURL}, ints(p.fetchN, p.fetchInFlight)...) },
+	},
+	{
+		name:      "console",
+		jsrunArgs: func(p params) []string { return ints(p.consoleN) },
+		nodeArgs:  func(p params) []string { return ints(p.consoleN) },
+		wall:      "console_s",
 	},
 	{
 		name:      "memory_seq",
@@ -177,6 +196,14 @@ func rows(p params) []row {
 			unit: "ratio", node: "seq_rss_ratio", jsrun: "seq_rss_ratio", goal: atMost(1.5), goalText: "<= 1.5"},
 		{bench: "memory_seq", label: "memory: RSS at the end of the sequence",
 			unit: "MiB", node: "seq_rss_last_mib", jsrun: "seq_rss_last_mib", info: true},
+		{bench: "fetch", label: fmt.Sprintf("fetch: %d GETs of 1 KiB, %d in flight, one runtime, Promise.all", p.fetchN, p.fetchInFlight),
+			unit: "req/s", node: "fetch_main_req_s", jsrun: "fetch_main_req_s", higherBetter: true,
+			goal: func(n, j float64) (bool, bool) { return j >= n, !math.IsNaN(n) }, goalText: ">= node"},
+		{bench: "fetch", label: fmt.Sprintf("fetch: the same from %d threads (node: one runtime, Promise.all)", p.fetchInFlight),
+			unit: "req/s", node: "fetch_main_req_s", jsrun: "fetch_threads_req_s", higherBetter: true,
+			goal: func(n, j float64) (bool, bool) { return j >= n, !math.IsNaN(n) }, goalText: ">= node"},
+		{bench: "console", label: fmt.Sprintf("console.log of a 1,000-key object x%d to /dev/null (whole run)", p.consoleN),
+			unit: "s", node: "console_s", jsrun: "console_s"},
 		{bench: "memory_seq", label: "memory: spawn cost over the whole sequence",
 			unit: "us/task", node: "seq_spawn_us", jsrun: "seq_spawn_us"},
 	}...)
@@ -209,7 +236,7 @@ func ints(xs ...int) []string {
 func main() {
 	var p params
 	flag.IntVar(&p.rounds, "n", 5, "rounds: how many times each pair runs (alternately)")
-	flag.StringVar(&p.onlyList, "only", "", "comma-separated pairs to run: spawn,pool,clone,clone_kinds,cpu,memory_blocked,memory_seq (default all)")
+	flag.StringVar(&p.onlyList, "only", "", "comma-separated pairs to run: spawn,pool,clone,clone_kinds,cpu,fetch,console,memory_blocked,memory_seq (default all)")
 	flag.StringVar(&p.nodeBin, "node", "node", "the node binary")
 	flag.StringVar(&p.jsrunBin, "jsrun", "", "a jsrun binary to use instead of building ./cmd/jsrun")
 	flag.IntVar(&p.spawnJsrun, "spawn", 20000, "spawn: jsrun threads per run")
@@ -225,6 +252,9 @@ func main() {
 	flag.IntVar(&p.seqFirst, "seq-first", 10000, "memory_seq: jsrun threads before the first RSS sample")
 	flag.IntVar(&p.seqNode, "seq-node", 500, "memory_seq: sequential Node workers")
 	flag.IntVar(&p.seqNodeFirst, "seq-node-first", 50, "memory_seq: Node workers before the first RSS sample")
+	flag.IntVar(&p.fetchN, "fetch-n", 2000, "fetch: GETs per measurement")
+	flag.IntVar(&p.fetchInFlight, "fetch-in-flight", 64, "fetch: requests in flight (and threads)")
+	flag.IntVar(&p.consoleN, "console-n", 1000, "console: console.log calls per run")
 	flag.DurationVar(&p.timeout, "timeout", 20*time.Minute, "limit for one script run")
 	flag.BoolVar(&p.verbose, "v", false, "print every run's measurements")
 	flag.Parse()
@@ -277,6 +307,14 @@ func run(p params) error {
 		}
 	}
 	maxThreads := max(20000, p.blocked+100)
+	if slices.ContainsFunc(selected, func(b bench) bool { return b.name == "fetch" }) {
+		url, stop, err := startServer()
+		if err != nil {
+			return err
+		}
+		defer stop()
+		p.serverURL = url
+	}
 
 	// results[side][metric] is one value per round.
 	results := map[string]map[string][]float64{"node": {}, "jsrun": {}}
@@ -302,7 +340,12 @@ func run(p params) error {
 				cmd.Dir = filepath.Join(dir, side)
 				fmt.Fprintf(os.Stderr, "round %d/%d: %-14s %-5s ", round+1, p.rounds, b.name, side)
 				t0 := time.Now()
-				r, err := runScript(cmd, p.timeout)
+				var r *result
+				if b.wall != "" {
+					r, err = runWall(cmd, p.timeout, b.wall)
+				} else {
+					r, err = runScript(cmd, p.timeout)
+				}
 				if err != nil {
 					fmt.Fprintln(os.Stderr)
 					return fmt.Errorf("%s/%s.js: %w", side, b.name, err)
@@ -426,6 +469,47 @@ func runScript(cmd *exec.Cmd, timeout time.Duration) (*result, error) {
 	}
 	r.maxRSSKiB = maxRSSKiB(cmd.ProcessState)
 	return r, nil
+}
+
+// runWall runs cmd with its stdout to /dev/null and reports its wall
+// time, in seconds, as metric.
+func runWall(cmd *exec.Cmd, timeout time.Duration, metric string) (*result, error) {
+	null, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
+	if err != nil {
+		return nil, err
+	}
+	defer null.Close()
+	var stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = null, &stderr
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	defer cancel()
+	t0 := time.Now()
+	if err := cmd.Start(); err != nil {
+		return nil, err
+	}
+	stop := context.AfterFunc(ctx, func() { _ = cmd.Process.Kill() })
+	defer stop()
+	if err := cmd.Wait(); err != nil {
+		return nil, fmt.Errorf("%v\nstderr:\n%s", err, stderr.String())
+	}
+	r := &result{metrics: map[string]float64{metric: time.Since(t0).Seconds()}, marks: map[string]memSample{}}
+	r.maxRSSKiB = maxRSSKiB(cmd.ProcessState)
+	return r, nil
+}
+
+// startServer serves 1 KiB bodies on a local port for the fetch pair.
+func startServer() (url string, stop func(), err error) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", nil, err
+	}
+	body := bytes.Repeat([]byte("x"), 1024)
+	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "text/plain")
+		_, _ = w.Write(body)
+	})}
+	go func() { _ = srv.Serve(l) }()
+	return "http://" + l.Addr().String() + "/", func() { _ = srv.Close() }, nil
 }
 
 // readMem reads VmRSS of a process from /proc (Linux).
