@@ -29,11 +29,11 @@ import (
 // that does not have it.
 
 const (
-	huntCorpus = 40              // seeds run by default
-	huntWithin = 3 * time.Second // the most a run may take, timeout included
+	huntCorpus = 40               // seeds run by default
+	huntWithin = 10 * time.Second // the most a run may take, timeout included
 	// huntKill is when a run still going is killed: past huntWithin, so
 	// that the report says how far over it went.
-	huntKill = 6 * time.Second
+	huntKill = 20 * time.Second
 	// huntProcs is how many children run at once: each may take its
 	// 256 MiB.
 	huntProcs = 2

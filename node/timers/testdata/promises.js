@@ -10,10 +10,12 @@ log('module', tp === same, typeof tp.setTimeout, typeof tp.setImmediate, typeof 
 
 (async () => {
   // Timers and immediates are ordered among their own kind: which comes
-  // first depends, in Node, on how long the script took.
+  // first depends, in Node, on how long the script took. The late timer
+  // is far off so that a slow start (a loaded machine, a thread) cannot
+  // make it due before the short ones registered after it.
   const order = [];
   const imms = [];
-  const p1 = tp.setTimeout(20, 'late').then((v) => order.push(`timeout 20:${v}`));
+  const p1 = tp.setTimeout(200, 'late').then((v) => order.push(`timeout 200:${v}`));
   const p2 = tp.setTimeout(1, 'early').then((v) => order.push(`timeout 1:${v}`));
   setTimeout(() => order.push('global setTimeout 1'), 1);
   const p3 = tp.setImmediate('imm').then((v) => imms.push(`immediate:${v}`));
