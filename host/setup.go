@@ -28,6 +28,9 @@ func (h *Host) installGlobal(r *engine.Runtime, name string) error {
 	switch name {
 	case "require":
 		h.enableRequire(r)
+		if mf := mainFileOf(r); mf != nil {
+			installCommonJSGlobals(rt, mf)
+		}
 	case "console":
 		return rt.Set("console", h.consoleOf(rt))
 	case "process":
