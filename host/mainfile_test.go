@@ -135,3 +135,22 @@ fail();
 		t.Fatalf("err = %v, want a stack naming main.cts:7:9", err)
 	}
 }
+
+func TestRequireTransformsTypeScript(t *testing.T) {
+	t.Parallel()
+	dir := writeTree(t, map[string]string{
+		"main.js": `const m = require("./lib.cts");
+console.log(m.add(2, 3), m.Mode.B);
+try { require("./esm.mjs"); } catch (e) { console.log(e.code); }
+try { require("./bad.ts"); } catch (e) { console.log(e.name, e.message.endsWith("bad.ts:1:8)")); }
+`,
+		"lib.cts": "export enum Mode { A, B }\nexport function add(a: number, b: number): number { return a + b; }\n",
+		"esm.mjs": "export const x = 1;\n",
+		"bad.ts":  "let x: = 1;\n",
+	})
+	got := mustRunFile(t, dir, "main.js")
+	want := "5 1\nERR_REQUIRE_ESM\nSyntaxError true\n"
+	if got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
