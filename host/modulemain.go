@@ -2,12 +2,199 @@ package host
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
+	"strings"
 
+	"github.com/dop251/goja"
+	"github.com/jsrun/jsrun/internal/engine"
 	"github.com/jsrun/jsrun/transform"
+	"github.com/jsrun/jsrun/transform/esm"
+	"github.com/jsrun/jsrun/transform/resolve"
 )
 
-// evalModule runs an ES module main file.
+// An ES module main file runs through package esm: the main runtime gets a
+// Linker, whose Loader resolves as Node does (package resolve) through the
+// host's files, runs ES modules from transform's code compiled by
+// Env.Script (the rewrite and the analysis, as for a main script), and
+// evaluates CommonJS modules, JSON and built-ins (threads, fs, node:...)
+// through the runtime's require. Everything is read through h.files: a
+// module outside the confined directory is never read.
+
+// linkerKey keys a runtime's Linker on its global object.
+var linkerKey = goja.NewSymbol("jsrun.linker")
+
+// evalModule runs the ES module main file res.
 func (h *Host) evalModule(ctx context.Context, res *transform.Result) (any, error) {
-	return nil, fmt.Errorf("jsrun: %s: ES modules are not run yet", res.Path)
+	end, err := h.life.begin()
+	if err != nil {
+		return nil, err
+	}
+	defer end()
+	ctx, oom, unwatch := h.watchMemory(ctx)
+	defer unwatch()
+	// The main Script is the module's code: the cache, the rewrite and the
+	// analysis of the file are the linker's too.
+	script, err := h.env.Script(ctx, res.Path, res.Code)
+	if errors.Is(err, engine.ErrStopped) {
+		return nil, h.stopError(ctx, oom, err)
+	}
+	if err != nil {
+		return nil, syntaxError(err, res.Code)
+	}
+	evalCtx, st := withEvalState(ctx)
+	then := func(r *engine.Runtime, _ goja.Value) (goja.Value, error) {
+		l := h.linkerOf(r)
+		p := l.Import(res.Path)
+		if p.State() == goja.PromiseStateRejected {
+			return nil, throwValue(r.RT, p.Result())
+		}
+		return r.RT.ToValue(p), nil
+	}
+	completion, err := h.env.Eval(evalCtx, script, then)
+	if err != nil {
+		return nil, h.stopError(ctx, oom, err)
+	}
+	if code := st.code(); code != 0 {
+		return nil, &ExitError{Code: code}
+	}
+	return export(completion), nil
+}
+
+// throwValue is the error of throwing v in rt: an uncaught exception.
+func throwValue(rt *goja.Runtime, v goja.Value) error {
+	fn, _ := goja.AssertFunction(rt.ToValue(func(goja.FunctionCall) goja.Value { panic(v) }))
+	_, err := fn(goja.Undefined())
+	return err
+}
+
+// linkerOf returns r's Linker, made on first use.
+func (h *Host) linkerOf(r *engine.Runtime) *esm.Linker {
+	rt := r.RT
+	if v := rt.GlobalObject().GetSymbol(linkerKey); v != nil {
+		if l, ok := v.Export().(*esm.Linker); ok {
+			return l
+		}
+	}
+	ld := &moduleLoader{h: h, rt: rt}
+	ld.resolver = resolve.Resolver{FS: hostFS{h}, Builtin: h.builtinModule}
+	ctx := r.Context()
+	l := esm.New(rt, ld, esm.Options{Compile: func(name, src string) (*goja.Program, error) {
+		s, err := h.env.Script(ctx, name, src)
+		if err != nil {
+			return nil, err
+		}
+		return s.Program(), nil
+	}, Error: linkError})
+	_ = rt.GlobalObject().DefineDataPropertySymbol(linkerKey, rt.ToValue(l), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
+	return l
+}
+
+// linkError is the value thrown for a Go error of the linker: a goja
+// syntax error as a main script's, a file the host may not read as fs's
+// error, else esm's default.
+func linkError(rt *goja.Runtime, err error) goja.Value {
+	var se *goja.CompilerSyntaxError
+	if errors.As(err, &se) {
+		return newError(rt, "SyntaxError", moduleSyntaxMessage(se))
+	}
+	var read *moduleError
+	if errors.As(err, &read) {
+		return fsError(rt, read.err, "open", read.path)
+	}
+	return esm.DefaultError(rt, err)
+}
+
+// builtinModule tells whether name (without node:) is a module the host
+// provides without a file: node's, the host's own, the embedder's.
+func (h *Host) builtinModule(name string) bool {
+	if h.native[name] || h.native["node:"+name] {
+		return true
+	}
+	for _, m := range h.opts.modules {
+		if m.name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// moduleLoader is a runtime's esm.Loader.
+type moduleLoader struct {
+	h        *Host
+	rt       *goja.Runtime
+	resolver resolve.Resolver
+}
+
+func (ld *moduleLoader) Resolve(spec, importer string) (string, error) {
+	return ld.resolver.Import(spec, importer)
+}
+
+func (ld *moduleLoader) Load(id string) (*esm.Source, error) {
+	if name, ok := strings.CutPrefix(id, "node:"); ok {
+		// A built-in: by the name it was registered under.
+		if !ld.h.native[id] {
+			id = name
+		}
+		return &esm.Source{Exports: func() (goja.Value, error) { return ld.require(id) }}, nil
+	}
+	src, err := ld.h.readModuleFile(id)
+	if err != nil {
+		var me *moduleError
+		if errors.As(err, &me) {
+			return nil, err
+		}
+		return nil, &resolveError{"ERR_MODULE_NOT_FOUND", "Cannot find module '" + id + "'"}
+	}
+	if strings.HasSuffix(id, ".json") {
+		return &esm.Source{Exports: func() (goja.Value, error) { return ld.require(id) }}, nil
+	}
+	res, err := ld.h.transformFile(id, string(src))
+	if err != nil {
+		return nil, err
+	}
+	if res.Kind == transform.Module {
+		return &esm.Source{Module: res}, nil
+	}
+	return &esm.Source{Exports: func() (goja.Value, error) { return ld.require(id) }}, nil
+}
+
+// require calls the runtime's require.
+func (ld *moduleLoader) require(id string) (goja.Value, error) {
+	fn, ok := goja.AssertFunction(ld.rt.Get("require"))
+	if !ok {
+		return nil, errors.New("this runtime has no require")
+	}
+	return fn(goja.Undefined(), ld.rt.ToValue(id))
+}
+
+// resolveError is a module that vanished between resolution and load.
+type resolveError struct{ code, msg string }
+
+func (e *resolveError) Error() string { return e.msg }
+func (e *resolveError) Code() string  { return e.code }
+
+// hostFS is what package resolve reads: the host's files, as require
+// reads them.
+type hostFS struct{ h *Host }
+
+func (f hostFS) Stat(path string) (fs.FileInfo, error) {
+	files := f.h.files
+	if files == nil {
+		return nil, fs.ErrNotExist
+	}
+	name, err := files.resolve(path)
+	if err != nil {
+		return nil, fs.ErrNotExist // outside the directory: as if absent
+	}
+	return files.stat(name)
+}
+
+func (f hostFS) ReadFile(path string) ([]byte, error) {
+	b, err := f.h.readModuleFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, fs.ErrNotExist)
+	}
+	return b, nil
 }
