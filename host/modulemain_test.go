@@ -75,12 +75,12 @@ console.log(readFileSync(new URL(import.meta.url).pathname, "utf8").length > 0);
 func TestModuleMainErrors(t *testing.T) {
 	t.Parallel()
 	dir := writeTree(t, map[string]string{
-		"missing.mjs":  "import x from './x.mjs';\n",
-		"package.mjs":  "import x from 'no-such-package';\n",
-		"throws.mjs":   "import './dep.mjs';\nconsole.log('not reached');\n",
-		"dep.mjs":      "export const x = 1;\nthrow new RangeError('dep threw');\n",
-		"badts.mts":    "const x: number = 1;\nconst y: = 2;\n",
-		"outside.mjs":  "import '../elsewhere.mjs';\n",
+		"missing.mjs":      "import x from './x.mjs';\n",
+		"package.mjs":      "import x from 'no-such-package';\n",
+		"throws.mjs":       "import './dep.mjs';\nconsole.log('not reached');\n",
+		"dep.mjs":          "export const x = 1;\nthrow new RangeError('dep threw');\n",
+		"badts.mts":        "const x: number = 1;\nconst y: = 2;\n",
+		"outside.mjs":      "import '../elsewhere.mjs';\n",
 		"../elsewhere.mjs": "",
 	})
 	for _, c := range []struct{ file, name, text string }{
