@@ -264,6 +264,7 @@ func (g *Group) newRuntime(ctx context.Context, name string, every bool) (*Runti
 	rt := goja.New()
 	gd := guard.Install(rt)      // first: it sets the global object the rest defines on
 	sites := rewrite.Install(rt) // before any script: the helper of rewritten code, and Function wrapped
+	installSymbols(rt)           // Symbol.asyncIterator, dispose, asyncDispose (queue_async.go)
 	rt.SetMaxCallStackSize(g.env.cfg.MaxCallStackSize)
 	// eval and Function read no source map: its comment may name any file
 	// (a named pipe blocks the open for ever), and the host decides alone
