@@ -84,6 +84,8 @@ func New(opts ...Option) (*Host, error) {
 		Install:          h.installGlobal,
 		Globals:          names,
 		ReadSourceMap:    h.readModuleFile, // read as require reads
+		Import:           h.importIn,
+		ModuleBinding:    h.moduleBinding,
 		Exiting:          exiting,
 	}
 	h.env = engine.NewEnv(cfg)

@@ -36,7 +36,7 @@ func (h *Host) evalModule(ctx context.Context, res *transform.Result) (any, erro
 	defer unwatch()
 	// The main Script is the module's code: the cache, the rewrite and the
 	// analysis of the file are the linker's too.
-	script, err := h.env.Script(ctx, res.Path, res.Code)
+	script, err := h.env.ModuleScript(ctx, res.Path, res.Code, moduleInfo(res.Code))
 	if errors.Is(err, engine.ErrStopped) {
 		return nil, h.stopError(ctx, oom, err)
 	}
@@ -45,9 +45,9 @@ func (h *Host) evalModule(ctx context.Context, res *transform.Result) (any, erro
 	}
 	evalCtx, st := withEvalState(ctx)
 	then := func(r *engine.Runtime, _ goja.Value) (goja.Value, error) {
-		l := h.linkerOf(r)
-		p := l.Import(res.Path)
+		p := h.linkerOf(r).Import(res.Path)
 		if p.State() == goja.PromiseStateRejected {
+			markHandled(r.RT, p)
 			return nil, throwValue(r.RT, p.Result())
 		}
 		return r.RT.ToValue(p), nil
@@ -69,26 +69,106 @@ func throwValue(rt *goja.Runtime, v goja.Value) error {
 	return err
 }
 
+// runtimeModules is what a runtime holds of ES modules: its Linker, and
+// the scope reader of each module it evaluated (for threads.run).
+type runtimeModules struct {
+	linker *esm.Linker
+	loader *moduleLoader
+	scopes map[string]goja.Callable
+}
+
 // linkerOf returns r's Linker, made on first use.
-func (h *Host) linkerOf(r *engine.Runtime) *esm.Linker {
+func (h *Host) linkerOf(r *engine.Runtime) *esm.Linker { return h.modulesOf(r, true).linker }
+
+// modulesOf returns r's modules, made on first use if make is set (else
+// nil when r has none).
+func (h *Host) modulesOf(r *engine.Runtime, make bool) *runtimeModules {
 	rt := r.RT
 	if v := rt.GlobalObject().GetSymbol(linkerKey); v != nil {
-		if l, ok := v.Export().(*esm.Linker); ok {
-			return l
+		if m, ok := v.Export().(*runtimeModules); ok {
+			return m
 		}
 	}
-	ld := &moduleLoader{h: h, rt: rt}
-	ld.resolver = resolve.Resolver{FS: hostFS{h}, Builtin: h.builtinModule}
+	if !make {
+		return nil
+	}
+	m := &runtimeModules{scopes: map[string]goja.Callable{}}
+	m.loader = &moduleLoader{h: h, rt: rt}
+	m.loader.resolver = resolve.Resolver{FS: hostFS{h}, Builtin: h.builtinModule}
 	ctx := r.Context()
-	l := esm.New(rt, ld, esm.Options{Compile: func(name, src string) (*goja.Program, error) {
-		s, err := h.env.Script(ctx, name, src)
-		if err != nil {
-			return nil, err
-		}
-		return s.Program(), nil
-	}, Error: linkError})
-	_ = rt.GlobalObject().DefineDataPropertySymbol(linkerKey, rt.ToValue(l), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
-	return l
+	m.linker = esm.New(rt, m.loader, esm.Options{
+		Compile: func(name, src string) (*goja.Program, error) {
+			s, err := h.env.ModuleScript(ctx, name, src, moduleInfo(src))
+			if err != nil {
+				return nil, err
+			}
+			return s.Program(), nil
+		},
+		Error: linkError,
+		Scope: func(id string, reader goja.Value) {
+			if fn, ok := goja.AssertFunction(reader); ok {
+				m.scopes[id] = fn
+			}
+		},
+	})
+	_ = rt.GlobalObject().DefineDataPropertySymbol(linkerKey, rt.ToValue(m), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
+	return m
+}
+
+// moduleInfo is what the engine needs to know of a module's code.
+func moduleInfo(code string) engine.ModuleInfo {
+	return engine.ModuleInfo{Imports: transform.ImportBindings(code), Scope: transform.Param + ".scope"}
+}
+
+// importIn is engine.Config.Import: a thread imports again what a carried
+// function's module imported. A module that awaits at top level cannot be
+// imported so (the thread's function must start now).
+func (h *Host) importIn(r *engine.Runtime, spec, importer string) (goja.Value, error) {
+	m := h.modulesOf(r, true)
+	rt := r.RT
+	id, err := m.loader.Resolve(spec, importer)
+	if err != nil {
+		return nil, throwValue(rt, linkError(rt, err))
+	}
+	p := m.linker.Import(id)
+	switch p.State() {
+	case goja.PromiseStateFulfilled:
+		return p.Result(), nil
+	case goja.PromiseStateRejected:
+		markHandled(rt, p)
+		return nil, throwValue(rt, p.Result())
+	}
+	e := newError(rt, "Error", "threads: the function uses a binding imported from "+id+
+		", which awaits at top level; a thread imports it synchronously: import it in the thread with await import() instead")
+	_ = e.Set("code", "ERR_REQUIRE_ASYNC_MODULE")
+	return nil, throwValue(rt, e)
+}
+
+// markHandled gives a rejected promise a handler, so that its rejection,
+// reported another way, is not also an unhandled one.
+func markHandled(rt *goja.Runtime, p *goja.Promise) {
+	obj := rt.ToValue(p).ToObject(rt)
+	if then, ok := goja.AssertFunction(obj.Get("then")); ok {
+		noop := rt.ToValue(func(goja.FunctionCall) goja.Value { return goja.Undefined() })
+		_, _ = then(obj, noop, noop)
+	}
+}
+
+// moduleBinding is engine.Config.ModuleBinding.
+func (h *Host) moduleBinding(r *engine.Runtime, module, name string) (goja.Value, bool) {
+	m := h.modulesOf(r, false)
+	if m == nil {
+		return nil, false
+	}
+	read := m.scopes[module]
+	if read == nil {
+		return nil, false
+	}
+	v, err := read(goja.Undefined(), r.RT.ToValue(name))
+	if err != nil || v == nil {
+		return nil, false
+	}
+	return v, true
 }
 
 // linkError is the value thrown for a Go error of the linker: a goja

@@ -46,6 +46,14 @@ type Config struct {
 	// ReadSourceMap reads the file a main script's source map comment
 	// names (see Env.Script). It may be nil: then no source map is read.
 	ReadSourceMap func(path string) ([]byte, error)
+	// Import imports, in r, the module specifier names in the ES module
+	// importer, and returns its namespace: a thread's own copy of an
+	// import binding of a function carried from a module (see
+	// ModuleScript). It may be nil: then such a function is refused.
+	Import func(r *Runtime, specifier, importer string) (goja.Value, error)
+	// ModuleBinding reads, in r, the top-level binding name of the ES
+	// module file (ok false when r has not evaluated it).
+	ModuleBinding func(r *Runtime, module, name string) (v goja.Value, ok bool)
 }
 
 // Defaults for Config.

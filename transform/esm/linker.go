@@ -38,6 +38,10 @@ type Options struct {
 	// Compile. By default: a SyntaxError for a *transform.SyntaxError,
 	// else an Error with the error's text and code.
 	Error func(rt *goja.Runtime, err error) goja.Value
+	// Scope, when set, is what the module id's code hands its scope
+	// reader to when it calls the record's scope function (code compiled
+	// so by the host: see engine.ModuleInfo).
+	Scope func(id string, reader goja.Value)
 }
 
 // Linker holds the module records of one runtime. It is not safe for

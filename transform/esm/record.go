@@ -36,6 +36,11 @@ func (l *Linker) moduleObject(rec *record) *goja.Object {
 		}
 		return v
 	})
+	set("scope", func(reader goja.Value) {
+		if l.opts.Scope != nil {
+			l.opts.Scope(rec.id, reader)
+		}
+	})
 	set("link", func() bool { return l.link(rec) })
 	set("linked", func() *goja.Promise { return l.linked(rec) })
 	return o
