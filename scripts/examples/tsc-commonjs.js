@@ -1,3 +1,4 @@
+// @ts-nocheck: compiler output, checked as its TypeScript source would be, not as JavaScript
 "use strict";
 // What tsc 5 emits (module: commonjs, esModuleInterop) for:
 //   import threads from "threads";
