@@ -36,7 +36,7 @@ func (h *Host) evalModule(ctx context.Context, res *transform.Result) (any, erro
 	defer unwatch()
 	// The main Script is the module's code: the cache, the rewrite and the
 	// analysis of the file are the linker's too.
-	script, err := h.env.ModuleScript(ctx, res.Path, res.Code, moduleInfo(res.Code))
+	script, err := h.env.ModuleScript(ctx, res.Path, res.Code, moduleInfo)
 	if errors.Is(err, engine.ErrStopped) {
 		return nil, h.stopError(ctx, oom, err)
 	}
@@ -98,7 +98,7 @@ func (h *Host) modulesOf(r *engine.Runtime, make bool) *runtimeModules {
 	ctx := r.Context()
 	m.linker = esm.New(rt, m.loader, esm.Options{
 		Compile: func(name, src string) (*goja.Program, error) {
-			s, err := h.env.ModuleScript(ctx, name, src, moduleInfo(src))
+			s, err := h.env.ModuleScript(ctx, name, src, moduleInfo)
 			if err != nil {
 				return nil, err
 			}
@@ -116,9 +116,7 @@ func (h *Host) modulesOf(r *engine.Runtime, make bool) *runtimeModules {
 }
 
 // moduleInfo is what the engine needs to know of a module's code.
-func moduleInfo(code string) engine.ModuleInfo {
-	return engine.ModuleInfo{Imports: transform.ImportBindings(code), Scope: transform.Param + ".scope"}
-}
+var moduleInfo = engine.ModuleInfo{Imports: transform.ImportBindings, Scope: transform.Param + ".scope"}
 
 // importIn is engine.Config.Import: a thread imports again what a carried
 // function's module imported. A module that awaits at top level cannot be

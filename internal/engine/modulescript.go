@@ -24,9 +24,10 @@ import (
 
 // ModuleInfo is what ModuleScript needs to know of an ES module's code.
 type ModuleInfo struct {
-	// Imports maps the top-level bindings that hold an imported namespace
-	// to the specifier of their import.
-	Imports map[string]string
+	// Imports maps the top-level bindings of the code that hold an
+	// imported namespace to the specifier of their import; it is called
+	// only when the code is compiled, not when it is found in the cache.
+	Imports func(code string) map[string]string
 	// Scope is the expression of the function the code calls, before its
 	// body runs, with the module's reader: function (name) returning the
 	// value of its top-level binding name (undefined for another name).

@@ -196,7 +196,11 @@ func (e *Env) compile(k scriptKey, m *ModuleInfo) (*Script, error) {
 	}
 	var an *analysis.Script // before the rewrite changes prg
 	if m != nil {
-		an, err = analysis.ESModuleOf(name, src, prg, m.Imports)
+		var imports map[string]string
+		if m.Imports != nil {
+			imports = m.Imports(k.src)
+		}
+		an, err = analysis.ESModuleOf(name, src, prg, imports)
 	} else {
 		an, err = analysis.ScriptOf(name, src, prg)
 	}
