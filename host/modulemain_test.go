@@ -81,6 +81,9 @@ func TestModuleMainErrors(t *testing.T) {
 		"dep.mjs":          "export const x = 1;\nthrow new RangeError('dep threw');\n",
 		"badts.mts":        "const x: number = 1;\nconst y: = 2;\n",
 		"outside.mjs":      "import '../elsewhere.mjs';\n",
+		"importbad.mjs":    "import './badts.mts';\n",
+		"cjsthrows.mjs":    "import './throws.cjs';\n",
+		"throws.cjs":       "module.exports = 1;\nthrow new TypeError('cjs threw');\n",
 		"../elsewhere.mjs": "",
 	})
 	for _, c := range []struct{ file, name, text string }{
@@ -89,6 +92,8 @@ func TestModuleMainErrors(t *testing.T) {
 		{"throws.mjs", "RangeError", "dep.mjs:2:7"},
 		{"badts.mts", "SyntaxError", "badts.mts:2\nconst y: = 2;\n         ^"},
 		{"outside.mjs", "Error", "Cannot find module"},
+		{"importbad.mjs", "SyntaxError", "badts.mts:2\nconst y: = 2;\n         ^"},
+		{"cjsthrows.mjs", "TypeError", "throws.cjs:2:7"},
 	} {
 		out, err := runFile(t, dir, c.file)
 		var se *ScriptError
