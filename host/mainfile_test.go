@@ -141,15 +141,21 @@ func TestRequireTransformsTypeScript(t *testing.T) {
 	dir := writeTree(t, map[string]string{
 		"main.js": `const m = require("./lib.cts");
 console.log(m.add(2, 3), m.Mode.B);
-try { require("./esm.mjs"); } catch (e) { console.log(e.code); }
+const esm = require("./esm.mjs");
+console.log(esm.x, esm[Symbol.toStringTag], require("./esm.mjs") === esm, require("./lib.ts").twice(4));
+try { require("./tla.mjs"); } catch (e) { console.log(e.code); }
+try { require("./throws.mjs"); } catch (e) { console.log(e.message); }
 try { require("./bad.ts"); } catch (e) { console.log(e.name, e.message.endsWith("bad.ts:1:8)")); }
 `,
-		"lib.cts": "export enum Mode { A, B }\nexport function add(a: number, b: number): number { return a + b; }\n",
-		"esm.mjs": "export const x = 1;\n",
-		"bad.ts":  "let x: = 1;\n",
+		"lib.cts":    "export enum Mode { A, B }\nexport function add(a: number, b: number): number { return a + b; }\n",
+		"esm.mjs":    "export const x = 1;\n",
+		"lib.ts":     "export function twice(n: number): number { return 2 * n; }\n",
+		"tla.mjs":    "await null;\nexport const y = 2;\n",
+		"throws.mjs": "throw new Error('esm threw');\n",
+		"bad.ts":     "let x: = 1;\n",
 	})
 	got := mustRunFile(t, dir, "main.js")
-	want := "5 1\nERR_REQUIRE_ESM\nSyntaxError true\n"
+	want := "5 1\n1 Module true 8\nERR_REQUIRE_ASYNC_MODULE\nesm threw\nSyntaxError true\n"
 	if got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}

@@ -7,19 +7,62 @@ import (
 	"strings"
 
 	"github.com/dop251/goja"
+	"github.com/jsrun/jsrun/internal/engine"
+	"github.com/jsrun/jsrun/internal/jsutil"
 	"github.com/jsrun/jsrun/transform"
 )
 
 // require runs what transform makes of a file: TypeScript stripped, the
 // syntax goja refuses lowered. Plain CommonJS runs as it is. An ES module
-// is refused with Node 22's ERR_REQUIRE_ESM (import it instead).
+// is evaluated by the runtime's esm.Linker and require returns its
+// namespace, as Node 22.12 does; one that awaits at top level is
+// ERR_REQUIRE_ASYNC_MODULE.
 
-// requireESMError is require of an ES module.
-type requireESMError struct{ path string }
+// requireESMKey names, on a runtime's global object, the function the
+// stand-in of a required ES module calls.
+const requireESMKey = "jsrun.requireESM"
 
-func (e *requireESMError) Error() string {
-	return "require() of ES Module " + e.path + " not supported.\nInstead change the require of " +
-		e.path + " to a dynamic import() which is available in all CommonJS modules."
+// requireESMStub stands, for require, in place of an ES module's code.
+const requireESMStub = "module.exports = globalThis[Symbol.for(\"" + requireESMKey + "\")](__filename);\n"
+
+// installRequireESM gives r the function requireESMStub calls.
+func (h *Host) installRequireESM(r *engine.Runtime) {
+	rt := r.RT
+	fn := rt.ToValue(func(path string) goja.Value {
+		p := h.linkerOf(r).Import(path)
+		switch p.State() {
+		case goja.PromiseStateFulfilled:
+			return p.Result()
+		case goja.PromiseStateRejected:
+			markHandled(rt, p)
+			panic(p.Result())
+		}
+		e := newError(rt, "Error", "require() cannot be used on an ESM graph with top-level await. Use import() instead. To see where the top-level await comes from, use --experimental-print-required-tla.\n  From "+path)
+		_ = e.Set("code", "ERR_REQUIRE_ASYNC_MODULE")
+		panic(e)
+	}).(*goja.Object)
+	jsutil.SetName(rt, fn, "require")
+	if key := symbolFor(rt, requireESMKey); key != nil {
+		_ = rt.GlobalObject().DefineDataPropertySymbol(key, fn, goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
+	}
+}
+
+// symbolFor is Symbol.for(key) in rt, before any script could change it.
+func symbolFor(rt *goja.Runtime, key string) *goja.Symbol {
+	sym, ok := rt.Get("Symbol").(*goja.Object)
+	if !ok {
+		return nil
+	}
+	forFn, ok := goja.AssertFunction(sym.Get("for"))
+	if !ok {
+		return nil
+	}
+	v, err := forFn(sym, rt.ToValue(key))
+	if err != nil {
+		return nil
+	}
+	s, _ := v.(*goja.Symbol)
+	return s
 }
 
 // sourceExt are the extensions of the files require transforms: not
@@ -40,7 +83,7 @@ func (h *Host) requireTransform(path string, src []byte) ([]byte, error) {
 	case err != nil:
 		return nil, err
 	case res.Kind == transform.Module:
-		return nil, &requireESMError{path}
+		return []byte(requireESMStub), nil
 	case res.Plain:
 		return nil, nil
 	}
@@ -50,15 +93,8 @@ func (h *Host) requireTransform(path string, src []byte) ([]byte, error) {
 // transformRequireError is what require throws for an error of the
 // transform, or nil for another error.
 func transformRequireError(rt *goja.Runtime, err error) goja.Value {
-	var (
-		esm *requireESMError
-		se  *transform.SyntaxError
-	)
+	var se *transform.SyntaxError
 	switch {
-	case errors.As(err, &esm):
-		e := newError(rt, "Error", esm.Error())
-		_ = e.Set("code", "ERR_REQUIRE_ESM")
-		return e
 	case errors.As(err, &se):
 		msg := se.Message + " (" + se.File + ":" + strconv.Itoa(se.Line) + ":" + strconv.Itoa(se.Column) + ")"
 		e := newError(rt, "SyntaxError", msg)

@@ -58,6 +58,7 @@ func (h *Host) enableRequire(r *engine.Runtime) {
 		h.runtimes.add(r)
 		h.modules.Install(r.RT)
 		h.installRequire(r.RT)
+		h.installRequireESM(r)
 	}
 }
 
