@@ -102,3 +102,27 @@ func TestModuleMainErrors(t *testing.T) {
 		}
 	}
 }
+
+// Packages resolve as Node's: node_modules walked up from the importer,
+// package.json "exports" with the import condition, and "main".
+func TestModulePackages(t *testing.T) {
+	t.Parallel()
+	dir := writeTree(t, map[string]string{
+		"node_modules/dual/package.json": `{"name": "dual", "exports": {".": {"import": "./esm.mjs", "require": "./cjs.cjs"}, "./extra": "./extra.mjs"}}`,
+		"node_modules/dual/esm.mjs":      "export const kind = 'esm';\n",
+		"node_modules/dual/cjs.cjs":      "exports.kind = 'cjs';\n",
+		"node_modules/dual/extra.mjs":    "export default 'extra';\n",
+		"node_modules/old/package.json":  `{"main": "lib/index.js"}`,
+		"node_modules/old/lib/index.js":  "module.exports = { old: true };\n",
+		"src/deep/main.mjs": `import { kind } from "dual";
+import extra from "dual/extra";
+import old, { old as named } from "old";
+console.log(kind, extra, old.old, named);
+try { await import("dual/missing"); } catch (e) { console.log(e.code); }
+`,
+	})
+	got := mustRunFile(t, dir, "src/deep/main.mjs")
+	if want := "esm extra true true\nERR_PACKAGE_PATH_NOT_EXPORTED\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
