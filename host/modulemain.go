@@ -54,12 +54,28 @@ func (h *Host) evalModule(ctx context.Context, res *transform.Result) (any, erro
 	}
 	completion, err := h.env.Eval(evalCtx, script, then)
 	if err != nil {
-		return nil, h.stopError(ctx, oom, err)
+		return nil, importSyntaxError(h.stopError(ctx, oom, err))
 	}
 	if code := st.code(); code != 0 {
 		return nil, &ExitError{Code: code}
 	}
 	return export(completion), nil
+}
+
+// importSyntaxError reports a module that did not parse, which the
+// linker threw as a SyntaxError whose stack starts with the file:line and
+// the caret, as a syntax error, as a main file's: not as an uncaught
+// exception.
+func importSyntaxError(err error) error {
+	var se *ScriptError
+	if errors.As(err, &se) && se.Kind != "syntax error" && strings.Contains(se.Stack, "\nSyntaxError: ") &&
+		!strings.HasPrefix(se.Stack, "SyntaxError") && !strings.Contains(se.Stack, "\n    at ") {
+		se.Kind, se.Name = "syntax error", "SyntaxError"
+		if _, msg, ok := strings.Cut(se.Stack, "\nSyntaxError: "); ok {
+			se.Message = msg
+		}
+	}
+	return err
 }
 
 // throwValue is the error of throwing v in rt: an uncaught exception.

@@ -126,3 +126,19 @@ try { await import("dual/missing"); } catch (e) { console.log(e.code); }
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// An imported module that does not parse fails the evaluation as a syntax
+// error, as the main file's would, not as an uncaught exception.
+func TestImportedSyntaxErrorKind(t *testing.T) {
+	t.Parallel()
+	dir := writeTree(t, map[string]string{
+		"main.mjs": "import './bad.ts';\n",
+		"bad.ts":   "interface A { x: number }\nlet y: = 2;\n",
+	})
+	_, err := runFile(t, dir, "main.mjs")
+	var se *ScriptError
+	if !errors.As(err, &se) || se.Kind != "syntax error" || se.Name != "SyntaxError" ||
+		!strings.HasPrefix(se.Stack, filepath.Join(dir, "bad.ts")+":2\nlet y: = 2;\n       ^") {
+		t.Fatalf("err = %#v, want a syntax error with bad.ts's frame", err)
+	}
+}
