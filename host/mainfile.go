@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"github.com/dop251/goja"
@@ -51,7 +52,7 @@ func (h *Host) evalFile(ctx context.Context, abs, src string) (any, error) {
 	res, err := h.transformFile(abs, src)
 	if err != nil {
 		var se *transform.SyntaxError
-		if errors.As(err, &se) && !typescriptFile(abs) {
+		if errors.As(err, &se) && gojaReportsSyntax(abs, src) {
 			// JavaScript that does not parse: goja's own error, as before
 			// modules existed.
 			return h.evalCall(context.WithValue(ctx, mainFileKey{}, &mainFile{abs, true}), abs, src, "", nil)
@@ -78,6 +79,21 @@ func (h *Host) readPackageFile(path string) ([]byte, error) {
 		return nil, fmt.Errorf("%s: %w", path, fs.ErrNotExist)
 	}
 	return b, nil
+}
+
+// moduleSyntax finds a line that starts with import or export.
+var moduleSyntax = regexp.MustCompile(`(?m)^\s*(?:import|export)\b`)
+
+// gojaReportsSyntax tells whether goja's parser, rather than esbuild's,
+// reports a syntax error of the file, as before modules existed: for
+// JavaScript that looks like CommonJS (not .mjs, no line starting with
+// import or export). goja would misreport an ES module's import.
+func gojaReportsSyntax(path, src string) bool {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".js", ".cjs":
+		return !moduleSyntax.MatchString(src)
+	}
+	return false
 }
 
 // typescriptFile tells a TypeScript file by its extension.

@@ -78,7 +78,7 @@ func (h *Host) requireTransform(path string, src []byte) ([]byte, error) {
 	res, err := h.transformFile(path, string(src))
 	var se *transform.SyntaxError
 	switch {
-	case errors.As(err, &se) && !typescriptFile(path):
+	case errors.As(err, &se) && gojaReportsSyntax(path, string(src)):
 		return nil, nil // goja reports it, as before modules existed
 	case err != nil:
 		return nil, err
