@@ -91,3 +91,20 @@ func TestImportedSyntaxErrorKind(t *testing.T) {
 		t.Fatalf("err = %#v, want a syntax error with bad.ts's frame", err)
 	}
 }
+
+// A symbolic link inside the directory that leads out of it is not
+// followed by import: the module outside is never read nor run.
+func TestModuleImportStaysInRoot(t *testing.T) {
+	t.Parallel()
+	base := writeTree(t, map[string]string{
+		"root/main.mjs": "try { await import('./link.mjs'); } catch (e) { console.log(e.code || e.message); }\nconsole.log(globalThis.outsideRan === undefined);\n",
+		"outside.mjs":   "globalThis.outsideRan = true; console.log('outside ran');\n",
+	})
+	if err := os.Symlink(filepath.Join(base, "outside.mjs"), filepath.Join(base, "root", "link.mjs")); err != nil {
+		t.Fatal(err)
+	}
+	got := mustRunFile(t, filepath.Join(base, "root"), "main.mjs")
+	if got != "ERR_MODULE_NOT_FOUND\ntrue\n" {
+		t.Errorf("got %q, want ERR_MODULE_NOT_FOUND and no run of the module outside", got)
+	}
+}
