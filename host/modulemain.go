@@ -36,7 +36,7 @@ func (h *Host) evalModule(ctx context.Context, res *transform.Result) (any, erro
 	defer unwatch()
 	// The main Script is the module's code: the cache, the rewrite and the
 	// analysis of the file are the linker's too.
-	script, err := h.env.ModuleScript(ctx, res.Path, res.Code, moduleInfo)
+	script, err := h.env.ModuleScript(ctx, res.Path, res.Code, moduleInfoOf(res))
 	if errors.Is(err, engine.ErrStopped) {
 		return nil, h.stopError(ctx, oom, err)
 	}
@@ -114,7 +114,11 @@ func (h *Host) modulesOf(r *engine.Runtime, make bool) *runtimeModules {
 	ctx := r.Context()
 	m.linker = esm.New(rt, m.loader, esm.Options{
 		Compile: func(name, src string) (*goja.Program, error) {
-			s, err := h.env.ModuleScript(ctx, name, src, moduleInfo)
+			info := moduleInfo
+			if res := m.loader.loaded[name]; res != nil && res.Code == src {
+				info = moduleInfoOf(res)
+			}
+			s, err := h.env.ModuleScript(ctx, name, src, info)
 			if err != nil {
 				return nil, err
 			}
@@ -133,6 +137,19 @@ func (h *Host) modulesOf(r *engine.Runtime, make bool) *runtimeModules {
 
 // moduleInfo is what the engine needs to know of a module's code.
 var moduleInfo = engine.ModuleInfo{Imports: transform.ImportBindings, Scope: transform.Param + ".scope"}
+
+// moduleInfoOf is moduleInfo for res, whose source map names original
+// places in the engine's messages.
+func moduleInfoOf(res *transform.Result) engine.ModuleInfo {
+	info := moduleInfo
+	if res.Map != nil {
+		info.Original = func(line, col int) (int, int, bool) {
+			p, ok := res.Map.Original(line, col)
+			return p.Line, p.Column, ok
+		}
+	}
+	return info
+}
 
 // importIn is engine.Config.Import: a thread imports again what a carried
 // function's module imported. A module that awaits at top level cannot be
@@ -219,6 +236,7 @@ type moduleLoader struct {
 	h        *Host
 	rt       *goja.Runtime
 	resolver resolve.Resolver
+	loaded   map[string]*transform.Result // the ES modules loaded, by path, for Compile
 }
 
 func (ld *moduleLoader) Resolve(spec, importer string) (string, error) {
@@ -249,6 +267,10 @@ func (ld *moduleLoader) Load(id string) (*esm.Source, error) {
 		return nil, err
 	}
 	if res.Kind == transform.Module {
+		if ld.loaded == nil {
+			ld.loaded = map[string]*transform.Result{}
+		}
+		ld.loaded[id] = res
 		return &esm.Source{Module: res}, nil
 	}
 	return &esm.Source{Exports: func() (goja.Value, error) { return ld.require(id) }}, nil

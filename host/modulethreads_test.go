@@ -119,3 +119,33 @@ try { run(() => h()).get(); console.log("no error"); } catch (e) { console.log(e
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// A function text written in two modules with different meanings cannot
+// be told apart: the DataCloneError names both places in the original
+// files (through the source maps), not in the code goja runs.
+func TestModuleAmbiguityNamesOriginalPlaces(t *testing.T) {
+	t.Parallel()
+	dir := writeTree(t, map[string]string{
+		"one.ts": `// a comment, so that lines differ from the code goja runs
+interface Unused { a: number }
+const k: number = 1;
+export const f = (x: number) => x + k;
+`,
+		"two.mjs": `export function make(k) {
+  return (x) => x + k;
+}
+`,
+		"main.mjs": `import { run } from "threads";
+import { f } from "./one.ts";
+import { make } from "./two.mjs";
+make(2);
+try { run(f, 1).get(); } catch (e) { console.log(e.name); console.log(e.message); }
+`,
+	})
+	got := mustRunFile(t, dir, "main.mjs")
+	for _, want := range []string{"DataCloneError", "one.ts:4:18", "two.mjs:2:10"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("output lacks %q:\n%s", want, got)
+		}
+	}
+}

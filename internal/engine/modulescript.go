@@ -32,6 +32,10 @@ type ModuleInfo struct {
 	// body runs, with the module's reader: function (name) returning the
 	// value of its top-level binding name (undefined for another name).
 	Scope string
+	// Original, when set, maps a line and column of the code to the
+	// original file's, for the places messages name (a function text
+	// written at two places that differ).
+	Original func(line, col int) (origLine, origCol int, ok bool)
 
 	name string
 }

@@ -208,6 +208,7 @@ func (e *Env) compile(k scriptKey, m *ModuleInfo) (*Script, error) {
 		return nil, err
 	}
 	if m != nil {
+		an.Original = m.Original
 		e.index.Add(an) // its functions can be carried from any evaluation
 	}
 	// Guard BigInt operators and spread arguments, and make the functions

@@ -60,6 +60,9 @@ type Script struct {
 	// function carried from the script is compiled with it, so that its
 	// stacks name the original file too.
 	MapComment string
+	// Original, when set, maps a line and column of the source (what goja
+	// runs) to the original file's, for the places messages name.
+	Original func(line, col int) (origLine, origCol int, ok bool)
 
 	file *file.File          // the source, for line/column of a byte offset
 	lits map[string]*literal // literal text -> first occurrence in file order
@@ -218,6 +221,19 @@ func (s *Script) another(first, l *literal) {
 		return
 	}
 	s.more[l.source] = append(ls, l)
+}
+
+// where names the place of a byte offset of the script's source for a
+// message: file:line:col in the original file when the source maps to
+// one.
+func (s *Script) where(offset int) string {
+	line, col := s.position(offset)
+	if s.Original != nil {
+		if l, c, ok := s.Original(line, col); ok {
+			line, col = l, c
+		}
+	}
+	return fmt.Sprintf("%s:%d:%d", s.Name, line, col)
 }
 
 // position returns the line and column (1-based, columns in bytes, as goja
