@@ -65,13 +65,16 @@ const t = threads_1.default.run((0, exports.square), 7);
 console.log(t.get(), typeof module.exports.square, module.exports === exports);
 console.log(__filename.endsWith("tsc.js"), __dirname === require("path").dirname(__filename));
 console.log(require.main === module, module.id);
+const twice = (n) => 2 * (0, exports.square)(n);
+exports.twice = twice;
+console.log(threads_1.default.run((0, exports.twice), 3).get(), threads_1.default.run(() => __filename === module.filename).get());
 `
 
 func TestCommonJSMainHasModuleGlobals(t *testing.T) {
 	t.Parallel()
 	dir := writeTree(t, map[string]string{"tsc.js": tscCommonJS})
 	got := mustRunFile(t, dir, "tsc.js")
-	want := "49 function true\ntrue true\ntrue .\n"
+	want := "49 function true\ntrue true\ntrue .\n18 true\n"
 	if got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
@@ -157,6 +160,19 @@ try { require("./bad.ts"); } catch (e) { console.log(e.name, e.message.endsWith(
 	got := mustRunFile(t, dir, "main.js")
 	want := "5 1\n1 Module true 8\nERR_REQUIRE_ASYNC_MODULE\nesm threw\nSyntaxError true\n"
 	if got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// A top-level binding initialised by require is required again in a
+// thread, with every global the module may use: threads, console.
+func TestRequireBindingInThread(t *testing.T) {
+	t.Parallel()
+	dir := writeTree(t, map[string]string{
+		"m.js":    "module.exports = function () { console.log('hi from', typeof threads.run); };\n",
+		"main.js": "const t = require('threads');\nconst m = require('./m.js');\nfunction f() { m(); return typeof t.run; }\nconsole.log(threads.run(f).get());\n",
+	})
+	if got, want := mustRunFile(t, dir, "main.js"), "hi from function\nfunction\n"; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }

@@ -219,7 +219,10 @@ func builtinNames() map[string]bool {
 	for _, k := range goja.New().GlobalObject().GetOwnPropertyNames() {
 		names[k] = true
 	}
-	for _, k := range []string{"threads", "console", "require", "process", "module", "exports", "__filename", "__dirname", "arguments"} {
+	// module, exports, __filename and __dirname are not: a CommonJS main
+	// file's are its globals, carried to threads like its other globals
+	// (tsc's output calls (0, exports.f)(...)).
+	for _, k := range []string{"threads", "console", "require", "process", "arguments"} {
 		names[k] = true
 	}
 	for _, k := range eventloop.Globals {

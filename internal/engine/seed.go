@@ -186,15 +186,10 @@ func (s *seed) plant(r *Runtime, once bool) (goja.Callable, []goja.Value, error)
 		}
 	}
 	if len(s.requires) > 0 {
-		need := []string{"require"}
-		for _, rb := range s.requires {
-			if rb.importer != "" {
-				// An ES module the thread imports may name any global.
-				need = r.group.env.allGlobals()
-				break
-			}
-		}
-		if err := r.ensure(need); err != nil {
+		// A module the thread requires or imports may name any global (as
+		// for a function that names require: see catchAll); require's
+		// "threads" is the threads global.
+		if err := r.ensure(r.group.env.allGlobals()); err != nil {
 			return nil, nil, err
 		}
 	}
