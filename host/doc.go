@@ -33,6 +33,22 @@
 // arrays as []any. Call runs a script and then one of its functions with
 // arguments from Go.
 //
+// # Files, modules and TypeScript
+//
+// EvalFile runs a file as Node 22 would (package transform decides its
+// kind): an ES module (.mjs, .mts, a .js or .ts with import/export or
+// top-level await, or under a package.json "type": "module") runs through
+// package transform/esm with Node's resolution, import() and import.meta;
+// CommonJS gets module, exports, require, __filename and __dirname (as
+// globals of the main runtime). TypeScript is stripped by esbuild, and the
+// syntax goja lacks is lowered; plain CommonJS runs untransformed. Stacks,
+// syntax errors included, name the original file, line and column. The
+// transforms are cached in memory per Host (not on disk). Modules are read
+// as require reads them: only inside the directory of WithFileSystem. A
+// function written in a module travels to threads with its imports, which
+// each thread imports again (a module is evaluated once per runtime).
+// Eval's source is always a classic script.
+//
 // # Errors
 //
 // An evaluation fails with:

@@ -14,6 +14,7 @@ import (
 	"github.com/jsrun/jsrun/internal/engine"
 	"github.com/jsrun/jsrun/internal/rewrite"
 	"github.com/jsrun/jsrun/node/console"
+	"github.com/jsrun/jsrun/transform"
 )
 
 // Host runs scripts. One Host may run many evaluations, one after another
@@ -29,7 +30,8 @@ type Host struct {
 	// nodeGlobals install node's globals (Buffer, URL, ...) by name.
 	nodeGlobals map[string]func(*goja.Runtime) error
 
-	files       *files // what require("fs") and require reach; nil when off
+	transforms  *transform.Cache // main files and modules made ready for goja
+	files       *files           // what require("fs") and require reach; nil when off
 	printer     *console.Printer
 	consoleOpts console.Options
 	environ     []envVar // process.env
@@ -58,6 +60,7 @@ func New(opts ...Option) (*Host, error) {
 	h.printer = console.NewPrinter(h.opts.stdout, h.opts.stderr)
 	h.consoleOpts = consoleOptions(&h.opts, h.environ)
 	h.modules = rewrite.NewModules()
+	h.transforms = transform.NewCache(0)
 	loaders := []require.Option{require.WithLoader(h.modules.Loader(h.readModule))}
 	if h.files == nil || h.files.root != nil {
 		loaders = append(loaders, require.WithPathResolver(h.modulePath))
@@ -80,6 +83,8 @@ func New(opts ...Option) (*Host, error) {
 		Install:          h.installGlobal,
 		Globals:          names,
 		ReadSourceMap:    h.readModuleFile, // read as require reads
+		Import:           h.importIn,
+		ModuleBinding:    h.moduleBinding,
 		Exiting:          exiting,
 	}
 	h.env = engine.NewEnv(cfg)
@@ -115,7 +120,7 @@ func (h *Host) EvalFile(ctx context.Context, path string) (any, error) {
 	if err != nil {
 		return nil, fmt.Errorf("jsrun: %w", err)
 	}
-	return h.eval(ctx, abs, string(src))
+	return h.evalFile(ctx, abs, string(src))
 }
 
 // EvalWithTimeout is Eval under a deadline d from now.

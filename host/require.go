@@ -42,6 +42,12 @@ func (h *Host) readModule(path string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	if code, err := h.requireTransform(path, src); err != nil || code != nil {
+		if err != nil {
+			return nil, err
+		}
+		src = code
+	}
 	// A module that does not parse fails in require itself; its functions
 	// simply stay unknown to the index.
 	_ = h.env.AddModule(path, string(src))
@@ -265,6 +271,9 @@ func (h *Host) requireError(rt *goja.Runtime, err error, spec string, stack []st
 		return e
 	case errors.As(err, &syntax):
 		return newError(rt, "SyntaxError", moduleSyntaxMessage(syntax))
+	}
+	if v := transformRequireError(rt, err); v != nil {
+		return v
 	}
 	return newError(rt, "Error", fmt.Sprintf("require(%q): %v", spec, err))
 }

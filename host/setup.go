@@ -27,6 +27,9 @@ func (h *Host) installGlobal(r *engine.Runtime, name string) error {
 	switch name {
 	case "require":
 		h.enableRequire(r)
+		if mf := mainFileOf(r); mf != nil {
+			installCommonJSGlobals(rt, mf)
+		}
 	case "console":
 		return rt.Set("console", h.consoleOf(rt))
 	case "process":
@@ -54,6 +57,7 @@ func (h *Host) enableRequire(r *engine.Runtime) {
 		h.runtimes.add(r)
 		h.modules.Install(r.RT)
 		h.installRequire(r.RT)
+		h.installRequireESM(r)
 	}
 }
 

@@ -9,9 +9,16 @@ import (
 )
 
 func TestExamples(t *testing.T) {
-	files, err := filepath.Glob(repoPath("scripts", "examples", "*.js"))
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no examples found: %v", err)
+	var files []string
+	for _, ext := range []string{"*.js", "*.mjs", "*.ts"} {
+		more, err := filepath.Glob(repoPath("scripts", "examples", ext))
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, more...)
+	}
+	if len(files) == 0 {
+		t.Fatal("no examples found")
 	}
 	for _, f := range files {
 		name := filepath.Base(f)
@@ -28,11 +35,12 @@ func TestExamples(t *testing.T) {
 	}
 }
 
-// expectedOutput reads NAME.expected beside the example NAME.js: every
+// expectedOutput reads NAME.expected beside the example NAME.js (or
+// .mjs, .ts; the modules they import are in lib/): every
 // example must have one, so a new example cannot go untested.
 func expectedOutput(t *testing.T, script string) string {
 	t.Helper()
-	want, err := os.ReadFile(strings.TrimSuffix(script, ".js") + ".expected")
+	want, err := os.ReadFile(strings.TrimSuffix(script, filepath.Ext(script)) + ".expected")
 	if err != nil {
 		t.Fatalf("%s has no .expected file beside it: %v", filepath.Base(script), err)
 	}

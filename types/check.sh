@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Type-checks scripts/examples/*.js (and types/threads-test.ts) against types/threads.d.ts.
+# Type-checks scripts/examples/*.js (and types/threads-test.ts) against types/threads.d.ts,
+# and the ES module and TypeScript examples (*.mjs, *.ts, lib/) with types/modules-test.ts
+# as modules (tsconfig.modules.json).
 # Uses `tsc` from PATH if there is one; otherwise installs TypeScript 5 from the npm registry
 # into types/.tsc (git-ignored, kept for the next run).
 set -euo pipefail
@@ -22,4 +24,5 @@ fi
 
 "$tsc" --version >&2
 "$tsc" -p types/tsconfig.json
+"$tsc" -p types/tsconfig.modules.json
 echo "types: ok"

@@ -335,6 +335,11 @@ declare namespace threads {
     readonly closed: boolean;
     /** Blocking iteration: `get()` per step, done when the queue is closed and drained. */
     [Symbol.iterator](): Iterator<T, undefined>;
+    /**
+     * Asynchronous iteration: `for await (const x of q)` takes each item as `getAsync()`
+     * does, without blocking the loop, and is done when the queue is closed and drained.
+     */
+    [Symbol.asyncIterator](): AsyncIterator<T, undefined>;
   }
   interface QueueConstructor {
     /** A new queue holding at most `maxsize` items; `maxsize <= 0` (the default) is unbounded. */
@@ -431,7 +436,12 @@ interface AbortSignal {
   throwIfAborted(): void;
 }
 
-/** `require("threads")` is the `threads` global. */
+/**
+ * `require("threads")` and `import threads, { run, Queue, Pool } from "threads"` are the
+ * `threads` global: its members are the module's named exports, the object its default
+ * export (with `esModuleInterop` or `allowSyntheticDefaultImports`, which module `esnext`
+ * and `nodenext` imply).
+ */
 declare module "threads" {
   export = threads;
 }
@@ -485,3 +495,15 @@ declare var process: Process;
  */
 declare function require(id: "threads"): typeof threads;
 declare function require(id: string): any;
+
+/** `import.meta` of an ES module run by jsrun (as Node's). */
+interface ImportMeta {
+  /** The module's file: URL. */
+  readonly url: string;
+  /** The module's absolute path. */
+  readonly filename: string;
+  /** The directory of the module's file. */
+  readonly dirname: string;
+  /** The URL (or built-in name) `specifier` resolves to from this module. */
+  resolve(specifier: string): string;
+}

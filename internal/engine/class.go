@@ -17,6 +17,8 @@ type class struct {
 	getters []method
 	// iterate, when set, is the prototype's [Symbol.iterator].
 	iterate func(lib *library, this goja.Value) goja.Value
+	// asyncIterate, when set, is the prototype's [Symbol.asyncIterator].
+	asyncIterate func(lib *library, this goja.Value) goja.Value
 	// construct makes the Go value from the constructor's arguments.
 	construct func(lib *library, c goja.FunctionCall) refHolder
 }
@@ -57,6 +59,9 @@ func (lib *library) installClass(cl *class) *classState {
 	}
 	if cl.iterate != nil {
 		_ = front.SetSymbol(goja.SymIterator, jsutil.Func(rt, "[Symbol.iterator]", func(c goja.FunctionCall) goja.Value { return cl.iterate(lib, c.This) }))
+	}
+	if s := asyncIteratorSymbol(rt); cl.asyncIterate != nil && s != nil {
+		_ = front.SetSymbol(s, jsutil.Func(rt, "[Symbol.asyncIterator]", func(c goja.FunctionCall) goja.Value { return cl.asyncIterate(lib, c.This) }))
 	}
 	_ = front.SetPrototype(rt.NewDynamicObject(&lazyMethods{lib: lib, cl: cl}))
 	// A native constructor: with `new` or without, it returns the face it

@@ -65,6 +65,10 @@ func (e *Env) entryOf(main *Script, info *analysis.Func) *funcEntry {
 			tag = func(start file.Idx) (int, bool) { return sites(int(start) - 1) }
 		}
 		name, text := info.Program()
+		if fe.script != nil && fe.script.MapComment != "" {
+			// Its stacks name the original file, as in the caller.
+			text += "\n" + fe.script.MapComment
+		}
 		fe.prog, fe.err = rewrite.CompileTagged(name, text, info.Strict, tag)
 		fe.needs = e.globalsNeeded(info.Free)
 		return fe
@@ -128,6 +132,9 @@ func (c *codec) SnapshotFunction(rt *goja.Runtime, fn *goja.Object, path string)
 		if cap.ModuleTop && fe.script != nil {
 			if b := fe.script.Bindings[cap.Name]; b != nil && b.Require != nil {
 				continue // a module's require() binding is required again in the thread
+			}
+			if fe.script.ESModule && g.env.cfg.Import != nil && g.env.cfg.ModuleBinding != nil {
+				continue // an ES module's binding: imported again, or read and cloned
 			}
 		}
 		return nil, &clone.DataCloneError{Path: path, Reason: fmt.Sprintf(

@@ -22,6 +22,12 @@
 // directly when it blocks in get(), and through its event loop for the
 // Promise. Nothing of one runtime is ever touched by another.
 //
+// An ES module's code (package transform's) is compiled by ModuleScript
+// through the same cache, with an analysis whose top level is the
+// module's: its import bindings are imported again in a thread
+// (Config.Import), its other bindings read in the caller
+// (Config.ModuleBinding) and cloned (modulescript.go).
+//
 // A thread's threads outlive it, as goroutines do: its return cancels
 // nothing but itself. cancel() reaches the threads it started, transitively
 // (tree.go), and the evaluation's end reaches them all. A cancelled runtime

@@ -46,6 +46,14 @@ type Config struct {
 	// ReadSourceMap reads the file a main script's source map comment
 	// names (see Env.Script). It may be nil: then no source map is read.
 	ReadSourceMap func(path string) ([]byte, error)
+	// Import imports, in r, the module specifier names in the ES module
+	// importer, and returns its namespace: a thread's own copy of an
+	// import binding of a function carried from a module (see
+	// ModuleScript). It may be nil: then such a function is refused.
+	Import func(r *Runtime, specifier, importer string) (goja.Value, error)
+	// ModuleBinding reads, in r, the top-level binding name of the ES
+	// module file (ok false when r has not evaluated it).
+	ModuleBinding func(r *Runtime, module, name string) (v goja.Value, ok bool)
 }
 
 // Defaults for Config.
@@ -211,7 +219,10 @@ func builtinNames() map[string]bool {
 	for _, k := range goja.New().GlobalObject().GetOwnPropertyNames() {
 		names[k] = true
 	}
-	for _, k := range []string{"threads", "console", "require", "process", "module", "exports", "__filename", "__dirname", "arguments"} {
+	// module, exports, __filename and __dirname are not: a CommonJS main
+	// file's are its globals, carried to threads like its other globals
+	// (tsc's output calls (0, exports.f)(...)).
+	for _, k := range []string{"threads", "console", "require", "process", "arguments"} {
 		names[k] = true
 	}
 	for _, k := range eventloop.Globals {
@@ -265,6 +276,7 @@ func (g *Group) newRuntime(ctx context.Context, name string, every bool) (*Runti
 	rt := goja.New()
 	gd := guard.Install(rt)      // first: it sets the global object the rest defines on
 	sites := rewrite.Install(rt) // before any script: the helper of rewritten code, and Function wrapped
+	installSymbols(rt)           // Symbol.asyncIterator, dispose, asyncDispose (queue_async.go)
 	rt.SetMaxCallStackSize(g.env.cfg.MaxCallStackSize)
 	// eval and Function read no source map: its comment may name any file
 	// (a named pipe blocks the open for ever), and the host decides alone

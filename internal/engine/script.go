@@ -118,12 +118,17 @@ var ErrStopped = errors.New("stopped while compiling")
 // keeps its Script for the next call with the same source; the error then
 // wraps ErrStopped and ctx's cause. A kept Script needs no goroutine.
 func (e *Env) Script(ctx context.Context, name, src string) (*Script, error) {
-	k := scriptKey{name, src}
+	return e.script(ctx, scriptKey{name, src}, nil)
+}
+
+// script is Script for the key k; m is an ES module's information (see
+// ModuleScript), nil for a script.
+func (e *Env) script(ctx context.Context, k scriptKey, m *ModuleInfo) (*Script, error) {
 	if s := e.scripts.get(k); s != nil {
 		return s, nil
 	}
 	if ctx.Done() == nil {
-		return e.compile(k)
+		return e.compile(k, m)
 	}
 	type compiled struct {
 		s   *Script
@@ -136,7 +141,7 @@ func (e *Env) Script(ctx context.Context, name, src string) (*Script, error) {
 	)
 	done := make(chan compiled, 1)
 	go func() {
-		s, err := e.compile(k)
+		s, err := e.compile(k, m)
 		mu.Lock()
 		defer mu.Unlock()
 		if abandoned {
@@ -172,18 +177,39 @@ func (e *Env) Script(ctx context.Context, name, src string) (*Script, error) {
 // compile parses src once, for the analysis and for the compiler, and
 // keeps the Script it makes. A source map comment may name any file: it
 // is read through the Config's ReadSourceMap, or not at all.
-func (e *Env) compile(k scriptKey) (*Script, error) {
+func (e *Env) compile(k scriptKey, m *ModuleInfo) (*Script, error) {
 	opt := parser.WithDisableSourceMaps
 	if e.cfg.ReadSourceMap != nil {
 		opt = parser.WithSourceMapLoader(e.cfg.ReadSourceMap)
 	}
-	prg, err := parser.ParseFile(nil, k.name, k.src, 0, opt) // goja.Parse would hide the position in a message
+	name, src := k.name, k.src
+	if m != nil {
+		name = m.name
+		var err error
+		if src, err = m.withScope(name, src); err != nil {
+			return nil, err
+		}
+	}
+	prg, err := parser.ParseFile(nil, name, src, 0, opt) // goja.Parse would hide the position in a message
 	if err != nil {
 		return nil, err
 	}
-	an, err := analysis.ScriptOf(k.name, k.src, prg) // before the rewrite changes prg
+	var an *analysis.Script // before the rewrite changes prg
+	if m != nil {
+		var imports map[string]string
+		if m.Imports != nil {
+			imports = m.Imports(k.src)
+		}
+		an, err = analysis.ESModuleOf(name, src, prg, imports)
+	} else {
+		an, err = analysis.ScriptOf(name, src, prg)
+	}
 	if err != nil {
 		return nil, err
+	}
+	if m != nil {
+		an.Original = m.Original
+		e.index.Add(an) // its functions can be carried from any evaluation
 	}
 	// Guard BigInt operators and spread arguments, and make the functions
 	// of texts written here with different meanings carry their site.
@@ -195,5 +221,5 @@ func (e *Env) compile(k scriptKey) (*Script, error) {
 	if err != nil {
 		return nil, err
 	}
-	return e.scripts.put(k, &Script{name: k.name, prog: prog, an: an}), nil
+	return e.scripts.put(k, &Script{name: name, prog: prog, an: an}), nil
 }

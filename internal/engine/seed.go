@@ -28,6 +28,9 @@ type requireBinding struct {
 	name      string
 	specifier string // resolved against the requiring file when relative
 	path      []string
+	// importer is set for an ES module's import binding: the thread
+	// imports specifier from that module (Config.Import).
+	importer string
 }
 
 // prepare snapshots fn, args and every top-level binding they need.
@@ -98,6 +101,17 @@ func (lib *library) resolveFree(seenp *map[string]bool, s *seed) ([]string, []go
 		var b *analysis.Binding
 		if f.script != nil {
 			b = f.script.Bindings[f.name]
+		}
+		if b != nil && f.script.ESModule && b.Require == nil {
+			if b.Import != "" {
+				s.requires = append(s.requires, requireBinding{name: f.name, specifier: b.Import, importer: f.script.Name})
+				continue
+			}
+			if v, ok := lib.r.group.env.cfg.ModuleBinding(lib.r, f.script.Name, f.name); ok {
+				names = append(names, f.name)
+				vals = append(vals, v)
+			}
+			continue
 		}
 		if b != nil && b.Require != nil {
 			s.requires = append(s.requires, requireBinding{name: f.name, specifier: resolveSpecifier(f.script.Name, b.Require.Specifier), path: b.Require.Path})
@@ -172,12 +186,21 @@ func (s *seed) plant(r *Runtime, once bool) (goja.Callable, []goja.Value, error)
 		}
 	}
 	if len(s.requires) > 0 {
-		if err := r.ensure([]string{"require"}); err != nil {
+		// A module the thread requires or imports may name any global (as
+		// for a function that names require: see catchAll); require's
+		// "threads" is the threads global.
+		if err := r.ensure(r.group.env.allGlobals()); err != nil {
 			return nil, nil, err
 		}
 	}
 	for _, rb := range s.requires {
-		v, err := requireValue(rt, rb)
+		var v goja.Value
+		var err error
+		if rb.importer != "" {
+			v, err = r.group.env.cfg.Import(r, rb.specifier, rb.importer)
+		} else {
+			v, err = requireValue(rt, rb)
+		}
 		if err != nil {
 			return nil, nil, err
 		}

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 
 	"github.com/dop251/goja"
+	"github.com/jsrun/jsrun/internal/jsutil"
 	"github.com/jsrun/jsrun/transform"
 )
 
@@ -37,6 +38,10 @@ type Options struct {
 	// Compile. By default: a SyntaxError for a *transform.SyntaxError,
 	// else an Error with the error's text and code.
 	Error func(rt *goja.Runtime, err error) goja.Value
+	// Scope, when set, is what the module id's code hands its scope
+	// reader to when it calls the record's scope function (code compiled
+	// so by the host: see engine.ModuleInfo).
+	Scope func(id string, reader goja.Value)
 }
 
 // Linker holds the module records of one runtime. It is not safe for
@@ -236,9 +241,11 @@ func (l *Linker) compile(m *transform.Result) (goja.Callable, error) {
 // run calls the module's body; it settles rec when the body's promise
 // settles.
 func (l *Linker) run(rec *record, fn goja.Callable) {
-	v, err := fn(goja.Undefined(), l.moduleObject(rec), l.rt.ToValue(func(spec string) goja.Value {
+	dyn := l.rt.ToValue(func(spec string) goja.Value {
 		return l.marker(spec, rec.id)
-	}))
+	}).(*goja.Object)
+	jsutil.SetName(l.rt, dyn, "import")
+	v, err := fn(goja.Undefined(), l.moduleObject(rec), dyn)
 	if err != nil {
 		l.settle(rec, l.fail(err))
 		return
@@ -253,6 +260,8 @@ func (l *Linker) run(rec *record, fn goja.Callable) {
 		l.settle(rec, nil)
 		return
 	case goja.PromiseStateRejected:
+		// Handled here: the error goes to the module's importers.
+		l.then(v, func(goja.Value) {}, func(goja.Value) {})
 		l.settle(rec, p.Result())
 		return
 	}

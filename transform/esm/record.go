@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 
 	"github.com/dop251/goja"
+	"github.com/jsrun/jsrun/internal/jsutil"
 	"github.com/jsrun/jsrun/transform"
 )
 
@@ -13,13 +14,19 @@ func (l *Linker) moduleObject(rec *record) *goja.Object {
 	o := l.rt.NewObject()
 	_ = o.Set("ns", rec.ns)
 	_ = o.Set("meta", l.meta(rec.id))
-	_ = o.Set("i", func(spec string, kind int, _ string) goja.Value {
+	set := func(name string, fn any) {
+		// Named, so that a stack through them shows no Go name.
+		f := l.rt.ToValue(fn).(*goja.Object)
+		jsutil.SetName(l.rt, f, name)
+		_ = o.Set(name, f)
+	}
+	set("i", func(spec string, kind int, _ string) goja.Value {
 		if kind == transform.ImportDynamic {
 			return l.marker(spec, rec.id)
 		}
 		return l.static(spec, rec.id)
 	})
-	_ = o.Set("toESM", func(v goja.Value) goja.Value {
+	set("toESM", func(v goja.Value) goja.Value {
 		obj, ok := v.(*goja.Object)
 		if !ok {
 			return v
@@ -29,8 +36,13 @@ func (l *Linker) moduleObject(rec *record) *goja.Object {
 		}
 		return v
 	})
-	_ = o.Set("link", func() bool { return l.link(rec) })
-	_ = o.Set("linked", func() *goja.Promise { return l.linked(rec) })
+	set("scope", func(reader goja.Value) {
+		if l.opts.Scope != nil {
+			l.opts.Scope(rec.id, reader)
+		}
+	})
+	set("link", func() bool { return l.link(rec) })
+	set("linked", func() *goja.Promise { return l.linked(rec) })
 	return o
 }
 
@@ -113,7 +125,7 @@ func (l *Linker) meta(id string) *goja.Object {
 		_ = m.Set("filename", id)
 		_ = m.Set("dirname", filepath.Dir(id))
 	}
-	_ = m.Set("resolve", func(spec string) string {
+	resolve := l.rt.ToValue(func(spec string) string {
 		id, err := l.loader.Resolve(spec, id)
 		if err != nil {
 			panic(l.fail(err))
@@ -122,6 +134,8 @@ func (l *Linker) meta(id string) *goja.Object {
 			return fileURL(id)
 		}
 		return id
-	})
+	}).(*goja.Object)
+	jsutil.SetName(l.rt, resolve, "resolve")
+	_ = m.Set("resolve", resolve)
 	return m
 }

@@ -135,16 +135,17 @@ func (o occurrence) meaning(name string) meaning {
 		if b.kind == globalScope {
 			return meaning{key: "top", what: "a top-level binding"}
 		}
+		if o.script.ESModule {
+			// Imported again or cloned in a thread (see ESModuleOf).
+			return meaning{key: "module " + o.script.Name, what: "a top-level binding of module " + o.script.Name}
+		}
 	}
 	return meaning{key: "local " + b.owner, what: "a local variable of " + DescribeOwner(b.owner), local: true}
 }
 
 // differs says how o and p differ in meaning, or "" if they do not.
 func (o occurrence) differs(p occurrence, free []string) string {
-	at := func(x occurrence) string {
-		line, col := x.script.position(x.lit.start)
-		return fmt.Sprintf("%s:%d:%d", x.script.Name, line, col)
-	}
+	at := func(x occurrence) string { return x.script.where(x.lit.start) }
 	for _, name := range free {
 		if mo, mp := o.meaning(name), p.meaning(name); mo.key != mp.key {
 			return fmt.Sprintf("%q is %s at %s, %s at %s", name, mo.what, at(o), mp.what, at(p))

@@ -33,6 +33,9 @@ type Binding struct {
 	// destructuring of it (without defaults, rest or computed keys), and is
 	// never assigned to afterwards. Otherwise nil.
 	Require *RequireRef
+	// Import is, in an ES module (ESModuleOf), the specifier of the import
+	// the binding holds the namespace of: a thread imports it again.
+	Import string
 }
 
 // Script is one parsed file: its top-level bindings and every function,
@@ -49,6 +52,17 @@ type Script struct {
 	// Module is true for a CommonJS module (ParseModule): its top level is a
 	// function scope, so every function using a top-level name is a closure.
 	Module bool
+	// ESModule is true for an ES module as transform makes one
+	// (ESModuleOf): its top-level bindings are the module's, and a thread
+	// gets their values (or imports them again) from the host.
+	ESModule bool
+	// MapComment is the source's inline source map comment, if any: a
+	// function carried from the script is compiled with it, so that its
+	// stacks name the original file too.
+	MapComment string
+	// Original, when set, maps a line and column of the source (what goja
+	// runs) to the original file's, for the places messages name.
+	Original func(line, col int) (origLine, origCol int, ok bool)
 
 	file *file.File          // the source, for line/column of a byte offset
 	lits map[string]*literal // literal text -> first occurrence in file order
@@ -207,6 +221,19 @@ func (s *Script) another(first, l *literal) {
 		return
 	}
 	s.more[l.source] = append(ls, l)
+}
+
+// where names the place of a byte offset of the script's source for a
+// message: file:line:col in the original file when the source maps to
+// one.
+func (s *Script) where(offset int) string {
+	line, col := s.position(offset)
+	if s.Original != nil {
+		if l, c, ok := s.Original(line, col); ok {
+			line, col = l, c
+		}
+	}
+	return fmt.Sprintf("%s:%d:%d", s.Name, line, col)
 }
 
 // position returns the line and column (1-based, columns in bytes, as goja

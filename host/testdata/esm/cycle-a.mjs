@@ -1,0 +1,5 @@
+import { b } from './cycle-b.mjs';
+console.log('cycle-a body');
+export function a() {
+  return 'a+' + b();
+}

@@ -1,0 +1,2 @@
+await null;
+export const value = 'later';
