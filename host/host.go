@@ -36,6 +36,7 @@ type Host struct {
 	environ     []envVar // process.env
 	runtimes    runtimes
 	life        lifetime
+	counts      counts
 }
 
 // New makes a Host. It reports every bad option at once (wrapping
@@ -82,6 +83,9 @@ func New(opts ...Option) (*Host, error) {
 		Globals:          names,
 		ReadSourceMap:    h.readModuleFile, // read as require reads
 		Exiting:          exiting,
+	}
+	if !h.opts.goFieldNames {
+		cfg.FieldNames = jsonFieldNames{}
 	}
 	h.env = engine.NewEnv(cfg)
 	lowerRegexpTimeout(h.opts.regexpTimeout)
@@ -146,6 +150,8 @@ func (h *Host) evalCall(ctx context.Context, name, src, function string, args []
 		return nil, err
 	}
 	defer end()
+	h.counts.evals.Add(1)
+	defer h.counts.evals.Add(-1)
 	ctx, oom, unwatch := h.watchMemory(ctx)
 	defer unwatch()
 	script, err := h.env.Script(ctx, name, src)

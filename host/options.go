@@ -41,6 +41,7 @@ type options struct {
 	fsOptions      []string // the file-system options given, for a conflict
 	modules        []module
 	globals        []global
+	goFieldNames   bool // WithGoFieldNames
 	errs           []error
 }
 

@@ -46,6 +46,9 @@ type Config struct {
 	// ReadSourceMap reads the file a main script's source map comment
 	// names (see Env.Script). It may be nil: then no source map is read.
 	ReadSourceMap func(path string) ([]byte, error)
+	// FieldNames names the fields and methods of Go values in every
+	// runtime (goja's SetFieldNameMapper); nil keeps Go's names.
+	FieldNames goja.FieldNameMapper
 }
 
 // Defaults for Config.
@@ -265,6 +268,9 @@ func (g *Group) newRuntime(ctx context.Context, name string, every bool) (*Runti
 	gd := guard.Install(rt)      // first: it sets the global object the rest defines on
 	sites := rewrite.Install(rt) // before any script: the helper of rewritten code, and Function wrapped
 	rt.SetMaxCallStackSize(g.env.cfg.MaxCallStackSize)
+	if m := g.env.cfg.FieldNames; m != nil {
+		rt.SetFieldNameMapper(m)
+	}
 	// eval and Function read no source map: its comment may name any file
 	// (a named pipe blocks the open for ever), and the host decides alone
 	// which files a script reaches.
@@ -272,9 +278,9 @@ func (g *Group) newRuntime(ctx context.Context, name string, every bool) (*Runti
 	r := &Runtime{RT: rt, Loop: eventloop.New(rt), Name: name, group: g, ctx: ctx, sites: sites, guard: gd}
 	r.Loop.SetIdleFunc(func(waiting bool) {
 		if waiting {
-			g.sleep(r, "waiting for threads or async operations to report back")
+			r.group.sleep(r, "waiting for threads or async operations to report back")
 		} else {
-			g.wake(r)
+			r.group.wake(r)
 		}
 	})
 	installLibrary(r)
