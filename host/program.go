@@ -154,11 +154,11 @@ func (h *Host) load(ctx context.Context, name, src string, opts []ProgramOption)
 
 // newInstance runs the script in a fresh instance.
 func (p *Program) newInstance(ctx context.Context) (*instance, error) {
-	in := p.h.env.NewInstance(p.script)
+	values, st := withEvalState(context.Background())
+	in := p.h.env.NewInstance(values, p.script)
 	ctx, oom, unwatch := p.h.watchMemory(ctx)
 	defer unwatch()
-	evalCtx, st := withEvalState(ctx)
-	_, err := in.Run(evalCtx, func(r *engine.Runtime) (goja.Value, error) {
+	_, err := in.Run(ctx, func(r *engine.Runtime) (goja.Value, error) {
 		return r.RT.RunProgram(p.script.Program())
 	})
 	if err == nil && st.code() != 0 {
