@@ -24,3 +24,10 @@ func (l *Loop) Reopen() bool {
 	}
 	return true
 }
+
+// Stop interrupts the runtime wherever it is, with cause, and wakes the
+// loop, as Run does when its context ends. Any goroutine may call it.
+func (l *Loop) Stop(cause error) {
+	l.rt.Interrupt(cause)
+	l.wake()
+}

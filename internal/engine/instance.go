@@ -3,33 +3,35 @@ package engine
 import (
 	"context"
 	"errors"
+	"sync"
+	"time"
 
 	"github.com/dop251/goja"
 )
 
 // Instance is a main runtime kept for many evaluations, one at a time:
 // a host's Program loads a script into it once, then calls its functions.
-// Each Run is an evaluation of its own (a Group: its threads, its
-// deadlock watch, its context), so a call's threads end with the call;
-// what the script keeps in its globals and module scope stays for the
-// next Run. An Instance is not safe for concurrent use.
+// Each Run is an evaluation (a Group: its threads, its deadlock watch,
+// its context), so a call's threads end with the call; what the script
+// keeps in its globals and module scope stays for the next Run. An
+// Instance is not safe for concurrent use.
 type Instance struct {
 	env    *Env
 	script *Script
 	r      *Runtime
-	// life ends when the instance is closed; Lifetime gives it.
-	life   context.Context
+	life   context.Context // ends when the instance is closed
 	end    context.CancelFunc
 	broken bool
-	// The runtime's goroutine, which runs every Run's job: one that has
-	// run goja before has the stack goja needs, where a fresh goroutine
+	group  *Group // kept from the last Run, which left it clean
+
+	// The runtime's goroutine runs every Run's job: one that has run
+	// goja before has the stack goja needs, where a fresh goroutine
 	// would grow its stack again on each call.
-	jobs      chan func() bool
-	exited    chan struct{}
-	abandoned bool // the goroutine was abandoned: it ends by itself
-	done      chan runResult
-	gone      chan struct{} // closed when the goroutine is abandoned
-	group     *Group        // kept from the last Run, which left it clean
+	jobs   chan func() bool
+	exited chan struct{}
+	done   chan runResult
+	gone   chan struct{} // closed when the goroutine is abandoned
+	watch  runWatch
 }
 
 // ErrInstanceBroken is returned by Instance.Run after a run that left
@@ -43,17 +45,25 @@ var ErrInstanceBroken = errors.New("engine: the instance's last run was stopped"
 // values (not its end: each Run has its own).
 func (e *Env) NewInstance(values context.Context, s *Script) *Instance {
 	life, end := context.WithCancel(context.WithoutCancel(values))
-	return &Instance{env: e, script: s, life: life, end: end}
+	in := &Instance{env: e, script: s, life: life, end: end}
+	in.watch.in = in
+	return in
 }
 
 // Program is the compiled program of s, for an instance's first Run.
 func (s *Script) Program() *goja.Program { return s.prog }
 
-// Broken reports whether the instance can Run no more.
+// Usable reports whether the instance can Run: it is not broken, and
+// nothing stopped the evaluation it keeps since its last Run.
+func (in *Instance) Usable() bool {
+	return !in.broken && (in.group == nil || in.group.ctx.Err() == nil)
+}
+
+// Broken reports whether the last Run left the runtime unfit for more.
 func (in *Instance) Broken() bool { return in.broken }
 
 // Lifetime ends when the instance is closed. Unlike Runtime.Context,
-// which ends with each Run, it lasts as long as the runtime serves.
+// which ends with each evaluation, it lasts as long as the runtime.
 func (in *Instance) Lifetime() context.Context { return in.life }
 
 // Close releases the instance and ends its goroutine; it must not be
@@ -66,7 +76,7 @@ func (in *Instance) Close() {
 		_ = in.retire(in.group)
 		in.group = nil
 	}
-	if in.jobs != nil && !in.abandoned {
+	if in.jobs != nil && !in.watch.abandoned {
 		close(in.jobs)
 		<-in.exited
 	}
@@ -100,30 +110,29 @@ func InstanceOf(r *Runtime) *Instance {
 // job throws leaves it whole, as a worker in Node survives one.
 //
 // A Run that started no thread and ended well leaves its Group for the
-// next: a call that needs none of the threads library then costs no
-// Group of its own. Its context is the instance's, stopped by ctx.
+// next: a call that needs nothing of the threads library then costs no
+// Group of its own. The Group's context is the instance's, stopped when
+// ctx ends.
 func (in *Instance) Run(ctx context.Context, job func(r *Runtime) (goja.Value, error)) (goja.Value, error) {
-	if in.broken {
+	if !in.Usable() {
+		in.broken = true
 		return nil, ErrInstanceBroken
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, context.Cause(ctx)
 	}
 	e := in.env
 	g := in.group
 	in.group = nil
-	if g == nil || g.ctx.Err() != nil {
-		if g != nil {
-			in.retire(g)
-		}
+	if g == nil {
 		g = e.newGroup(context.WithValue(in.life, instanceKey{}, in), in.script)
 		if err := e.join(g); err != nil {
 			g.cancel(err)
 			return nil, err
 		}
+		context.AfterFunc(g.ctx, func() { in.watch.stopped(g) })
 	}
 	if ctx.Done() != nil {
-		if ctx.Err() != nil {
-			in.group = g
-			return nil, context.Cause(ctx)
-		}
 		stop := context.AfterFunc(ctx, func() { g.Stop(context.Cause(ctx)) })
 		defer stop()
 	}
@@ -133,43 +142,37 @@ func (in *Instance) Run(ctx context.Context, job func(r *Runtime) (goja.Value, e
 		if r, err = g.newMain(); err != nil {
 			in.broken = true
 			g.Stop(err)
-			in.retire(g)
+			_ = in.retire(g)
 			return nil, err
 		}
 		in.r = r
+		in.jobs, in.exited = make(chan func() bool), make(chan struct{})
+		in.done, in.gone = make(chan runResult, 1), make(chan struct{})
+		go in.work()
 	} else {
 		r.group, r.ctx = g, g.ctx // before Reopen, whose lock publishes them
 		if !r.Loop.Reopen() {
 			in.broken = true
 			g.cancel(ErrInstanceBroken)
-			in.retire(g)
+			_ = in.retire(g)
 			return nil, ErrInstanceBroken
 		}
 		g.enter()
 	}
 	// broken is decided by the runtime's goroutine, which alone knows
-	// whether its loop returned with the evaluation still going; it is
-	// read only when that goroutine has reported.
+	// whether its loop returned with the evaluation still going.
 	in.broken = true
-	if in.jobs == nil {
-		in.jobs, in.exited = make(chan func() bool), make(chan struct{})
-		in.done, in.gone = make(chan runResult, 1), make(chan struct{})
-		go in.work()
-	}
-	tk := e.watchTask(g.ctx, func() {
-		r.finish()
-		close(in.gone)
-	})
+	in.watch.begin(g)
 	in.jobs <- func() bool {
 		var res runResult
-		res.err = r.Loop.Run(g.ctx, func() error {
+		res.err = r.Loop.RunStopped(g.ctx, func() error {
 			var err error
 			res.v, err = job(r)
 			return err
 		})
 		res.whole = g.ctx.Err() == nil
-		if !tk.end() {
-			return false
+		if !in.watch.finish() {
+			return false // abandoned: touch nothing more
 		}
 		r.finish()
 		in.done <- res
@@ -184,7 +187,6 @@ func (in *Instance) Run(ctx context.Context, job func(r *Runtime) (goja.Value, e
 		v, err = res.v, res.err
 		in.broken = !res.whole
 	case <-in.gone:
-		in.abandoned = true
 		err = context.Cause(g.ctx)
 	}
 	if err == nil && !in.broken && g.nextID.Load() == 0 {
@@ -212,4 +214,67 @@ func (in *Instance) retire(g *Group) error {
 	err := g.Wait()
 	in.env.leave(g)
 	return err
+}
+
+// runWatch is task (see abandon.go) for an instance's goroutine, watching
+// the contexts of its evaluations once each rather than once per Run.
+type runWatch struct {
+	in        *Instance
+	mu        sync.Mutex
+	running   *Group // the evaluation of the Run under way, if any
+	timer     *time.Timer
+	abandoned bool
+}
+
+func (w *runWatch) begin(g *Group) {
+	w.mu.Lock()
+	w.running = g
+	w.mu.Unlock()
+	if g.ctx.Err() != nil { // stopped before begin could see it
+		w.stopped(g)
+	}
+}
+
+// stopped is told that g's context has ended: it stops the runtime if
+// it runs g, and gives it AbandonAfter to return.
+func (w *runWatch) stopped(g *Group) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.running != g || w.timer != nil {
+		return
+	}
+	w.in.r.Loop.Stop(context.Cause(g.ctx))
+	w.timer = time.AfterFunc(AbandonAfter, w.abandon)
+}
+
+func (w *runWatch) abandon() {
+	w.mu.Lock()
+	now := w.running != nil && !w.abandoned
+	if now {
+		w.abandoned = true
+		w.in.env.abandoned.running.Add(1)
+		w.in.env.abandoned.total.Add(1)
+	}
+	w.mu.Unlock()
+	if now {
+		w.in.r.finish()
+		close(w.in.gone)
+	}
+}
+
+// finish is called by the goroutine as its Run ends; false when it was
+// abandoned and must touch nothing of its evaluation.
+func (w *runWatch) finish() bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.abandoned {
+		w.in.env.abandoned.running.Add(-1)
+		return false
+	}
+	w.running = nil
+	if w.timer != nil {
+		w.timer.Stop()
+		w.timer = nil
+	}
+	return true
 }
