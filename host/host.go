@@ -36,7 +36,6 @@ type Host struct {
 	environ     []envVar // process.env
 	runtimes    runtimes
 	life        lifetime
-	counts      counts
 }
 
 // New makes a Host. It reports every bad option at once (wrapping
@@ -150,8 +149,6 @@ func (h *Host) evalCall(ctx context.Context, name, src, function string, args []
 		return nil, err
 	}
 	defer end()
-	h.counts.evals.Add(1)
-	defer h.counts.evals.Add(-1)
 	ctx, oom, unwatch := h.watchMemory(ctx)
 	defer unwatch()
 	script, err := h.env.Script(ctx, name, src)

@@ -206,8 +206,6 @@ func (p *Program) call(ctx context.Context, name string, args []any, take func(g
 		return err
 	}
 	defer end()
-	h.counts.calls.Add(1)
-	defer h.counts.calls.Add(-1)
 	if t := p.opts.timeout; t > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, t)

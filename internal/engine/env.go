@@ -71,6 +71,7 @@ type Env struct {
 	installers map[string]func(r *Runtime) error
 	abandoned  abandonCounts
 	live       live
+	stats      stats
 }
 
 // live is the evaluations an Env runs, for Close to stop.

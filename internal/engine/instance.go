@@ -122,6 +122,8 @@ func (in *Instance) Run(ctx context.Context, job func(r *Runtime) (goja.Value, e
 		return nil, context.Cause(ctx)
 	}
 	e := in.env
+	e.stats.calls.Add(1)
+	defer e.stats.calls.Add(-1)
 	g := in.group
 	in.group = nil
 	if g == nil {

@@ -198,6 +198,7 @@ func (p *Pool) submit(lib *library, item goja.Value, op *poolOp) *thread {
 	}
 	switch e := p.jobs.put(lib.r, &poolItem{arg: arg, t: t}, op.label, 0, true); e {
 	case fifoOK:
+		g.env.stats.poolQueued.Add(1)
 		return t
 	case fifoClosed:
 		p.itemDone()
@@ -250,6 +251,7 @@ func (p *Pool) startWorker() {
 	g := p.group
 	id := g.nextID.Add(1)
 	g.live.Add(1)
+	g.env.stats.threadStarted()
 	g.threads.Add(1)
 	g.enter()
 	go p.work("thread " + strconv.FormatInt(id, 10) + " (Pool worker)")
@@ -261,6 +263,7 @@ func (p *Pool) work(name string) {
 	g := p.group
 	gone := func() {
 		g.live.Add(-1)
+		g.env.stats.threadEnded()
 		g.leave()
 		g.threads.Done()
 	}
@@ -297,7 +300,7 @@ func (p *Pool) next(r *Runtime, fn goja.Callable) {
 		if e != fifoOK {
 			return
 		}
-		if it.t.settled.Load() { // cancelled while it waited
+		if !r.group.env.stats.poolItemStarted(it.t) || it.t.settled.Load() { // cancelled while it waited
 			p.itemDone()
 			continue
 		}

@@ -15,7 +15,7 @@ type threadsObject struct {
 	members map[string]goja.Value
 }
 
-var memberNames = append([]string{"run", "sleep", "Atomic", "Shared", "WaitGroup", "Queue", "Pool"}, errorClassNames...)
+var memberNames = append([]string{"run", "sleep", "stats", "Atomic", "Shared", "WaitGroup", "Queue", "Pool"}, errorClassNames...)
 
 var classesByName = map[string]*class{
 	"Atomic": atomicClass, "Shared": sharedClass, "WaitGroup": waitGroupClass, "Queue": queueClass, "Pool": poolClass,
@@ -37,6 +37,8 @@ func (d *threadsObject) Get(key string) goja.Value {
 			defer d.lib.recoverGo("threads.sleep")
 			return d.lib.sleep(c)
 		})
+	case key == "stats":
+		v = d.lib.statsFunc()
 	case classesByName[key] != nil:
 		v = d.lib.installClass(classesByName[key]).ctor
 	case slices.Contains(errorClassNames, key):
