@@ -78,3 +78,21 @@ func ExampleDecode() {
 	fmt.Println(err)
 	// Output: result.price: want number, got string
 }
+
+func ExampleHost_Stats() {
+	h, err := host.New()
+	if err != nil {
+		panic(err)
+	}
+	defer h.Close()
+	_, err = h.Eval(context.Background(), `
+		const ps = [1, 2, 3].map((n) => threads.run((n) => n * n, n));
+		ps.forEach((p) => p.get());
+	`)
+	if err != nil {
+		panic(err)
+	}
+	s := h.Stats()
+	fmt.Println(s.ThreadsStarted, s.ThreadsLive, s.Deadlocks)
+	// Output: 3 0 0
+}
