@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"slices"
 	"time"
@@ -41,7 +42,8 @@ type options struct {
 	fsOptions      []string // the file-system options given, for a conflict
 	modules        []module
 	globals        []global
-	goFieldNames   bool // WithGoFieldNames
+	goFieldNames   bool         // WithGoFieldNames
+	logger         *slog.Logger // WithLogger
 	errs           []error
 }
 

@@ -29,7 +29,7 @@ func (h *Host) installGlobal(r *engine.Runtime, name string) error {
 	case "require":
 		h.enableRequire(r)
 	case "console":
-		return rt.Set("console", h.consoleOf(rt))
+		return rt.Set("console", h.consoleFor(rt, r))
 	case "process":
 		return rt.Set("process", h.processOf(r))
 	case "structuredClone":
