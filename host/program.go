@@ -218,6 +218,10 @@ func (p *Program) call(ctx context.Context, name string, args []any, take func(g
 		return err
 	}
 	defer p.release(inst)
+	if inst.in != nil && !inst.in.Usable() { // stopped since its last call
+		inst.in.Close()
+		inst.in = nil
+	}
 	if inst.in == nil {
 		fresh, err := p.newInstance(ctx)
 		if err != nil {
@@ -262,7 +266,7 @@ func (p *Program) acquire(ctx context.Context) (*instance, error) {
 // release gives inst back, replaced by an empty slot when it is broken
 // or has served its calls.
 func (p *Program) release(inst *instance) {
-	if inst.in != nil && (inst.in.Broken() || p.opts.maxCalls > 0 && inst.calls >= p.opts.maxCalls) {
+	if inst.in != nil && (!inst.in.Usable() || p.opts.maxCalls > 0 && inst.calls >= p.opts.maxCalls) {
 		inst.in.Close()
 		inst = &instance{}
 	}

@@ -190,3 +190,20 @@ func TestLoadErrors(t *testing.T) {
 		t.Fatalf("a bad option: %v", err)
 	}
 }
+
+// A call whose context ends as it returns may leave its instance
+// stopped; the next call must not see that, but get a fresh instance.
+func TestProgramCancelAsCallEnds(t *testing.T) {
+	t.Parallel()
+	p := newProgram(t, `let n = 0; function f() { return ++n > 0 }`, nil, host.WithInstances(1))
+	for i := range 200 {
+		ctx, cancel := context.WithCancel(context.Background())
+		go cancel()
+		if v, err := p.Call(ctx, "f"); err != nil && !errors.Is(err, context.Canceled) || err == nil && v != true {
+			t.Fatalf("call %d: %v, %v", i, v, err)
+		}
+		if v, err := p.Call(context.Background(), "f"); err != nil || v != true {
+			t.Fatalf("the call after call %d: %v, %v", i, v, err)
+		}
+	}
+}
