@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"sync"
 	"time"
 
 	"github.com/dop251/goja"
@@ -36,6 +37,7 @@ type Host struct {
 	environ     []envVar // process.env
 	runtimes    runtimes
 	life        lifetime
+	programs    sync.Map // *Program → struct{}: the open ones, for Close
 }
 
 // New makes a Host. It reports every bad option at once (wrapping

@@ -149,6 +149,7 @@ func (h *Host) load(ctx context.Context, name, src string, opts []ProgramOption)
 		}
 		p.slots <- in
 	}
+	h.programs.Store(p, struct{}{})
 	return p, nil
 }
 
@@ -275,10 +276,11 @@ func (p *Program) release(inst *instance) {
 
 // Close waits for the calls running to return, releases the instances
 // and fails every later call with an error wrapping ErrClosed. Cancel
-// the calls' contexts to stop them sooner; Host.Close stops them. A
-// second Close does nothing.
+// the calls' contexts to stop them sooner; Host.Close stops them and
+// closes every Program of the host. A second Close does nothing.
 func (p *Program) Close() error {
 	p.once.Do(func() {
+		p.h.programs.Delete(p)
 		p.closed.Store(true)
 		close(p.done)
 		for range cap(p.slots) {
@@ -288,4 +290,13 @@ func (p *Program) Close() error {
 		}
 	})
 	return nil
+}
+
+// closePrograms closes the host's open Programs, once their calls have
+// been stopped.
+func (h *Host) closePrograms() {
+	h.programs.Range(func(k, _ any) bool {
+		k.(*Program).Close()
+		return true
+	})
 }

@@ -207,3 +207,24 @@ func TestProgramCancelAsCallEnds(t *testing.T) {
 		}
 	}
 }
+
+// Host.Close closes the Programs left open: no instance's goroutine
+// outlives it (TestMain's leak check), and a later call fails.
+func TestHostCloseClosesPrograms(t *testing.T) {
+	t.Parallel()
+	h, err := host.New(host.WithStdout(io.Discard))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := h.Load(context.Background(), `function f() { return 1 }`, host.WithInstances(2))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, err := p.Call(context.Background(), "f"); err != nil || v != int64(1) {
+		t.Fatalf("f() = %v, %v", v, err)
+	}
+	h.Close()
+	if _, err := p.Call(context.Background(), "f"); !errors.Is(err, host.ErrClosed) {
+		t.Fatalf("a call after Host.Close: %v", err)
+	}
+}
