@@ -53,6 +53,44 @@ type Program struct {
 type instance struct {
 	in    *engine.Instance
 	calls int
+	job   func(*engine.Runtime) (goja.Value, error) // inst.call, made once
+	// The call under way, for job, and the functions called so far.
+	name string
+	args []any
+	fns  map[string]cachedFunc
+}
+
+// cachedFunc is a global function of an instance, kept while the global
+// still holds the same object: goja.AssertFunction makes a closure on
+// every call.
+type cachedFunc struct {
+	obj *goja.Object
+	fn  goja.Callable
+}
+
+// call calls the global function inst.name with inst.args, on the
+// runtime's goroutine.
+func (inst *instance) call(r *engine.Runtime) (goja.Value, error) {
+	rt := r.RT
+	v := rt.Get(inst.name)
+	obj, _ := v.(*goja.Object)
+	c, ok := inst.fns[inst.name]
+	if !ok || obj == nil || c.obj != obj {
+		fn, ok := goja.AssertFunction(v)
+		if !ok {
+			return nil, fmt.Errorf("jsrun: Call: the script defines no global function %q", inst.name)
+		}
+		c = cachedFunc{obj, fn}
+		if inst.fns == nil {
+			inst.fns = map[string]cachedFunc{}
+		}
+		inst.fns[inst.name] = c
+	}
+	vals := make([]goja.Value, len(inst.args))
+	for i, a := range inst.args {
+		vals[i] = rt.ToValue(a)
+	}
+	return c.fn(goja.Undefined(), vals...)
 }
 
 // ProgramOption configures a Program made by Host.Load.
@@ -169,7 +207,9 @@ func (p *Program) newInstance(ctx context.Context) (*instance, error) {
 		in.Close()
 		return nil, p.h.stopError(ctx, oom, err)
 	}
-	return &instance{in: in}, nil
+	inst := &instance{in: in}
+	inst.job = inst.call
+	return inst, nil
 }
 
 // Call calls the script's function name with args on an idle instance,
@@ -180,10 +220,7 @@ func (p *Program) newInstance(ctx context.Context) (*instance, error) {
 // wraps ErrClosed after Close.
 func (p *Program) Call(ctx context.Context, name string, args ...any) (any, error) {
 	var out any
-	err := p.call(ctx, name, args, func(v goja.Value) error {
-		out = export(v)
-		return nil
-	})
+	err := p.call(ctx, name, args, &out, false)
 	return out, err
 }
 
@@ -193,14 +230,13 @@ func (p *Program) CallInto(ctx context.Context, out any, name string, args ...an
 	if err := checkDecodeTarget(out); err != nil {
 		return err
 	}
-	return p.call(ctx, name, args, func(v goja.Value) error {
-		return decodeInto(export(v), out)
-	})
+	return p.call(ctx, name, args, out, true)
 }
 
-// call runs one call on an instance and hands its result to take while
-// the instance is still held: the result's objects belong to its runtime.
-func (p *Program) call(ctx context.Context, name string, args []any, take func(goja.Value) error) error {
+// call runs one call on an instance and exports its result into out
+// (an *any), or decodes it, while the instance is still held: the
+// result's objects belong to its runtime.
+func (p *Program) call(ctx context.Context, name string, args []any, out any, decode bool) error {
 	h := p.h
 	end, err := h.life.begin()
 	if err != nil {
@@ -229,18 +265,23 @@ func (p *Program) call(ctx context.Context, name string, args []any, take func(g
 			return err
 		}
 		*inst = *fresh
+		inst.job = inst.call // bound to inst, not to fresh
 	}
 	inst.calls++
-	v, err := inst.in.Run(ctx, func(r *engine.Runtime) (goja.Value, error) {
-		return callGlobal(r.RT, name, args)
-	})
+	inst.name, inst.args = name, args
+	v, err := inst.in.Run(ctx, inst.job)
+	inst.args = nil
 	if err != nil {
 		return h.stopError(ctx, oom, err)
 	}
 	if inst.in.Broken() {
 		return nil // abandoned after its result: the value is not to be read
 	}
-	return take(v)
+	if decode {
+		return decodeInto(export(v), out)
+	}
+	*out.(*any) = export(v)
+	return nil
 }
 
 // acquire takes an idle instance, waiting for one.

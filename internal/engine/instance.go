@@ -27,7 +27,7 @@ type Instance struct {
 	// The runtime's goroutine runs every Run's job: one that has run
 	// goja before has the stack goja needs, where a fresh goroutine
 	// would grow its stack again on each call.
-	jobs   chan func() bool
+	jobs   chan runJob
 	exited chan struct{}
 	done   chan runResult
 	gone   chan struct{} // closed when the goroutine is abandoned
@@ -86,8 +86,8 @@ func (in *Instance) Close() {
 // work runs jobs until there are no more, or one was abandoned.
 func (in *Instance) work() {
 	defer close(in.exited)
-	for job := range in.jobs {
-		if !job() {
+	for j := range in.jobs {
+		if !in.runOn(j) {
 			return
 		}
 	}
@@ -148,7 +148,7 @@ func (in *Instance) Run(ctx context.Context, job func(r *Runtime) (goja.Value, e
 			return nil, err
 		}
 		in.r = r
-		in.jobs, in.exited = make(chan func() bool), make(chan struct{})
+		in.jobs, in.exited = make(chan runJob), make(chan struct{})
 		in.done, in.gone = make(chan runResult, 1), make(chan struct{})
 		go in.work()
 	} else {
@@ -165,21 +165,7 @@ func (in *Instance) Run(ctx context.Context, job func(r *Runtime) (goja.Value, e
 	// whether its loop returned with the evaluation still going.
 	in.broken = true
 	in.watch.begin(g)
-	in.jobs <- func() bool {
-		var res runResult
-		res.err = r.Loop.RunStopped(g.ctx, func() error {
-			var err error
-			res.v, err = job(r)
-			return err
-		})
-		res.whole = g.ctx.Err() == nil
-		if !in.watch.finish() {
-			return false // abandoned: touch nothing more
-		}
-		r.finish()
-		in.done <- res
-		return true
-	}
+	in.jobs <- runJob{g, job}
 	var (
 		v   goja.Value
 		err error
@@ -202,6 +188,31 @@ func (in *Instance) Run(ctx context.Context, job func(r *Runtime) (goja.Value, e
 		err = werr
 	}
 	return v, err
+}
+
+// runJob is one Run's work for the runtime's goroutine.
+type runJob struct {
+	g   *Group
+	job func(r *Runtime) (goja.Value, error)
+}
+
+// runOn runs j on the runtime's goroutine and reports to Run; false
+// when the goroutine was abandoned meanwhile and must end.
+func (in *Instance) runOn(j runJob) bool {
+	r := in.r
+	var res runResult
+	res.err = r.Loop.RunStopped(j.g.ctx, func() error {
+		var err error
+		res.v, err = j.job(r)
+		return err
+	})
+	res.whole = j.g.ctx.Err() == nil
+	if !in.watch.finish() {
+		return false // abandoned: touch nothing more
+	}
+	r.finish()
+	in.done <- res
+	return true
 }
 
 // runResult is what the runtime's goroutine reports of one Run.
