@@ -134,8 +134,9 @@ func (in *Instance) Run(ctx context.Context, job func(r *Runtime) (goja.Value, e
 		}
 		context.AfterFunc(g.ctx, func() { in.watch.stopped(g) })
 	}
+	var stop func() bool
 	if ctx.Done() != nil {
-		stop := context.AfterFunc(ctx, func() { g.Stop(context.Cause(ctx)) })
+		stop = context.AfterFunc(ctx, func() { g.Stop(context.Cause(ctx)) })
 		defer stop()
 	}
 	r := in.r
@@ -177,7 +178,10 @@ func (in *Instance) Run(ctx context.Context, job func(r *Runtime) (goja.Value, e
 	case <-in.gone:
 		err = context.Cause(g.ctx)
 	}
-	if err == nil && !in.broken && g.nextID.Load() == 0 {
+	// A ctx that ended during the run, even after the loop returned, has
+	// stopped the Group or is about to: it is not kept.
+	ended := stop != nil && !stop()
+	if err == nil && !in.broken && !ended && g.nextID.Load() == 0 {
 		in.group = g // nothing of it runs on: keep it for the next Run
 		return v, nil
 	}
