@@ -133,6 +133,13 @@ func (l *Loop) Run(ctx context.Context, main Job) error {
 		l.wake()
 	})
 	defer stop()
+	return l.RunStopped(ctx, main)
+}
+
+// RunStopped is Run for a caller that calls Stop itself when ctx ends,
+// once for many runs (a host's Program), where Run watches ctx anew on
+// each.
+func (l *Loop) RunStopped(ctx context.Context, main Job) error {
 	defer l.close()
 
 	l.runJob(main)

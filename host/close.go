@@ -21,7 +21,8 @@ const closeWait = 2 * threads.AbandonAfter
 
 // Close stops the evaluations still running, which return an error
 // wrapping ErrClosed, waits for them to return, and releases what the host
-// holds: the directory of WithFileSystem and the compiled scripts. Any
+// holds: the directory of WithFileSystem, the compiled scripts and the
+// instances of its Programs. Any
 // later evaluation fails with ErrClosed at once. Close returns the error of
 // closing the directory; a second Close does nothing.
 //
@@ -32,6 +33,7 @@ func (h *Host) Close() error {
 		return nil
 	}
 	h.closeNetwork()
+	h.closePrograms()
 	return h.closeFiles()
 }
 

@@ -2,6 +2,7 @@ package host
 
 import (
 	"github.com/dop251/goja"
+	"github.com/jsrun/jsrun/internal/engine"
 	"github.com/jsrun/jsrun/node/console"
 )
 
@@ -57,8 +58,18 @@ func WithTerminal(stdout, stderr bool) Option {
 // consoleOf is the console object of rt, made on first use: the global
 // console and require("console") are one object, as in Node.
 func (h *Host) consoleOf(rt *goja.Runtime) *goja.Object {
+	return h.consoleFor(rt, h.runtimes.of(rt))
+}
+
+// consoleFor is consoleOf for the runtime r (nil when unknown), whose
+// name and script a logger's records carry.
+func (h *Host) consoleFor(rt *goja.Runtime, r *engine.Runtime) *goja.Object {
 	return perRuntime(rt, consoleKey, func() *goja.Object {
-		return console.New(rt, h.printer, h.consoleOpts)
+		opts := h.consoleOpts
+		if h.opts.logger != nil {
+			opts.Logger, opts.Attrs = h.opts.logger, logAttrs(r)
+		}
+		return console.New(rt, h.printer, opts)
 	})
 }
 

@@ -49,6 +49,51 @@
 // each thread imports again (a module is evaluated once per runtime).
 // Eval's source is always a classic script.
 //
+// # Load once, call many
+//
+// A service that runs a script per request loads it once: Load (or
+// LoadFile) runs it in each instance of a Program, a warm main runtime of
+// its own (WithInstances, default GOMAXPROCS), and Program.Call runs one
+// of its global functions on an idle instance with Go arguments:
+//
+//	prog, err := h.Load(ctx, src, host.WithCallTimeout(time.Second))
+//	...
+//	var q Quote
+//	err = prog.CallInto(r.Context(), &q, "handle", order)
+//
+// What the script keeps at its top level persists per instance between
+// calls, as module state does in a Node worker; two calls may land on
+// different instances. Each call is an evaluation of its own: its
+// threads, Queues and Pools end with it, and it returns when the
+// function's promise has settled and its threads have ended, or when its
+// context or WithCallTimeout ends. A call that throws fails alone and
+// leaves its instance; one that was stopped (timeout, deadlock,
+// process.exit, the memory limit) or abandoned fails alone and its
+// instance is replaced by a fresh one, as it is after
+// WithCallsPerInstance calls. Functions are found by name among the
+// script's globals; an ES module's exports will be found the same way
+// once the host runs modules.
+//
+// # Typed values
+//
+// Go values given to scripts (Call's and Program.Call's arguments, what
+// WithModule functions return through ToValue) show struct fields under
+// their json tags, as encoding/json names them; WithGoFieldNames keeps Go
+// names. Results decode into Go types by encoding/json's rules with
+// Program.CallInto, EvalInto or Decode; a mismatch is a *DecodeError
+// naming its path, such as "result.items[3].price: want number, got
+// string".
+//
+// # Watching
+//
+// Host.Stats reports counters and gauges of what the host's scripts do
+// (threads, Pool items, Queue items, clones, deadlocks, evaluations and
+// calls running, abandoned goroutines); scripts read the same with
+// threads.stats(), and package host/promstats exports them to
+// Prometheus. WithLogger turns console output into slog records at the
+// level of the console method, with the thread's name and the script as
+// attributes.
+//
 // # Errors
 //
 // An evaluation fails with:

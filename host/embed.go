@@ -91,14 +91,19 @@ type global struct {
 
 // runtimes finds the Runtime of a goja runtime for module loaders, which
 // goja_nodejs calls with the goja runtime alone. An entry is made when
-// require is enabled in its runtime and lives as long as its context.
+// require is enabled in its runtime and lives as long as its context (a
+// Program's runtime: as long as its instance).
 type runtimes struct{ m sync.Map }
 
 func (rs *runtimes) add(r *engine.Runtime) {
 	if _, known := rs.m.LoadOrStore(r.RT, r); known {
 		return
 	}
-	context.AfterFunc(r.Context(), func() { rs.m.Delete(r.RT) })
+	life := r.Context()
+	if in := engine.InstanceOf(r); in != nil {
+		life = in.Lifetime() // a Program's runtime serves call after call
+	}
+	context.AfterFunc(life, func() { rs.m.Delete(r.RT) })
 }
 
 func (rs *runtimes) of(rt *goja.Runtime) *engine.Runtime {

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"sync"
 	"time"
 
 	"github.com/dop251/goja"
@@ -37,6 +38,7 @@ type Host struct {
 	environ     []envVar // process.env
 	runtimes    runtimes
 	life        lifetime
+	programs    sync.Map // *Program → struct{}: the open ones, for Close
 }
 
 // New makes a Host. It reports every bad option at once (wrapping
@@ -86,6 +88,9 @@ func New(opts ...Option) (*Host, error) {
 		Import:           h.importIn,
 		ModuleBinding:    h.moduleBinding,
 		Exiting:          exiting,
+	}
+	if !h.opts.goFieldNames {
+		cfg.FieldNames = jsonFieldNames{}
 	}
 	h.env = engine.NewEnv(cfg)
 	lowerRegexpTimeout(h.opts.regexpTimeout)

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"slices"
 	"time"
@@ -42,6 +43,8 @@ type options struct {
 	modules        []module
 	globals        []global
 	net            netOptions
+	goFieldNames   bool         // WithGoFieldNames
+	logger         *slog.Logger // WithLogger
 	errs           []error
 }
 

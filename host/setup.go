@@ -31,7 +31,7 @@ func (h *Host) installGlobal(r *engine.Runtime, name string) error {
 			installCommonJSGlobals(rt, mf)
 		}
 	case "console":
-		return rt.Set("console", h.consoleOf(rt))
+		return rt.Set("console", h.consoleFor(rt, r))
 	case "process":
 		return rt.Set("process", h.processOf(r))
 	case "structuredClone":

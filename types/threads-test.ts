@@ -135,7 +135,11 @@ function bail(): never {
   return process.exit(1);
 }
 
-export const used = [asPromise, awaitIt, list2, waited, got, putDone, isClosed, one, counts, describe, err, required, args, home, bail];
+// threads.stats(): the host's figures, all numbers.
+const figures: threads.Stats = threads.stats();
+const liveNow: number = figures.threadsLive + figures.poolQueued + figures.abandonedGoroutines;
+
+export const used = [liveNow, asPromise, awaitIt, list2, waited, got, putDone, isClosed, one, counts, describe, err, required, args, home, bail];
 
 // select: each case's result is typed by its position; options that can end without a case
 // add SelectNone.

@@ -183,6 +183,19 @@ declare namespace threads {
   const Group: GroupConstructor;
 
   /**
+   * The host's figures now (Host.Stats in Go): counters since the host was made and gauges
+   * of what runs at this moment, across every evaluation of the host.
+   */
+  function stats(): Stats;
+
+  interface Stats {
+    threadsStarted: number; threadsLive: number; threadsPeak: number;
+    poolQueued: number; poolRunning: number; poolDone: number; poolFailed: number;
+    queueItems: number; clones: number; clonedBytes: number; deadlocks: number;
+    evaluations: number; calls: number; abandonedGoroutines: number; abandonedTotal: number;
+  }
+
+  /**
    * The result of a thread: a real `Promise` (`then`, `await`, `Promise.all` work), plus
    * blocking `get()`/`wait()` and `cancel()`.
    */

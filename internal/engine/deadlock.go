@@ -126,6 +126,7 @@ func (g *Group) deadlocked() (error, []*Pool) {
 		return nil, idle
 	}
 	g.deadlock = true
+	g.env.stats.deadlocks.Add(1)
 	lines := make([]string, 0, len(g.waiting))
 	for r, s := range g.waiting {
 		lines = append(lines, r.Name+": "+s.what)

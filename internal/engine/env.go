@@ -54,6 +54,9 @@ type Config struct {
 	// ModuleBinding reads, in r, the top-level binding name of the ES
 	// module file (ok false when r has not evaluated it).
 	ModuleBinding func(r *Runtime, module, name string) (v goja.Value, ok bool)
+	// FieldNames names the fields and methods of Go values in every
+	// runtime (goja's SetFieldNameMapper); nil keeps Go's names.
+	FieldNames goja.FieldNameMapper
 }
 
 // Defaults for Config.
@@ -76,6 +79,7 @@ type Env struct {
 	installers map[string]func(r *Runtime) error
 	abandoned  abandonCounts
 	live       live
+	stats      stats
 }
 
 // live is the evaluations an Env runs, for Close to stop.
@@ -278,6 +282,9 @@ func (g *Group) newRuntime(ctx context.Context, name string, every bool) (*Runti
 	sites := rewrite.Install(rt) // before any script: the helper of rewritten code, and Function wrapped
 	installSymbols(rt)           // Symbol.asyncIterator, dispose, asyncDispose (queue_async.go)
 	rt.SetMaxCallStackSize(g.env.cfg.MaxCallStackSize)
+	if m := g.env.cfg.FieldNames; m != nil {
+		rt.SetFieldNameMapper(m)
+	}
 	// eval and Function read no source map: its comment may name any file
 	// (a named pipe blocks the open for ever), and the host decides alone
 	// which files a script reaches.
@@ -285,9 +292,9 @@ func (g *Group) newRuntime(ctx context.Context, name string, every bool) (*Runti
 	r := &Runtime{RT: rt, Loop: eventloop.New(rt), Name: name, group: g, ctx: ctx, sites: sites, guard: gd}
 	r.Loop.SetIdleFunc(func(waiting bool) {
 		if waiting {
-			g.sleep(r, "waiting for threads or async operations to report back")
+			r.group.sleep(r, "waiting for threads or async operations to report back")
 		} else {
-			g.wake(r)
+			r.group.wake(r)
 		}
 	})
 	installLibrary(r)

@@ -54,6 +54,8 @@ func (e *Env) newGroup(ctx context.Context, s *Script) *Group {
 // it, with Close's cause as its error; after Close, Eval returns that
 // cause at once.
 func (e *Env) Eval(ctx context.Context, s *Script, then func(r *Runtime, completion goja.Value) (goja.Value, error)) (goja.Value, error) {
+	e.stats.evals.Add(1)
+	defer e.stats.evals.Add(-1)
 	g := e.newGroup(ctx, s)
 	if err := e.join(g); err != nil {
 		g.cancel(err)

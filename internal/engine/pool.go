@@ -204,6 +204,7 @@ func (p *Pool) submitStop(lib *library, item goja.Value, op *poolOp, a *abortWat
 	}
 	switch e := p.jobs.putStop(lib.r, &poolItem{arg: arg, t: t}, op.label, 0, true, a.stop()); e {
 	case fifoOK:
+		g.env.stats.poolQueued.Add(1)
 		return t
 	case fifoAborted:
 		p.itemDone()
@@ -259,6 +260,7 @@ func (p *Pool) startWorker() {
 	g := p.group
 	id := g.nextID.Add(1)
 	g.live.Add(1)
+	g.env.stats.threadStarted()
 	g.threads.Add(1)
 	g.enter()
 	go p.work("thread " + strconv.FormatInt(id, 10) + " (Pool worker)")
@@ -270,6 +272,7 @@ func (p *Pool) work(name string) {
 	g := p.group
 	gone := func() {
 		g.live.Add(-1)
+		g.env.stats.threadEnded()
 		g.leave()
 		g.threads.Done()
 	}
@@ -306,7 +309,7 @@ func (p *Pool) next(r *Runtime, fn goja.Callable) {
 		if e != fifoOK {
 			return
 		}
-		if it.t.settled.Load() { // cancelled while it waited
+		if !r.group.env.stats.poolItemStarted(it.t) || it.t.settled.Load() { // cancelled while it waited
 			p.itemDone()
 			continue
 		}

@@ -49,7 +49,7 @@ func (lib *library) prepare(fn *goja.Object, fnName string, args []goja.Value) (
 		if err != nil {
 			return nil, err
 		}
-		s.passes = append(s.passes, snap)
+		s.passes = append(s.passes, lib.r.group.env.stats.cloned(snap))
 		s.names = append(s.names, names)
 		// The free names of the functions just carried, transitively
 		// through the top-level functions they name, are the next pass.

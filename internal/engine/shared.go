@@ -35,7 +35,7 @@ func (lib *library) snapshot(v goja.Value, what string) *clone.Snapshot {
 	if err != nil {
 		lib.throw(err)
 	}
-	return s
+	return lib.r.group.env.stats.cloned(s)
 }
 
 func (lib *library) restoreOrThrow(s *clone.Snapshot) goja.Value {

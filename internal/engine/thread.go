@@ -18,11 +18,12 @@ import (
 // thread is the Go side of one threads.run: shared by every runtime that
 // holds its ThreadPromise, safe for concurrent use.
 type thread struct {
-	id       int64
-	poolItem bool // a Pool item rather than a thread of its own
-	group    *Group
-	ctx      context.Context
-	cancel   context.CancelCauseFunc
+	id        int64
+	poolItem  bool         // a Pool item rather than a thread of its own
+	poolState atomic.Int32 // a Pool item's: see stats.go
+	group     *Group
+	ctx       context.Context
+	cancel    context.CancelCauseFunc
 
 	settled atomic.Bool
 	// handled says some holder of the thread's promise handled its
@@ -95,6 +96,7 @@ func (g *Group) start(parent *thread, s *seed) *thread {
 		g.adopt(parent, t)
 	}
 	g.live.Add(1)
+	g.env.stats.threadStarted()
 	g.threads.Add(1)
 	g.enter()
 	g.spawner.spawn(func() bool { return t.main(s) })
@@ -108,6 +110,9 @@ func (t *thread) settle(o outcome) bool {
 		return false
 	}
 	t.out = o
+	if t.poolItem {
+		t.group.env.stats.poolItemEnded(t, o.value != nil)
+	}
 	close(t.done)
 	t.mu.Lock()
 	subs := t.subs
@@ -246,6 +251,7 @@ func (t *thread) gone() {
 	}
 	g.orphan(t)
 	g.live.Add(-1)
+	g.env.stats.threadEnded()
 	g.leave()
 	g.threads.Done()
 }
@@ -327,7 +333,7 @@ func (t *thread) settleValue(r *Runtime, v goja.Value) {
 		t.settleError(r, err)
 		return
 	}
-	t.settle(outcome{value: snap})
+	t.settle(outcome{value: r.group.env.stats.cloned(snap)})
 }
 
 func (t *thread) settleThrown(r *Runtime, v goja.Value) {

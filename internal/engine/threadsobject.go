@@ -15,7 +15,7 @@ type threadsObject struct {
 	members map[string]goja.Value
 }
 
-var memberNames = append([]string{"run", "spawn", "sleep", "select", "selectAsync", "signal", "Atomic", "Shared", "WaitGroup", "Queue", "Pool", "Group"}, errorClassNames...)
+var memberNames = append([]string{"run", "spawn", "sleep", "select", "selectAsync", "signal", "Atomic", "Shared", "WaitGroup", "Queue", "Pool", "Group", "stats"}, errorClassNames...)
 
 var classesByName = map[string]*class{
 	"Atomic": atomicClass, "Shared": sharedClass, "WaitGroup": waitGroupClass, "Queue": queueClass, "Pool": poolClass, "Group": groupClass,
@@ -41,6 +41,8 @@ func (d *threadsObject) Get(key string) goja.Value {
 		return d.lib.threadSignal() // not kept: members holds what a script set
 	case key == "spawn" || key == "select" || key == "selectAsync":
 		v = d.lib.extraMember(key)
+	case key == "stats":
+		v = d.lib.statsFunc()
 	case classesByName[key] != nil:
 		v = d.lib.installClass(classesByName[key]).ctor
 	case slices.Contains(errorClassNames, key):

@@ -18,7 +18,7 @@ func (lib *library) snapshotThrown(v goja.Value) (*clone.Snapshot, error) {
 	snap, err := clone.SnapshotValue(lib.r.RT, v, "error", opts)
 	var dce *clone.DataCloneError
 	if err == nil || !errors.As(err, &dce) || !strings.HasPrefix(dce.Path, "error.cause") {
-		return snap, err
+		return lib.r.group.env.stats.cloned(snap), err
 	}
 	stand := lib.withoutCause(v, " (cause not cloned: "+dce.Error()+")")
 	if stand == nil {

@@ -1,6 +1,7 @@
 package console
 
 import (
+	"log/slog"
 	"slices"
 	"strings"
 	"time"
@@ -17,6 +18,11 @@ type Options struct {
 	ColorStdout, ColorStderr bool
 	// Now is the clock of console.time; nil means time.Now.
 	Now func() time.Time
+	// Logger, when set, takes every line instead of the Printer, as a
+	// record at the level of the method that wrote it (see logger.go),
+	// uncoloured, with Attrs.
+	Logger *slog.Logger
+	Attrs  []slog.Attr
 }
 
 // console is one runtime's console state.
@@ -30,6 +36,7 @@ type console struct {
 	timers map[string]time.Time
 	// hasOwnFn is Object.prototype.hasOwnProperty, for console.table.
 	hasOwnFn goja.Callable
+	method   string // the method running, for the level of a log record
 }
 
 // methods are the console's methods, in the order Node lists them.
@@ -100,6 +107,7 @@ func (o *object) Get(key string) goja.Value {
 	}
 	c, f := o.c, methods[i].f
 	v := jsutil.Func(c.rt, key, func(call goja.FunctionCall) goja.Value {
+		c.method = key
 		inspect.Guard(c.rt, func() { f(c, call.Arguments) })
 		return goja.Undefined()
 	})
@@ -166,6 +174,9 @@ func (c *console) inspector() *inspect.Inspector {
 const groupWidth = 2
 
 func (c *console) colors(toStderr bool) bool {
+	if c.opts.Logger != nil {
+		return false
+	}
 	if toStderr {
 		return c.opts.ColorStderr
 	}
@@ -190,10 +201,18 @@ func (c *console) write(toStderr bool, s string) {
 		}
 		s = c.indent + s
 	}
+	if c.opts.Logger != nil {
+		c.log(toStderr, s)
+		return
+	}
 	c.p.WriteLine(toStderr, s)
 }
 
 func (c *console) warning(msg string) {
+	if c.opts.Logger != nil {
+		c.log(true, "Warning: "+msg)
+		return
+	}
 	c.p.WriteLine(true, "Warning: "+msg)
 }
 
