@@ -68,6 +68,24 @@ func TestUnrefTimerDoesNotKeepLoopAlive(t *testing.T) {
 	}
 }
 
+// An unref'd timer already due when nothing else keeps the loop alive
+// does not run either: Node's loop checks that it is alive before it runs
+// timers, so a script that took longer than the timer's delay still ends
+// without it (AbortSignal.timeout(5) after a slow script).
+func TestUnrefTimerDueAtEndDoesNotRun(t *testing.T) {
+	rt := goja.New()
+	l := New(rt)
+	ran := false
+	err := l.Run(context.Background(), func() error {
+		l.Timer(time.Millisecond, false, func() error { ran = true; return nil })
+		time.Sleep(5 * time.Millisecond) // a script slower than the delay
+		return nil
+	})
+	if err != nil || ran {
+		t.Fatalf("err = %v, ran = %v; want nil, false", err, ran)
+	}
+}
+
 // An unref'd timer runs while something else keeps the loop alive, and a
 // job that fails ends the loop like a throwing callback.
 func TestUnrefTimerRunsWhileLoopIsAlive(t *testing.T) {

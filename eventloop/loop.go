@@ -192,6 +192,11 @@ func (l *Loop) turn() bool {
 		}
 		ran = true
 	}
+	// As Node's loop, run timers only while the loop is alive: due
+	// unref'd timers alone do not run, the loop ends.
+	if !l.alive() {
+		return ran
+	}
 	t := now()
 	for l.err == nil && l.timers.Len() > 0 && l.timers.peek().when <= t {
 		next := l.timers.pop()
@@ -200,6 +205,14 @@ func (l *Loop) turn() bool {
 		ran = true
 	}
 	return ran
+}
+
+// alive reports whether something keeps the loop running: a posted or
+// pending job, an immediate, or a ref'd timer.
+func (l *Loop) alive() bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return len(l.jobs) > 0 || l.pending > 0 || l.timers.Len() > l.unrefs || len(l.immediates) > 0
 }
 
 // sleep waits for something to do. It reports false when nothing is left

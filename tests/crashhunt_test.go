@@ -164,7 +164,7 @@ func TestCrashHuntVerdict(t *testing.T) {
 		{childResult{Code: 2, State: "exit status 2"}, true},
 		{childResult{Code: -1, State: "signal: killed"}, true},
 		{childResult{Code: -1, State: "signal: killed", Killed: true, Took: huntKill}, true},
-		{childResult{Code: 124, State: "exit status 124", Took: 3500 * time.Millisecond}, true},
+		{childResult{Code: 124, State: "exit status 124", Took: huntWithin + 500*time.Millisecond}, true},
 		{childResult{Code: 1, State: "exit status 1", Stderr: "eventloop: Go panic in callback: runtime error: makeslice: len out of range"}, true},
 		{childResult{Code: 0, State: "exit status 0", Stdout: "caught Error: runtime error: index out of range"}, true},
 	} {
