@@ -1,0 +1,176 @@
+package cluster
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+)
+
+// Runner runs items; the host's implements it with local threads. RunItem
+// must return (never panic) whatever the item holds: a malformed argument,
+// a throw, a timeout or running out of memory is a Result like any other.
+// ctx ends when the worker stops; an item cut short then is not reported
+// (the server redelivers it).
+type Runner interface {
+	RunItem(ctx context.Context, it Item, seed []byte) Result
+}
+
+// WorkerConfig configures RunWorker.
+type WorkerConfig struct {
+	Pool        string // the pool whose items to run
+	Concurrency int    // items run at once; < 1 means 1
+	// AckWait and MaxDeliver configure the pool's consumer when it is made
+	// here; zero means DefaultAckWait and DefaultMaxDeliver.
+	AckWait    time.Duration
+	MaxDeliver int
+	Runner     Runner
+}
+
+// RunWorker serves pool items on nc until ctx ends: each item runs at most
+// Concurrency at a time, extends its lease (InProgress) every third of
+// AckWait while it runs, and is acknowledged only once its result is
+// stored on the server. So an item runs at least once: a worker that dies
+// mid-item has it redelivered after AckWait. A malformed item is reported
+// failed (when it says where its result goes) and removed, never retried.
+func RunWorker(ctx context.Context, nc *nats.Conn, cfg WorkerConfig) error {
+	if cfg.Runner == nil {
+		return errors.New("cluster: RunWorker needs a Runner")
+	}
+	js, err := jetstream.New(nc)
+	if err != nil {
+		return fmt.Errorf("cluster: %w", err)
+	}
+	if err := ensureResults(ctx, js); err != nil {
+		return err
+	}
+	cons, err := ensurePool(ctx, js, cfg.Pool, cfg.AckWait, cfg.MaxDeliver)
+	if err != nil {
+		return err
+	}
+	kv, err := seedStore(ctx, js)
+	if err != nil {
+		return err
+	}
+	info := cons.CachedInfo()
+	w := &worker{js: js, kv: kv, runner: cfg.Runner, ackWait: info.Config.AckWait,
+		maxDeliver: info.Config.MaxDeliver, seeds: map[string][]byte{}}
+	n := max(cfg.Concurrency, 1)
+	sem := make(chan struct{}, n)
+	var running sync.WaitGroup
+	cc, err := cons.Consume(func(m jetstream.Msg) {
+		sem <- struct{}{}
+		running.Add(1)
+		go func() {
+			defer func() { <-sem; running.Done() }()
+			w.handle(ctx, m)
+		}()
+	}, jetstream.PullMaxMessages(n))
+	if err != nil {
+		return fmt.Errorf("cluster: consume pool %q: %w", cfg.Pool, err)
+	}
+	<-ctx.Done()
+	cc.Stop()
+	<-cc.Closed()
+	running.Wait()
+	return nil
+}
+
+// maxSeeds bounds the seeds a worker keeps.
+const maxSeeds = 64
+
+type worker struct {
+	js         jetstream.JetStream
+	kv         jetstream.KeyValue
+	runner     Runner
+	ackWait    time.Duration
+	maxDeliver int
+	mu         sync.Mutex
+	seeds      map[string][]byte // seeds fetched, by key
+}
+
+// handle runs one delivered item and reports it.
+func (w *worker) handle(ctx context.Context, m jetstream.Msg) {
+	it, reply, err := parseItem(m.Headers(), m.Data())
+	if err != nil {
+		if reply != "" {
+			w.report(ctx, m, reply, Failed(it.ID, err.Error()))
+			return
+		}
+		_ = m.Term() // nobody to tell: drop it rather than retry it
+		return
+	}
+	if md, err := m.Metadata(); err == nil && w.maxDeliver > 0 && md.NumDelivered >= uint64(w.maxDeliver) {
+		w.report(ctx, m, reply, Failed(it.ID, fmt.Sprintf(
+			"delivered %d times: the workers running it stopped before it ended (out of memory, or killed)", md.NumDelivered)))
+		return
+	}
+	seed, err := w.seed(ctx, it.Seed)
+	if err != nil {
+		w.report(ctx, m, reply, Failed(it.ID, err.Error()))
+		return
+	}
+	// The lease: while the item runs, tell the server it is in progress.
+	stop := make(chan struct{})
+	var lease sync.WaitGroup
+	lease.Go(func() {
+		t := time.NewTicker(max(w.ackWait/3, 10*time.Millisecond))
+		defer t.Stop()
+		for {
+			select {
+			case <-stop:
+				return
+			case <-t.C:
+				_ = m.InProgress()
+			}
+		}
+	})
+	res := w.runner.RunItem(ctx, it, seed)
+	close(stop)
+	lease.Wait()
+	if ctx.Err() != nil {
+		return // cut short: the server redelivers it
+	}
+	res.ID = it.ID
+	w.report(ctx, m, reply, res)
+}
+
+// report stores the result, then acknowledges the item: a worker that dies
+// in between makes the item run again, and the caller drops the second
+// result by its id.
+func (w *worker) report(ctx context.Context, m jetstream.Msg, reply string, res Result) {
+	if _, err := w.js.PublishMsg(ctx, resultMsg(reply, res), jetstream.WithMsgID("r."+res.ID)); err != nil {
+		_ = m.Nak() // try again, here or elsewhere
+		return
+	}
+	_ = m.Ack()
+}
+
+// seed returns the seed of key, fetched once.
+func (w *worker) seed(ctx context.Context, key string) ([]byte, error) {
+	w.mu.Lock()
+	s, ok := w.seeds[key]
+	w.mu.Unlock()
+	if ok {
+		return s, nil
+	}
+	e, err := w.kv.Get(ctx, key)
+	if err != nil {
+		return nil, fmt.Errorf("seed %s of the item: %w", key, err)
+	}
+	s = e.Value()
+	if SeedKey(s) != key {
+		return nil, fmt.Errorf("seed %s of the item does not match its key", key)
+	}
+	w.mu.Lock()
+	if len(w.seeds) >= maxSeeds {
+		clear(w.seeds) // a worker serves one pool: more is churn, not a working set
+	}
+	w.seeds[key] = s
+	w.mu.Unlock()
+	return s, nil
+}
