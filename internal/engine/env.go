@@ -46,6 +46,9 @@ type Config struct {
 	// ReadSourceMap reads the file a main script's source map comment
 	// names (see Env.Script). It may be nil: then no source map is read.
 	ReadSourceMap func(path string) ([]byte, error)
+	// Remote opens the cluster pools of threads.Pool(fn, {cluster});
+	// nil: such a Pool is an Error that says no cluster is configured.
+	Remote RemotePools
 }
 
 // Defaults for Config.
@@ -66,8 +69,10 @@ type Env struct {
 	builtins map[string]bool
 	// installers install the globals made on demand, by name.
 	installers map[string]func(r *Runtime) error
-	abandoned  abandonCounts
-	live       live
+	// seeds are the cluster pool seeds RunItem decoded.
+	seeds     seedCache
+	abandoned abandonCounts
+	live      live
 }
 
 // live is the evaluations an Env runs, for Close to stop.

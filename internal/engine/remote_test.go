@@ -1,0 +1,100 @@
+package engine
+
+import (
+	"context"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// loopback is a RemotePools whose items run in another Env of this
+// process, through the wire forms, as a cluster worker would run them.
+type loopback struct {
+	worker *Env
+	wg     sync.WaitGroup
+}
+
+type loopPool struct {
+	l    *loopback
+	seed []byte
+}
+
+func (l *loopback) OpenPool(ctx context.Context, name string, seed []byte) (RemotePool, error) {
+	return &loopPool{l: l, seed: seed}, nil
+}
+
+func (p *loopPool) Submit(ctx context.Context, arg []byte, done func(string, []byte, error)) error {
+	p.l.wg.Go(func() {
+		st, data := p.l.worker.RunItem(context.Background(), string(p.seed), p.seed, arg)
+		done(st, data, nil)
+	})
+	return nil
+}
+
+func TestRemotePool(t *testing.T) {
+	t.Parallel()
+	l := &loopback{worker: NewEnv(Config{})}
+	defer l.wg.Wait()
+	got, err := evalJS(t, Config{Remote: l}, 20*time.Second, `
+		const K = 10;
+		function helper(x) { return x * K }
+		const p = threads.Pool((x) => {
+			if (x === 3) throw new RangeError("three");
+			if (x === 4) return Promise.resolve(new Map([[x, [x]]]));
+			return helper(x) + 1;
+		}, {cluster: "t"});
+		print(JSON.stringify(p.map([1, 2, 5])));
+		try { p.submit(3).get() } catch (e) { print(e.name, e.message) }
+		print(JSON.stringify([...p.submit(4).get()]));
+		try { p.submit(new threads.Atomic(0)) } catch (e) { print(e.name, e.message) }
+		p.close();
+		print(p.pending);
+	`)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, got)
+	}
+	want := `[11,21,51]
+RangeError three
+[[4,[4]]]
+DataCloneError Pool.submit: argument 'item': threads objects (Queue, Atomic, Shared, Mutex, ThreadPromise, ...) cannot cross machines unless they are cluster objects
+0`
+	if got != want {
+		t.Fatalf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+func TestRemotePoolWithoutCluster(t *testing.T) {
+	t.Parallel()
+	got, err := evalJS(t, Config{}, 20*time.Second, `
+		try { threads.Pool((x) => x, {cluster: "jobs"}) } catch (e) { print(e.name + ": " + e.message) }
+		try { threads.Pool((x) => x, {cluster: 5}) } catch (e) { print(e.name + ": " + e.message) }
+	`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `Error: threads.Pool: option 'cluster' names pool "jobs", but no cluster is configured (host.WithNATS, or jsrun --nats URL)
+TypeError: threads.Pool: option 'cluster' must be a non-empty string naming a cluster pool`
+	if got != want {
+		t.Fatalf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+// Hostile seeds and arguments are failed items, never a panic.
+func TestRunItemHostile(t *testing.T) {
+	t.Parallel()
+	env := NewEnv(Config{})
+	for _, c := range []struct {
+		seed, arg []byte
+		want      string
+	}{
+		{[]byte("junk"), nil, "malformed seed: bad magic"},
+		{[]byte("S\x01\x00\x01\x00\xff\xff\xff"), nil, "malformed seed"},
+		{[]byte("S\x01\x00\x00\x00"), nil, "malformed seed: no function"},
+	} {
+		st, data := env.RunItem(context.Background(), string(c.seed), c.seed, c.arg)
+		if st != RemoteFailed || !strings.Contains(string(data), c.want) {
+			t.Errorf("%q: got %s %q, want failed with %q", c.seed, st, data, c.want)
+		}
+	}
+}
