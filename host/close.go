@@ -32,6 +32,9 @@ func (h *Host) Close() error {
 		return nil
 	}
 	h.closeNetwork()
+	if h.opts.cluster != nil {
+		h.opts.cluster.close()
+	}
 	return h.closeFiles()
 }
 

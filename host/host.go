@@ -82,6 +82,9 @@ func New(opts ...Option) (*Host, error) {
 		ReadSourceMap:    h.readModuleFile, // read as require reads
 		Exiting:          exiting,
 	}
+	if h.opts.cluster != nil {
+		cfg.Remote = h.opts.cluster
+	}
 	h.env = engine.NewEnv(cfg)
 	lowerRegexpTimeout(h.opts.regexpTimeout)
 	return h, nil

@@ -42,6 +42,7 @@ type options struct {
 	modules        []module
 	globals        []global
 	net            netOptions
+	cluster        *remotePools // WithNATS
 	errs           []error
 }
 
