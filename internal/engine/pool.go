@@ -79,7 +79,7 @@ var poolClass = &class{
 		_, fn := lib.functionArg(c.Argument(0), "threads.Pool: argument 'workerFn'")
 		workers, depth := lib.parsePoolOptions(c.Argument(1))
 		if name := lib.clusterOption(c.Argument(1)); name != "" {
-			return lib.newRemotePool(name, fn, workers, depth)
+			return lib.newRemotePool(name, fn, workers, remoteDepth(c.Argument(1), depth))
 		}
 		g := lib.r.group
 		if limit := int64(g.env.cfg.MaxThreads); g.live.Load()+int64(workers) > limit {

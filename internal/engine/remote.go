@@ -80,9 +80,27 @@ func (lib *library) newRemotePool(name string, fn *goja.Object, workers, depth i
 	return p
 }
 
+// defaultRemoteDepth is the items a cluster pool keeps in flight when its
+// queueDepth is not given: enough to cover the round trip to the workers.
+const defaultRemoteDepth = 1000
+
+// remoteDepth is the queueDepth of a cluster pool: as given, else
+// defaultRemoteDepth.
+func remoteDepth(opts goja.Value, depth int) int {
+	if obj, ok := opts.(*goja.Object); ok {
+		if d := obj.Get("queueDepth"); d != nil && !goja.IsUndefined(d) {
+			return depth
+		}
+	}
+	return defaultRemoteDepth
+}
+
 // submitRemote sends one item to the cluster; its thread settles when the
 // result arrives.
 func (p *Pool) submitRemote(lib *library, item goja.Value, op *poolOp) *thread {
+	if p.closed.Load() {
+		lib.throwFault(&Fault{Name: PoolClosedError, Message: op.label + ": the pool is closed"})
+	}
 	arg := lib.snapshot(item, op.item)
 	data, err := arg.AppendWire(nil, wireFuncs{p.group.env})
 	if err != nil {
@@ -90,7 +108,18 @@ func (p *Pool) submitRemote(lib *library, item goja.Value, op *poolOp) *thread {
 	}
 	g := p.group
 	t := &thread{id: g.nextID.Add(1), group: g, ctx: g.ctx, cancel: noCancel, done: make(chan struct{}), poolItem: true}
+	// Backpressure: the fifo holds a token per item in flight, so this
+	// put blocks (as a local Pool's submit does) while queueDepth items
+	// are; each result takes one out.
+	switch e := p.jobs.put(lib.r, &poolItem{t: t}, op.label, 0, true); e {
+	case fifoOK:
+	case fifoClosed:
+		lib.throwFault(&Fault{Name: PoolClosedError, Message: op.label + ": the pool is closed"})
+	default:
+		lib.throwFault(cancelFault(lib.r.ctx, op.label))
+	}
 	if err := p.inflight.add(1); err != nil {
+		p.untoken()
 		lib.rangeError("%s: too many items in flight", op.label)
 	}
 	// An item in flight counts as a running runtime for the deadlock
@@ -100,6 +129,7 @@ func (p *Pool) submitRemote(lib *library, item goja.Value, op *poolOp) *thread {
 	g.enter()
 	g.threads.Add(1)
 	gone := func() {
+		p.untoken()
 		p.itemDone()
 		g.leave()
 		g.threads.Done()
@@ -113,6 +143,13 @@ func (p *Pool) submitRemote(lib *library, item goja.Value, op *poolOp) *thread {
 		lib.throwFault(&Fault{Name: "Error", Message: op.label + ": " + err.Error()})
 	}
 	return t
+}
+
+// untoken takes one in-flight token out, admitting a blocked submit.
+func (p *Pool) untoken() {
+	p.jobs.mu.Lock()
+	p.jobs.getNow()
+	p.jobs.mu.Unlock()
 }
 
 // remoteOutcome is the outcome of a remote item's result.

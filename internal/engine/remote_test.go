@@ -98,3 +98,62 @@ func TestRunItemHostile(t *testing.T) {
 		}
 	}
 }
+
+// gated holds items until two are in flight, and records whether a
+// submit ever came with more in flight than queueDepth (2).
+type gated struct {
+	loopback
+	mu       sync.Mutex
+	inflight int
+	over     bool
+}
+
+func (g *gated) OpenPool(ctx context.Context, name string, seed []byte) (RemotePool, error) {
+	return &gatedPool{g: g, seed: seed}, nil
+}
+
+type gatedPool struct {
+	g    *gated
+	seed []byte
+}
+
+func (p *gatedPool) Submit(ctx context.Context, arg []byte, done func(string, []byte, error)) error {
+	g := p.g
+	g.mu.Lock()
+	if g.inflight >= 2 {
+		g.over = true
+	}
+	g.inflight++
+	g.mu.Unlock()
+	g.wg.Go(func() {
+		st, data := g.worker.RunItem(context.Background(), string(p.seed), p.seed, arg)
+		g.mu.Lock()
+		g.inflight--
+		g.mu.Unlock()
+		done(st, data, nil)
+	})
+	return nil
+}
+
+func TestRemotePoolBackpressure(t *testing.T) {
+	t.Parallel()
+	g := &gated{loopback: loopback{worker: NewEnv(Config{})}}
+	defer g.wg.Wait()
+	got, err := evalJS(t, Config{Remote: g}, 20*time.Second, `
+		const p = threads.Pool((x) => x + 1, {cluster: "t", queueDepth: 2});
+		const ps = [];
+		for (let i = 0; i < 40; i++) ps.push(p.submit(i));
+		print(ps.map((q) => q.get()).reduce((a, b) => a + b));
+		p.close();
+		try { p.submit(1) } catch (e) { print(e.name) }
+	`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != "820\nPoolClosedError" {
+		t.Fatalf("got %q", got)
+	}
+	if g.over {
+		t.Fatal("more than queueDepth items were in flight")
+	}
+}
