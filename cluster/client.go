@@ -22,6 +22,7 @@ var ErrClosed = errors.New("cluster: the client closed before the item's result 
 // first result of an item settles its Call; any later one (the item ran
 // again after a worker died before acknowledging it) is dropped.
 type Client struct {
+	nc      *nats.Conn
 	js      jetstream.JetStream
 	kv      jetstream.KeyValue
 	id      string
@@ -36,6 +37,7 @@ type Client struct {
 
 // Call is one submitted item.
 type Call struct {
+	c    *Client
 	ID   string
 	done chan struct{}
 	res  Result
@@ -52,6 +54,15 @@ func (c *Call) Result() (Result, error) {
 	return c.res, c.err
 }
 
+// Cancel asks the workers to stop the item: the one running it stops it
+// and reports it failed; one that gets it later reports it failed without
+// running it (workers remember recent cancels). The call still settles,
+// with that result. Cancel is a core NATS message: at most once, and a
+// worker that joins after it does not see it.
+func (c *Call) Cancel() error {
+	return c.c.nc.Publish(cancelPrefix+c.ID, nil)
+}
+
 // NewClient makes a client on nc. Close it to stop receiving results.
 func NewClient(ctx context.Context, nc *nats.Conn) (*Client, error) {
 	js, err := jetstream.New(nc)
@@ -65,7 +76,7 @@ func NewClient(ctx context.Context, nc *nats.Conn) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &Client{js: js, kv: kv, id: nuid.Next(), pending: map[string]*Call{}}
+	c := &Client{nc: nc, js: js, kv: kv, id: nuid.Next(), pending: map[string]*Call{}}
 	c.reply = resultPrefix + c.id
 	cons, err := js.OrderedConsumer(ctx, resultStream, jetstream.OrderedConsumerConfig{
 		FilterSubjects: []string{c.reply},
@@ -146,7 +157,7 @@ func (c *Client) Pool(ctx context.Context, name string, seed []byte, opts PoolOp
 // publish retried after a lost acknowledgement queues it once.
 func (p *Pool) Submit(ctx context.Context, arg []byte) (*Call, error) {
 	c := p.c
-	call := &Call{ID: c.id + "." + strconv.FormatUint(c.seq.Add(1), 10), done: make(chan struct{})}
+	call := &Call{c: c, ID: c.id + "." + strconv.FormatUint(c.seq.Add(1), 10), done: make(chan struct{})}
 	c.mu.Lock()
 	if c.closed {
 		c.mu.Unlock()

@@ -326,3 +326,48 @@ func TestCloseFailsPending(t *testing.T) {
 // uniqueName names a pool for one run of one test: -count=N runs do not
 // meet the streams of earlier runs on the shared server.
 func uniqueName(prefix string) string { return prefix + "-" + nuid.Next() }
+
+// Cancel stops a running item, which reports failed; a cancel that comes
+// before the item is fetched makes the worker skip it.
+func TestCancel(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	cancelPool := uniqueName("cancel")
+	c := newClient(t)
+	p, err := c.Pool(ctx, cancelPool, []byte("s"), PoolOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	started := make(chan struct{}, 1)
+	r := &echo{block: func(ctx context.Context, it Item) bool {
+		if string(it.Arg) != "long" {
+			return false
+		}
+		started <- struct{}{}
+		return true // waits for ctx: the cancel
+	}}
+	startWorker(t, WorkerConfig{Pool: cancelPool, Runner: r})
+	call, err := p.Submit(ctx, []byte("long"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	<-started
+	if err := call.Cancel(); err != nil {
+		t.Fatal(err)
+	}
+	res, err := call.Result()
+	if err != nil || res.Err() == nil || !strings.Contains(res.Err().Error(), "cancelled by its caller while it ran") {
+		t.Fatalf("got %+v, %v", res, err)
+	}
+	// Cancelled before any worker has it: skipped when it comes.
+	w := &worker{running: map[string]context.CancelCauseFunc{}, cancelled: map[string]bool{}}
+	w.cancel("x.1")
+	if _, _, ok := w.start(ctx, "x.1"); ok {
+		t.Fatal("a cancelled item started")
+	}
+	if _, done, ok := w.start(ctx, "x.2"); !ok {
+		t.Fatal("an item not cancelled did not start")
+	} else {
+		done()
+	}
+}

@@ -17,6 +17,7 @@ const (
 	workersName   = "workers"
 	poolStreamPre = "JSRUN_POOL_"
 	poolSubjPre   = "jsrun.pool."
+	cancelPrefix  = "jsrun.cancel." // core NATS: jsrun.cancel.<item id> stops a running item
 )
 
 // Message headers of items and results.

@@ -58,7 +58,13 @@ func RunWorker(ctx context.Context, nc *nats.Conn, cfg WorkerConfig) error {
 	}
 	info := cons.CachedInfo()
 	w := &worker{js: js, kv: kv, runner: cfg.Runner, ackWait: info.Config.AckWait,
-		maxDeliver: info.Config.MaxDeliver, seeds: map[string][]byte{}}
+		maxDeliver: info.Config.MaxDeliver, seeds: map[string][]byte{},
+		running: map[string]context.CancelCauseFunc{}, cancelled: map[string]bool{}}
+	sub, err := nc.Subscribe(cancelPrefix+">", func(m *nats.Msg) { w.cancel(m.Subject[len(cancelPrefix):]) })
+	if err != nil {
+		return fmt.Errorf("cluster: subscribe to cancels: %w", err)
+	}
+	defer func() { _ = sub.Unsubscribe() }()
 	n := max(cfg.Concurrency, 1)
 	sem := make(chan struct{}, n)
 	var running sync.WaitGroup
@@ -91,6 +97,48 @@ type worker struct {
 	maxDeliver int
 	mu         sync.Mutex
 	seeds      map[string][]byte // seeds fetched, by key
+	// running stops the items running here, by id; cancelled holds the
+	// ids of recent cancels of items not running here (yet).
+	running   map[string]context.CancelCauseFunc
+	cancelled map[string]bool
+}
+
+// maxCancelled bounds the cancels a worker remembers.
+const maxCancelled = 4096
+
+// errCancelled ends an item its caller cancelled.
+var errCancelled = errors.New("cancelled by its caller")
+
+// cancel stops item id if it runs here, else remembers the cancel.
+func (w *worker) cancel(id string) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if stop := w.running[id]; stop != nil {
+		stop(errCancelled)
+		return
+	}
+	if len(w.cancelled) >= maxCancelled {
+		clear(w.cancelled)
+	}
+	w.cancelled[id] = true
+}
+
+// start registers item id as running, unless it was cancelled already.
+func (w *worker) start(ctx context.Context, id string) (context.Context, func(), bool) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.cancelled[id] {
+		delete(w.cancelled, id)
+		return nil, nil, false
+	}
+	ctx, stop := context.WithCancelCause(ctx)
+	w.running[id] = stop
+	return ctx, func() {
+		w.mu.Lock()
+		delete(w.running, id)
+		w.mu.Unlock()
+		stop(nil)
+	}, true
 }
 
 // handle runs one delivered item and reports it.
@@ -129,7 +177,17 @@ func (w *worker) handle(ctx context.Context, m jetstream.Msg) {
 			}
 		}
 	})
-	res := w.runner.RunItem(ctx, it, seed)
+	itemCtx, done, ok := w.start(ctx, it.ID)
+	var res Result
+	if ok {
+		res = w.runner.RunItem(itemCtx, it, seed)
+		if context.Cause(itemCtx) == errCancelled && ctx.Err() == nil {
+			res = Failed(it.ID, "cancelled by its caller while it ran")
+		}
+		done()
+	} else {
+		res = Failed(it.ID, "cancelled by its caller before it ran")
+	}
 	close(stop)
 	lease.Wait()
 	if ctx.Err() != nil {

@@ -68,10 +68,10 @@ type remotePool struct{ p *cluster.Pool }
 
 // Submit reports the item's result, or ctx's end if that comes first (the
 // evaluation waits for every item it sent).
-func (p remotePool) Submit(ctx context.Context, arg []byte, done func(string, []byte, error)) error {
+func (p remotePool) Submit(ctx context.Context, arg []byte, done func(string, []byte, error)) (func(), error) {
 	call, err := p.p.Submit(ctx, arg)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	go func() {
 		select {
@@ -82,7 +82,7 @@ func (p remotePool) Submit(ctx context.Context, arg []byte, done func(string, []
 			done("", nil, context.Cause(ctx))
 		}
 	}()
-	return nil
+	return func() { _ = call.Cancel() }, nil
 }
 
 // ClusterRunner returns what runs cluster items under this host's

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"sync/atomic"
 
 	"github.com/dop251/goja"
 	"github.com/jsrun/jsrun/clone"
@@ -34,7 +35,9 @@ type RemotePool interface {
 	// Submit queues an item, its argument in clone's wire form, and
 	// calls done once, from any goroutine, with its outcome (one of the
 	// Remote constants and its data) or with err when it will have none.
-	Submit(ctx context.Context, arg []byte, done func(status string, data []byte, err error)) error
+	// cancel asks the worker running the item to stop it; done is still
+	// called.
+	Submit(ctx context.Context, arg []byte, done func(status string, data []byte, err error)) (cancel func(), err error)
 }
 
 // errNoCluster is the error of Pool(fn, {cluster}) with no cluster.
@@ -107,7 +110,14 @@ func (p *Pool) submitRemote(lib *library, item goja.Value, op *poolOp) *thread {
 		lib.throw(err)
 	}
 	g := p.group
-	t := &thread{id: g.nextID.Add(1), group: g, ctx: g.ctx, cancel: noCancel, done: make(chan struct{}), poolItem: true}
+	// cancel() on the item's promise reaches the worker running it.
+	var stop atomic.Pointer[func()]
+	t := &thread{id: g.nextID.Add(1), group: g, ctx: g.ctx, done: make(chan struct{}), poolItem: true,
+		cancel: func(error) {
+			if f := stop.Load(); f != nil {
+				(*f)()
+			}
+		}}
 	// Backpressure: the fifo holds a token per item in flight, so this
 	// put blocks (as a local Pool's submit does) while queueDepth items
 	// are; each result takes one out.
@@ -134,10 +144,13 @@ func (p *Pool) submitRemote(lib *library, item goja.Value, op *poolOp) *thread {
 		g.leave()
 		g.threads.Done()
 	}
-	err = p.remote.Submit(g.ctx, data, func(status string, data []byte, err error) {
+	cancel, err := p.remote.Submit(g.ctx, data, func(status string, data []byte, err error) {
 		t.settle(remoteOutcome(t, status, data, err))
 		gone()
 	})
+	if cancel != nil {
+		stop.Store(&cancel)
+	}
 	if err != nil {
 		gone()
 		lib.throwFault(&Fault{Name: "Error", Message: op.label + ": " + err.Error()})

@@ -24,12 +24,12 @@ func (l *loopback) OpenPool(ctx context.Context, name string, seed []byte) (Remo
 	return &loopPool{l: l, seed: seed}, nil
 }
 
-func (p *loopPool) Submit(ctx context.Context, arg []byte, done func(string, []byte, error)) error {
+func (p *loopPool) Submit(ctx context.Context, arg []byte, done func(string, []byte, error)) (func(), error) {
 	p.l.wg.Go(func() {
 		st, data := p.l.worker.RunItem(context.Background(), string(p.seed), p.seed, arg)
 		done(st, data, nil)
 	})
-	return nil
+	return nil, nil
 }
 
 func TestRemotePool(t *testing.T) {
@@ -117,7 +117,7 @@ type gatedPool struct {
 	seed []byte
 }
 
-func (p *gatedPool) Submit(ctx context.Context, arg []byte, done func(string, []byte, error)) error {
+func (p *gatedPool) Submit(ctx context.Context, arg []byte, done func(string, []byte, error)) (func(), error) {
 	g := p.g
 	g.mu.Lock()
 	if g.inflight >= 2 {
@@ -132,7 +132,7 @@ func (p *gatedPool) Submit(ctx context.Context, arg []byte, done func(string, []
 		g.mu.Unlock()
 		done(st, data, nil)
 	})
-	return nil
+	return nil, nil
 }
 
 func TestRemotePoolBackpressure(t *testing.T) {

@@ -121,3 +121,23 @@ func TestNoClusterConfigured(t *testing.T) {
 		t.Fatalf("got %v", err)
 	}
 }
+
+// p.cancel() reaches a remote item stuck in a loop: the worker stops it,
+// so close (which waits for every item's report) returns.
+func TestClusterCancelRunningItem(t *testing.T) {
+	t.Parallel()
+	pool := "cancel-" + nuid.Next()
+	serve(t, pool)
+	got := evalCluster(t, `
+		const p = threads.Pool((x) => { for (;;) {} }, {cluster: "`+pool+`"});
+		const q = p.submit(1);
+		threads.sleep(50);
+		q.cancel();
+		try { q.get() } catch (e) { console.log(e.name) }
+		p.close();
+		console.log(p.pending);
+	`)
+	if got != "CancelledError\n0\n" {
+		t.Fatalf("got %q", got)
+	}
+}
