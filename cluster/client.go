@@ -149,6 +149,11 @@ func (c *Client) Pool(ctx context.Context, name string, seed []byte, opts PoolOp
 	if err != nil {
 		return nil, err
 	}
+	// For workers of every pool; one that misses it lists the streams
+	// when it starts. Flush: the announcement precedes the first item.
+	if err := c.nc.Publish(announceSubject, []byte(name)); err == nil {
+		_ = c.nc.Flush()
+	}
 	return &Pool{c: c, name: name, seed: key}, nil
 }
 

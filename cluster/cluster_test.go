@@ -371,3 +371,28 @@ func TestCancel(t *testing.T) {
 		done()
 	}
 }
+
+// A worker of every pool serves the pools there when it starts and those
+// opened later. Not parallel: it would serve the other tests' pools.
+func TestAllPools(t *testing.T) {
+	ctx := context.Background()
+	c := newClient(t)
+	before, err := c.Pool(ctx, uniqueName("before"), []byte("b:"), PoolOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	startWorker(t, WorkerConfig{Pool: AllPools, Concurrency: 2, Runner: &echo{}})
+	after, err := c.Pool(ctx, uniqueName("after"), []byte("a:"), PoolOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []*Pool{before, after} {
+		call, err := p.Submit(ctx, []byte("x"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res, err := call.Result(); err != nil || res.Status != StatusOK || !strings.HasSuffix(string(res.Data), ":x") {
+			t.Fatalf("got %+v, %v", res, err)
+		}
+	}
+}

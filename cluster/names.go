@@ -18,6 +18,9 @@ const (
 	poolStreamPre = "JSRUN_POOL_"
 	poolSubjPre   = "jsrun.pool."
 	cancelPrefix  = "jsrun.cancel." // core NATS: jsrun.cancel.<item id> stops a running item
+	// announceSubject (core NATS) carries the name of each pool a client
+	// opens, for workers that serve every pool.
+	announceSubject = "jsrun.pools.opened"
 )
 
 // Message headers of items and results.

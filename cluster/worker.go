@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"time"
 
@@ -31,6 +32,11 @@ type WorkerConfig struct {
 	Runner     Runner
 }
 
+// AllPools, as WorkerConfig.Pool, serves every pool: those on the server
+// when the worker starts and those clients open later (`jsrun --cluster
+// local` runs its workers so).
+const AllPools = "*"
+
 // RunWorker serves pool items on nc until ctx ends: each item runs at most
 // Concurrency at a time, extends its lease (InProgress) every third of
 // AckWait while it runs, and is acknowledged only once its result is
@@ -48,55 +54,129 @@ func RunWorker(ctx context.Context, nc *nats.Conn, cfg WorkerConfig) error {
 	if err := ensureResults(ctx, js); err != nil {
 		return err
 	}
-	cons, err := ensurePool(ctx, js, cfg.Pool, cfg.AckWait, cfg.MaxDeliver)
-	if err != nil {
-		return err
-	}
 	kv, err := seedStore(ctx, js)
 	if err != nil {
 		return err
 	}
-	info := cons.CachedInfo()
-	w := &worker{js: js, kv: kv, runner: cfg.Runner, ackWait: info.Config.AckWait,
-		maxDeliver: info.Config.MaxDeliver, seeds: map[string][]byte{},
-		running: map[string]context.CancelCauseFunc{}, cancelled: map[string]bool{}}
+	n := max(cfg.Concurrency, 1)
+	w := &worker{js: js, kv: kv, runner: cfg.Runner, seeds: map[string][]byte{},
+		running: map[string]context.CancelCauseFunc{}, cancelled: map[string]bool{},
+		sem: make(chan struct{}, n), serving: map[string]jetstream.ConsumeContext{}}
 	sub, err := nc.Subscribe(cancelPrefix+">", func(m *nats.Msg) { w.cancel(m.Subject[len(cancelPrefix):]) })
 	if err != nil {
 		return fmt.Errorf("cluster: subscribe to cancels: %w", err)
 	}
 	defer func() { _ = sub.Unsubscribe() }()
-	n := max(cfg.Concurrency, 1)
-	sem := make(chan struct{}, n)
-	var running sync.WaitGroup
-	cc, err := cons.Consume(func(m jetstream.Msg) {
-		sem <- struct{}{}
-		running.Add(1)
-		go func() {
-			defer func() { <-sem; running.Done() }()
-			w.handle(ctx, m)
-		}()
-	}, jetstream.PullMaxMessages(n))
+	defer w.stopAll()
+	if cfg.Pool != AllPools {
+		return w.serveUntil(ctx, cfg)
+	}
+	// Every pool: those opened from now on (announced), then those there.
+	opened := make(chan string, 64)
+	ann, err := nc.Subscribe(announceSubject, func(m *nats.Msg) {
+		select { // blocks this subscription's goroutine only
+		case opened <- string(m.Data):
+		case <-ctx.Done():
+		}
+	})
 	if err != nil {
-		return fmt.Errorf("cluster: consume pool %q: %w", cfg.Pool, err)
+		return fmt.Errorf("cluster: subscribe to pool announcements: %w", err)
+	}
+	defer func() { _ = ann.Unsubscribe() }()
+	names := js.StreamNames(ctx)
+	for name := range names.Name() {
+		if pool, ok := strings.CutPrefix(name, poolStreamPre); ok {
+			if err := w.serve(ctx, pool, cfg); err != nil {
+				if ctx.Err() != nil {
+					return nil
+				}
+				return err
+			}
+		}
+	}
+	if err := names.Err(); err != nil && !errors.Is(err, context.Canceled) {
+		return fmt.Errorf("cluster: list pools: %w", err)
+	}
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case pool := <-opened:
+			if CheckPoolName(pool) != nil {
+				continue
+			}
+			if err := w.serve(ctx, pool, cfg); err != nil {
+				if ctx.Err() != nil {
+					return nil
+				}
+				return err
+			}
+		}
+	}
+}
+
+// serveUntil serves cfg.Pool until ctx ends.
+func (w *worker) serveUntil(ctx context.Context, cfg WorkerConfig) error {
+	if err := w.serve(ctx, cfg.Pool, cfg); err != nil {
+		return err
 	}
 	<-ctx.Done()
-	cc.Stop()
-	<-cc.Closed()
-	running.Wait()
 	return nil
+}
+
+// serve starts consuming pool, once.
+func (w *worker) serve(ctx context.Context, pool string, cfg WorkerConfig) error {
+	if _, ok := w.serving[pool]; ok {
+		return nil
+	}
+	cons, err := ensurePool(ctx, w.js, pool, cfg.AckWait, cfg.MaxDeliver)
+	if err != nil {
+		return err
+	}
+	info := cons.CachedInfo()
+	pc := poolConsumer{ackWait: info.Config.AckWait, maxDeliver: info.Config.MaxDeliver}
+	cc, err := cons.Consume(func(m jetstream.Msg) {
+		w.sem <- struct{}{}
+		w.busy.Add(1)
+		go func() {
+			defer func() { <-w.sem; w.busy.Done() }()
+			w.handle(ctx, m, pc)
+		}()
+	}, jetstream.PullMaxMessages(cap(w.sem)))
+	if err != nil {
+		return fmt.Errorf("cluster: consume pool %q: %w", pool, err)
+	}
+	w.serving[pool] = cc
+	return nil
+}
+
+// stopAll stops consuming and waits for the items running.
+func (w *worker) stopAll() {
+	for _, cc := range w.serving {
+		cc.Stop()
+		<-cc.Closed()
+	}
+	w.busy.Wait()
+}
+
+// poolConsumer is what a worker knows of a pool's consumer.
+type poolConsumer struct {
+	ackWait    time.Duration
+	maxDeliver int
 }
 
 // maxSeeds bounds the seeds a worker keeps.
 const maxSeeds = 64
 
 type worker struct {
-	js         jetstream.JetStream
-	kv         jetstream.KeyValue
-	runner     Runner
-	ackWait    time.Duration
-	maxDeliver int
-	mu         sync.Mutex
-	seeds      map[string][]byte // seeds fetched, by key
+	js      jetstream.JetStream
+	kv      jetstream.KeyValue
+	runner  Runner
+	sem     chan struct{} // one slot per item running
+	busy    sync.WaitGroup
+	serving map[string]jetstream.ConsumeContext // by pool; RunWorker's goroutine only
+	mu      sync.Mutex
+	seeds   map[string][]byte // seeds fetched, by key
 	// running stops the items running here, by id; cancelled holds the
 	// ids of recent cancels of items not running here (yet).
 	running   map[string]context.CancelCauseFunc
@@ -142,7 +222,7 @@ func (w *worker) start(ctx context.Context, id string) (context.Context, func(),
 }
 
 // handle runs one delivered item and reports it.
-func (w *worker) handle(ctx context.Context, m jetstream.Msg) {
+func (w *worker) handle(ctx context.Context, m jetstream.Msg, pc poolConsumer) {
 	it, reply, err := parseItem(m.Headers(), m.Data())
 	if err != nil {
 		if reply != "" {
@@ -152,7 +232,7 @@ func (w *worker) handle(ctx context.Context, m jetstream.Msg) {
 		_ = m.Term() // nobody to tell: drop it rather than retry it
 		return
 	}
-	if md, err := m.Metadata(); err == nil && w.maxDeliver > 0 && md.NumDelivered >= uint64(w.maxDeliver) {
+	if md, err := m.Metadata(); err == nil && pc.maxDeliver > 0 && md.NumDelivered >= uint64(pc.maxDeliver) {
 		w.report(ctx, m, reply, Failed(it.ID, fmt.Sprintf(
 			"delivered %d times: the workers running it stopped before it ended (out of memory, or killed)", md.NumDelivered)))
 		return
@@ -166,7 +246,7 @@ func (w *worker) handle(ctx context.Context, m jetstream.Msg) {
 	stop := make(chan struct{})
 	var lease sync.WaitGroup
 	lease.Go(func() {
-		t := time.NewTicker(max(w.ackWait/3, 10*time.Millisecond))
+		t := time.NewTicker(max(pc.ackWait/3, 10*time.Millisecond))
 		defer t.Stop()
 		for {
 			select {
