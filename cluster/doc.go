@@ -38,9 +38,17 @@
 //     for `jsrun --cluster local` and tests (internal/natstest shares one
 //     per test package).
 //
-// Not done yet (issue 19): the engine side (threads.Pool(fn, {cluster}),
-// `jsrun worker`, the seed's wire form with functions), cancelling a
-// running remote item, backpressure in the script's Pool, cluster Atomic
-// and Queue, `jsrun --cluster local[:N]`, the acceptance tests with worker
-// processes and the benchmarks.
+// The engine side lives elsewhere: threads.Pool(fn, {cluster}) in
+// internal/engine (remote.go, seeds and functions in the wire form), the
+// host's WithNATS and ClusterRunner, and `jsrun worker` / `jsrun --nats` /
+// `jsrun --cluster local[:N]` in cmd/jsrun. A worker of [AllPools] serves
+// every pool (those there when it starts, and those clients announce).
+// [Call.Cancel] stops a running item (core NATS, at most once; workers
+// remember recent cancels of items not yet fetched).
+//
+// Not done yet (issue 19): cluster Atomic and Queue (key-value
+// compare-and-set, a bounded work-queue stream), the acceptance tests of
+// 100,000 items, of a server restart and of 3 processes on one Atomic,
+// and the benchmarks in scripts/bench. A result that holds a function
+// cannot cross back (the worker has no script to know it by).
 package cluster

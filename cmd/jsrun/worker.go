@@ -32,8 +32,10 @@ func workerMain(args []string, stdout, stderr io.Writer) int {
 	return worker(ctx, args, stdout, stderr)
 }
 
-// worker serves a pool until ctx ends.
+// worker serves a pool until ctx ends, or its connection closes for good.
 func worker(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	ctx, stop := context.WithCancel(ctx)
+	defer stop()
 	fs := flag.NewFlagSet("jsrun worker", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	url := fs.String("nats", "", "the NATS server (with JetStream) of the cluster, e.g. nats://host:4222")
@@ -45,6 +47,8 @@ func worker(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	maxThreads := fs.Int("max-threads", 0, "most threads alive at once in one item (0: the default)")
 	maxMemory := newMemoryFlag()
 	fs.Var(maxMemory, "max-memory", "fail the item running when the heap nears this `size` (see jsrun --help)")
+	ackWait := fs.Duration("ack-wait", 0, "set the pool's AckWait: how long a dead worker's item waits to be redelivered\n(0: keep the pool's, or 10s for a new pool)")
+	quiet := fs.Bool("quiet", false, "print nothing of the worker's own (jsrun --cluster local runs its workers so)")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, workerUsage)
 		fs.PrintDefaults()
@@ -59,7 +63,7 @@ func worker(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return 2
 	}
-	if err := cluster.CheckPoolName(*pool); err != nil {
+	if err := cluster.CheckPoolName(*pool); err != nil && *pool != cluster.AllPools {
 		fmt.Fprintln(stderr, "jsrun worker:", err)
 		return 2
 	}
@@ -86,14 +90,20 @@ func worker(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer h.Close()
-	nc, err := nats.Connect(*url, nats.MaxReconnects(-1))
+	reconnects := -1 // a worker of a real cluster waits out the server's restarts
+	if *quiet {
+		reconnects = 10 // a local one ends soon after its server
+	}
+	nc, err := nats.Connect(*url, nats.MaxReconnects(reconnects), nats.ClosedHandler(func(*nats.Conn) { stop() }))
 	if err != nil {
 		fmt.Fprintf(stderr, "jsrun worker: connect to %s: %v\n", *url, err)
 		return 1
 	}
 	defer nc.Close()
-	fmt.Fprintf(stderr, "jsrun worker: serving pool %q on %s, %d at a time\n", *pool, *url, *threads)
-	err = cluster.RunWorker(ctx, nc, cluster.WorkerConfig{Pool: *pool, Concurrency: *threads, Runner: h.ClusterRunner()})
+	if !*quiet {
+		fmt.Fprintf(stderr, "jsrun worker: serving pool %q on %s, %d at a time\n", *pool, *url, *threads)
+	}
+	err = cluster.RunWorker(ctx, nc, cluster.WorkerConfig{Pool: *pool, Concurrency: *threads, AckWait: *ackWait, Runner: h.ClusterRunner()})
 	if err != nil {
 		fmt.Fprintln(stderr, "jsrun worker:", err)
 		return 1
