@@ -13,6 +13,7 @@ import (
 type loopback struct {
 	worker *Env
 	wg     sync.WaitGroup
+	seed   []byte // the last seed opened
 }
 
 type loopPool struct {
@@ -21,6 +22,7 @@ type loopPool struct {
 }
 
 func (l *loopback) OpenPool(ctx context.Context, name string, seed []byte) (RemotePool, error) {
+	l.seed = seed
 	return &loopPool{l: l, seed: seed}, nil
 }
 
@@ -155,5 +157,35 @@ func TestRemotePoolBackpressure(t *testing.T) {
 	}
 	if g.over {
 		t.Fatal("more than queueDepth items were in flight")
+	}
+}
+
+// A good seed with a hostile argument, or a seed cut short: failed items
+// that say what was wrong; the Env serves the next item.
+func TestRunItemHostileArgument(t *testing.T) {
+	t.Parallel()
+	l := &loopback{worker: NewEnv(Config{})}
+	defer l.wg.Wait()
+	if _, err := evalJS(t, Config{Remote: l}, 20*time.Second, `threads.Pool((x) => x + 1, {cluster: "h"})`); err != nil {
+		t.Fatal(err)
+	}
+	env := NewEnv(Config{})
+	for _, c := range []struct {
+		seed, arg []byte
+		want      string
+	}{
+		{l.seed, []byte("JW\x01\x00\x01\x63"), "malformed argument: wire form: unknown value tag 99 for root 0"},
+		{l.seed, nil, "malformed argument: wire form: not a jsrun wire form"},
+		{l.seed[:len(l.seed)-3], []byte("JW\x01\x00\x01\x00"), "malformed seed"},
+	} {
+		st, data := env.RunItem(context.Background(), string(c.seed), c.seed, c.arg)
+		if st != RemoteFailed || !strings.Contains(string(data), c.want) {
+			t.Errorf("got %s %q, want failed with %q", st, data, c.want)
+		}
+	}
+	// A good item after them: the argument 41 (wire form of an int).
+	st, data := env.RunItem(context.Background(), string(l.seed), l.seed, []byte("JW\x01\x00\x01\x04\x52"))
+	if st != RemoteOK || string(data) != "JW\x01\x00\x01\x04\x54" {
+		t.Fatalf("got %s %q", st, data)
 	}
 }
