@@ -158,8 +158,10 @@ func (c *Client) Pool(ctx context.Context, name string, seed []byte, opts PoolOp
 }
 
 // Submit puts one item, its argument in the wire form, on the pool's work
-// stream. The server deduplicates the message by the item's id, so a
-// publish retried after a lost acknowledgement queues it once.
+// stream, without waiting for the server's acknowledgement: a publish the
+// server refuses fails the call. The server deduplicates the message by
+// the item's id, so a publish retried after a lost acknowledgement queues
+// it once.
 func (p *Pool) Submit(ctx context.Context, arg []byte) (*Call, error) {
 	c := p.c
 	call := &Call{c: c, ID: c.id + "." + strconv.FormatUint(c.seq.Add(1), 10), done: make(chan struct{})}
@@ -171,13 +173,42 @@ func (p *Pool) Submit(ctx context.Context, arg []byte) (*Call, error) {
 	c.pending[call.ID] = call
 	c.mu.Unlock()
 	m := itemMsg(p.name, Item{ID: call.ID, Seed: p.seed, Arg: arg}, c.reply)
-	if _, err := c.js.PublishMsg(ctx, m, jetstream.WithMsgID(call.ID)); err != nil {
-		c.mu.Lock()
-		delete(c.pending, call.ID)
-		c.mu.Unlock()
+	// Published without waiting for the server's acknowledgement, which
+	// would bound a caller to one item per round trip: a publish the
+	// server refuses fails the call instead.
+	fut, err := c.js.PublishMsgAsync(m, jetstream.WithMsgID(call.ID))
+	if err != nil {
+		c.forget(call)
 		return nil, fmt.Errorf("cluster: submit to pool %q: %w", p.name, err)
 	}
+	go func() {
+		select {
+		case <-fut.Ok():
+		case err := <-fut.Err():
+			c.fail(call, fmt.Errorf("cluster: submit to pool %q: %w", p.name, err))
+		case <-call.done:
+		}
+	}()
 	return call, nil
+}
+
+// forget drops a call that was never sent.
+func (c *Client) forget(call *Call) {
+	c.mu.Lock()
+	delete(c.pending, call.ID)
+	c.mu.Unlock()
+}
+
+// fail settles a pending call with err, unless its result came first.
+func (c *Client) fail(call *Call, err error) {
+	c.mu.Lock()
+	_, pending := c.pending[call.ID]
+	delete(c.pending, call.ID)
+	c.mu.Unlock()
+	if pending {
+		call.err = err
+		close(call.done)
+	}
 }
 
 // Dropped counts the results dropped: duplicates of results already

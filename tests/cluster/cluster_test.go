@@ -20,7 +20,7 @@ import (
 
 func TestMain(m *testing.M) { os.Exit(natstest.Main(m)) }
 
-func connect(t *testing.T) *nats.Conn {
+func connect(t testing.TB) *nats.Conn {
 	t.Helper()
 	nc, err := nats.Connect(natstest.URL)
 	if err != nil {
@@ -31,7 +31,7 @@ func connect(t *testing.T) *nats.Conn {
 }
 
 // serve runs a worker of pool with a host of its own until the test ends.
-func serve(t *testing.T, pool string, opts ...host.Option) {
+func serve(t testing.TB, pool string, opts ...host.Option) {
 	t.Helper()
 	h, err := host.New(opts...)
 	if err != nil {
