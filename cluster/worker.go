@@ -279,13 +279,24 @@ func (w *worker) handle(ctx context.Context, m jetstream.Msg, pc poolConsumer) {
 
 // report stores the result, then acknowledges the item: a worker that dies
 // in between makes the item run again, and the caller drops the second
-// result by its id.
+// result by its id. The item's slot is free as soon as the result is sent:
+// the acknowledgement waits for the server on a goroutine of its own.
 func (w *worker) report(ctx context.Context, m jetstream.Msg, reply string, res Result) {
-	if _, err := w.js.PublishMsg(ctx, resultMsg(reply, res), jetstream.WithMsgID("r."+res.ID)); err != nil {
+	fut, err := w.js.PublishMsgAsync(resultMsg(reply, res), jetstream.WithMsgID("r."+res.ID))
+	if err != nil {
 		_ = m.Nak() // try again, here or elsewhere
 		return
 	}
-	_ = m.Ack()
+	w.busy.Go(func() {
+		select {
+		case <-fut.Ok():
+			_ = m.Ack()
+		case <-fut.Err():
+			_ = m.Nak()
+		case <-ctx.Done():
+			// Unacknowledged: redelivered, and its second result dropped.
+		}
+	})
 }
 
 // seed returns the seed of key, fetched once.
