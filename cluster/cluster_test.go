@@ -396,3 +396,35 @@ func TestAllPools(t *testing.T) {
 		}
 	}
 }
+
+// Three clients add to one Atomic at once: no update is lost.
+func TestAtomicConcurrentAdds(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	name := uniqueName("hits")
+	const clients, adds = 3, 100
+	var wg sync.WaitGroup
+	for range clients {
+		c := newClient(t)
+		a, err := c.Atomic(ctx, name, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		wg.Go(func() {
+			for range adds {
+				if _, _, err := a.Update(ctx, func(old int64) (int64, bool, error) { return old + 1, true, nil }); err != nil {
+					t.Error(err)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	a, err := newClient(t).Atomic(ctx, name, 42)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, err := a.Load(ctx); err != nil || v != clients*adds {
+		t.Fatalf("got %d, %v; want %d", v, err, clients*adds)
+	}
+}

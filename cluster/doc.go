@@ -51,10 +51,17 @@
 // tests/), lease extension, MaxDeliver, duplicate results, cancel, and a
 // server restart mid-run on its file store.
 //
-// Not done yet (issue 19): cluster Atomic and Queue (key-value
-// compare-and-set, a bounded work-queue stream), the acceptance tests of
-// 100,000 items through 2 worker processes and of 3 processes on one
-// Atomic, and rows in scripts/bench (tests/cluster has Go benchmarks).
+//   - [Client.Atomic]: threads.Atomic(n, {cluster: "name"}) is a key of
+//     the bucket jsrun-atomics, changed only by compare-and-set on its
+//     revision, retried on conflict: a linearisable counter. Each
+//     operation costs a read and a write round trip to the server, more
+//     under contention. Made with n only if it does not exist yet.
+//
+// Not done yet (issue 19): the cluster Queue (a bounded work-queue
+// stream), a cluster Atomic passed as a value to a remote item (it is
+// opened by name on each machine instead), the acceptance tests of
+// 100,000 items through 2 worker processes and of 10,000 adds from 3
+// processes (tests/cluster adds 620 from 3 hosts and a worker), and rows in scripts/bench (tests/cluster has Go benchmarks).
 // Throughput is far from the issue's goal: each item is a fresh
 // evaluation on the worker; reusing a seeded runtime per slot, as a local
 // Pool's workers do, is the next step. A result that holds a function

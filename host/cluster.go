@@ -34,6 +34,27 @@ type remotePools struct {
 }
 
 func (rp *remotePools) OpenPool(ctx context.Context, name string, seed []byte) (engine.RemotePool, error) {
+	c, err := rp.clientFor(ctx)
+	if err != nil {
+		return nil, err
+	}
+	p, err := c.Pool(ctx, name, seed, cluster.PoolOptions{})
+	if err != nil {
+		return nil, err
+	}
+	return remotePool{p}, nil
+}
+
+func (rp *remotePools) OpenAtomic(ctx context.Context, name string, initial int64) (engine.RemoteAtomic, error) {
+	c, err := rp.clientFor(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return c.Atomic(ctx, name, initial)
+}
+
+// clientFor returns the client, made on first use.
+func (rp *remotePools) clientFor(ctx context.Context) (*cluster.Client, error) {
 	rp.mu.Lock()
 	defer rp.mu.Unlock()
 	if rp.closed {
@@ -46,11 +67,7 @@ func (rp *remotePools) OpenPool(ctx context.Context, name string, seed []byte) (
 		}
 		rp.client = c
 	}
-	p, err := rp.client.Pool(ctx, name, seed, cluster.PoolOptions{})
-	if err != nil {
-		return nil, err
-	}
-	return remotePool{p}, nil
+	return rp.client, nil
 }
 
 // close stops receiving results: the items still pending fail.

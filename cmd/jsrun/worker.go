@@ -84,12 +84,6 @@ func worker(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if *noNet {
 		opts = append(opts, host.WithoutNetwork())
 	}
-	h, err := host.New(opts...)
-	if err != nil {
-		fmt.Fprintln(stderr, "jsrun worker:", err)
-		return 1
-	}
-	defer h.Close()
 	reconnects := -1 // a worker of a real cluster waits out the server's restarts
 	if *quiet {
 		reconnects = 10 // a local one ends soon after its server
@@ -100,6 +94,13 @@ func worker(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer nc.Close()
+	// Items may open cluster objects (threads.Atomic(n, {cluster})) too.
+	h, err := host.New(append(opts, host.WithNATS(nc))...)
+	if err != nil {
+		fmt.Fprintln(stderr, "jsrun worker:", err)
+		return 1
+	}
+	defer h.Close()
 	if !*quiet {
 		fmt.Fprintf(stderr, "jsrun worker: serving pool %q on %s, %d at a time\n", *pool, *url, *threads)
 	}

@@ -28,6 +28,18 @@ type RemotePools interface {
 	// OpenPool makes or joins the pool name whose items run seed (the
 	// wire form of workerFn and its bindings).
 	OpenPool(ctx context.Context, name string, seed []byte) (RemotePool, error)
+	// OpenAtomic makes or joins the cluster Atomic name, made with
+	// initial if it does not exist yet.
+	OpenAtomic(ctx context.Context, name string, initial int64) (RemoteAtomic, error)
+}
+
+// RemoteAtomic is a cluster Atomic: every change is a compare-and-set on
+// the server.
+type RemoteAtomic interface {
+	Load(ctx context.Context) (int64, error)
+	// Update sets the value to f(old) atomically (f may run more than
+	// once); ok false from f leaves it. It returns the old value.
+	Update(ctx context.Context, f func(old int64) (n int64, ok bool, err error)) (old int64, changed bool, err error)
 }
 
 // RemotePool submits items to one cluster pool.

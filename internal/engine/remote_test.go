@@ -2,6 +2,7 @@ package engine
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"sync"
 	"testing"
@@ -24,6 +25,10 @@ type loopPool struct {
 func (l *loopback) OpenPool(ctx context.Context, name string, seed []byte) (RemotePool, error) {
 	l.seed = seed
 	return &loopPool{l: l, seed: seed}, nil
+}
+
+func (l *loopback) OpenAtomic(ctx context.Context, name string, initial int64) (RemoteAtomic, error) {
+	return nil, errors.New("no atomics here")
 }
 
 func (p *loopPool) Submit(ctx context.Context, arg []byte, done func(string, []byte, error)) (func(), error) {

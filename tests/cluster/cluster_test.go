@@ -6,6 +6,7 @@ package cluster_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"strings"
 	"sync"
@@ -120,6 +121,10 @@ func TestNoClusterConfigured(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), `option 'cluster' names pool "jobs", but no cluster is configured`) {
 		t.Fatalf("got %v", err)
 	}
+	_, err = h.Eval(context.Background(), `threads.Atomic(0, {cluster: "hits"})`)
+	if err == nil || !strings.Contains(err.Error(), `threads.Atomic: option 'cluster' names Atomic "hits", but no cluster is configured`) {
+		t.Fatalf("got %v", err)
+	}
 }
 
 // p.cancel() reaches a remote item stuck in a loop: the worker stops it,
@@ -139,5 +144,47 @@ func TestClusterCancelRunningItem(t *testing.T) {
 	`)
 	if got != "CancelledError\n0\n" {
 		t.Fatalf("got %q", got)
+	}
+}
+
+// A cluster Atomic added to from three hosts at once, and from items on a
+// worker: no add is lost.
+func TestClusterAtomic(t *testing.T) {
+	t.Parallel()
+	name := "hits-" + nuid.Next()
+	pool := "atomic-" + nuid.Next()
+	serve(t, pool, host.WithNATS(connect(t)))
+	const hosts, adds, items = 3, 200, 20
+	var wg sync.WaitGroup
+	for i := range hosts {
+		wg.Go(func() {
+			src := `const a = threads.Atomic(0, {cluster: "` + name + `"});
+				for (let i = 0; i < ` + fmt.Sprint(adds) + `; i++) a.add(1);`
+			if i == 0 { // and from cluster pool items
+				src += `const p = threads.Pool((n) => { threads.Atomic(0, {cluster: "` + name + `"}).add(n) }, {cluster: "` + pool + `"});
+					p.map(Array.from({length: ` + fmt.Sprint(items) + `}, () => 1)); p.close();`
+			}
+			var out bytes.Buffer
+			h, err := host.New(host.WithNATS(connect(t)), host.WithStdout(&out))
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			defer h.Close()
+			if _, err := h.Eval(context.Background(), src); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	wg.Wait()
+	got := evalCluster(t, `
+		const a = threads.Atomic(7, {cluster: "`+name+`"}); // exists: keeps its value
+		console.log(a.get());
+		console.log(a.compareAndSwap(0, 1), a.swap(5), a.get());
+		try { a.set(2n ** 63n - 1n); a.add(1) } catch (e) { console.log(e.name, e.message) }
+	`)
+	want := fmt.Sprintf("%d\nfalse %d 5\nRangeError Atomic.add: 9223372036854775807 + 1 overflows a signed 64-bit integer\n", hosts*adds+items, hosts*adds+items)
+	if got != want {
+		t.Fatalf("got\n%s\nwant\n%s", got, want)
 	}
 }
