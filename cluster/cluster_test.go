@@ -428,3 +428,32 @@ func TestAtomicConcurrentAdds(t *testing.T) {
 		t.Fatalf("got %d, %v; want %d", v, err, clients*adds)
 	}
 }
+
+// An item past the worker's ItemTimeout is stopped and reported failed;
+// the worker serves the next.
+func TestItemTimeout(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	timeoutPool := uniqueName("timeout")
+	c := newClient(t)
+	p, err := c.Pool(ctx, timeoutPool, []byte("s"), PoolOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := &echo{block: func(ctx context.Context, it Item) bool { return string(it.Arg) == "forever" }}
+	startWorker(t, WorkerConfig{Pool: timeoutPool, Runner: r, ItemTimeout: 50 * time.Millisecond})
+	call, err := p.Submit(ctx, []byte("forever"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res, err := call.Result(); err != nil || res.Err() == nil || !strings.Contains(res.Err().Error(), "timed out after 50ms") {
+		t.Fatalf("got %+v, %v", res, err)
+	}
+	call, err = p.Submit(ctx, []byte("next"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res, err := call.Result(); err != nil || string(res.Data) != "snext" {
+		t.Fatalf("got %+v, %v", res, err)
+	}
+}

@@ -30,6 +30,9 @@ type WorkerConfig struct {
 	AckWait    time.Duration
 	MaxDeliver int
 	Runner     Runner
+	// ItemTimeout bounds one item's run; past it the item is stopped and
+	// reported failed. 0: no bound (a long item extends its lease).
+	ItemTimeout time.Duration
 }
 
 // AllPools, as WorkerConfig.Pool, serves every pool: those on the server
@@ -134,7 +137,7 @@ func (w *worker) serve(ctx context.Context, pool string, cfg WorkerConfig) error
 		return err
 	}
 	info := cons.CachedInfo()
-	pc := poolConsumer{ackWait: info.Config.AckWait, maxDeliver: info.Config.MaxDeliver}
+	pc := poolConsumer{ackWait: info.Config.AckWait, maxDeliver: info.Config.MaxDeliver, timeout: cfg.ItemTimeout}
 	cc, err := cons.Consume(func(m jetstream.Msg) {
 		w.sem <- struct{}{}
 		w.busy.Add(1)
@@ -163,6 +166,7 @@ func (w *worker) stopAll() {
 type poolConsumer struct {
 	ackWait    time.Duration
 	maxDeliver int
+	timeout    time.Duration // WorkerConfig.ItemTimeout
 }
 
 // maxSeeds bounds the seeds a worker keeps.
@@ -186,8 +190,12 @@ type worker struct {
 // maxCancelled bounds the cancels a worker remembers.
 const maxCancelled = 4096
 
-// errCancelled ends an item its caller cancelled.
-var errCancelled = errors.New("cancelled by its caller")
+// errCancelled ends an item its caller cancelled; errTimedOut one that
+// ran past the worker's ItemTimeout.
+var (
+	errCancelled = errors.New("cancelled by its caller")
+	errTimedOut  = errors.New("timed out")
+)
 
 // cancel stops item id if it runs here, else remembers the cancel.
 func (w *worker) cancel(id string) {
@@ -260,10 +268,19 @@ func (w *worker) handle(ctx context.Context, m jetstream.Msg, pc poolConsumer) {
 	itemCtx, done, ok := w.start(ctx, it.ID)
 	var res Result
 	if ok {
-		res = w.runner.RunItem(itemCtx, it, seed)
-		if context.Cause(itemCtx) == errCancelled && ctx.Err() == nil {
-			res = Failed(it.ID, "cancelled by its caller while it ran")
+		runCtx, cancel := itemCtx, context.CancelFunc(func() {})
+		if pc.timeout > 0 {
+			runCtx, cancel = context.WithTimeoutCause(itemCtx, pc.timeout, errTimedOut)
 		}
+		res = w.runner.RunItem(runCtx, it, seed)
+		switch {
+		case ctx.Err() != nil:
+		case context.Cause(runCtx) == errCancelled:
+			res = Failed(it.ID, "cancelled by its caller while it ran")
+		case context.Cause(runCtx) == errTimedOut:
+			res = Failed(it.ID, fmt.Sprintf("timed out after %v (the worker's item timeout)", pc.timeout))
+		}
+		cancel()
 		done()
 	} else {
 		res = Failed(it.ID, "cancelled by its caller before it ran")

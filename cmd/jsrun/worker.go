@@ -48,6 +48,7 @@ func worker(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	maxMemory := newMemoryFlag()
 	fs.Var(maxMemory, "max-memory", "fail the item running when the heap nears this `size` (see jsrun --help)")
 	ackWait := fs.Duration("ack-wait", 0, "set the pool's AckWait: how long a dead worker's item waits to be redelivered\n(0: keep the pool's, or 10s for a new pool)")
+	itemTimeout := fs.Duration("timeout", 0, "stop an item after this long and report it failed (0: no limit)")
 	quiet := fs.Bool("quiet", false, "print nothing of the worker's own (jsrun --cluster local runs its workers so)")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, workerUsage)
@@ -104,7 +105,7 @@ func worker(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if !*quiet {
 		fmt.Fprintf(stderr, "jsrun worker: serving pool %q on %s, %d at a time\n", *pool, *url, *threads)
 	}
-	err = cluster.RunWorker(ctx, nc, cluster.WorkerConfig{Pool: *pool, Concurrency: *threads, AckWait: *ackWait, Runner: h.ClusterRunner()})
+	err = cluster.RunWorker(ctx, nc, cluster.WorkerConfig{Pool: *pool, Concurrency: *threads, AckWait: *ackWait, ItemTimeout: *itemTimeout, Runner: h.ClusterRunner()})
 	if err != nil {
 		fmt.Fprintln(stderr, "jsrun worker:", err)
 		return 1

@@ -20,17 +20,18 @@ func TestWorkerServesScript(t *testing.T) {
 	var werr bytes.Buffer
 	rc := -1
 	wg.Go(func() {
-		rc = worker(ctx, []string{"--nats", natstest.URL, "--pool", pool, "--threads", "2", "--no-fs"}, &bytes.Buffer{}, &werr)
+		rc = worker(ctx, []string{"--nats", natstest.URL, "--pool", pool, "--threads", "2", "--no-fs", "--timeout", "200ms"}, &bytes.Buffer{}, &werr)
 	})
 	var out, errOut bytes.Buffer
 	code := run([]string{"--nats", natstest.URL, "-e", `
-		const p = threads.Pool((x) => x * x, {cluster: "` + pool + `"});
+		const p = threads.Pool((x) => { if (x < 0) for (;;) {} return x * x }, {cluster: "` + pool + `"});
 		console.log(p.map([1, 2, 3]).join(","));
+		try { p.submit(-1).get() } catch (e) { console.log(e.message) }
 		p.close();
 	`}, strings.NewReader(""), &out, &errOut)
 	cancel()
 	wg.Wait()
-	if code != 0 || out.String() != "1,4,9\n" {
+	if code != 0 || !strings.HasPrefix(out.String(), "1,4,9\nPool item ") || !strings.HasSuffix(out.String(), " failed on a cluster worker: timed out after 200ms (the worker's item timeout)\n") {
 		t.Fatalf("exit %d, stdout %q, stderr %q", code, out.String(), errOut.String())
 	}
 	if rc != 0 || !strings.Contains(werr.String(), "serving pool") {
