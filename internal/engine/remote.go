@@ -246,7 +246,10 @@ func (e *Env) RunItem(ctx context.Context, seedKey string, seedData, arg []byte)
 		}
 		report(RemoteFailed, []byte("its result cannot cross machines: "+err.Error()))
 	}
-	_, err = e.Eval(ctx, script, func(r *Runtime, _ goja.Value) (goja.Value, error) {
+	// A thread's runtime, globals on demand: the item's functions name
+	// the ones they need, and installing every global is most of what a
+	// fresh runtime costs.
+	_, err = e.eval(ctx, script, func(r *Runtime, _ goja.Value) (goja.Value, error) {
 		fn, _, err := s.plant(r, false)
 		if err != nil {
 			return nil, err
@@ -277,7 +280,7 @@ func (e *Env) RunItem(ctx context.Context, seedKey string, seedData, arg []byte)
 			r.RT.ToValue(func(c goja.FunctionCall) goja.Value { finish(r, c.Argument(0), false); return nil }),
 			r.RT.ToValue(func(c goja.FunctionCall) goja.Value { finish(r, c.Argument(0), true); return nil }))
 		return nil, err
-	})
+	}, false)
 	if err != nil {
 		report(RemoteFailed, []byte(err.Error()))
 	}
