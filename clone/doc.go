@@ -25,6 +25,16 @@
 // carries what HTML does not: functions, and host objects marked with
 // [Attach], which travel by reference.
 //
+// A snapshot that leaves the process goes through its wire form:
+// [Snapshot.AppendWire] writes a versioned, compact binary encoding and
+// [DecodeWire] reads one from an untrusted source. The decoder never
+// panics, allocates no more than a constant times its input's length, and
+// fails with a [*DataCloneError] that names what is wrong and where;
+// what it accepts restores without panicking. Functions travel through a
+// [WireCodec] (jsrun's engine carries their source and bindings); host
+// objects attached by reference (threads objects) cannot cross machines
+// and are a DataCloneError. wire.go describes the layout.
+//
 // A snapshot runs on the source runtime's goroutine, a restore on the
 // target's. Like structuredClone, neither runs promise jobs, and both walk
 // with a work list rather than Go recursion, so depth costs heap, not

@@ -34,6 +34,9 @@ func (h *Host) Close() error {
 	}
 	h.closeNetwork()
 	h.closePrograms()
+	if h.opts.cluster != nil {
+		h.opts.cluster.close()
+	}
 	return h.closeFiles()
 }
 

@@ -92,6 +92,9 @@ func New(opts ...Option) (*Host, error) {
 	if !h.opts.goFieldNames {
 		cfg.FieldNames = jsonFieldNames{}
 	}
+	if h.opts.cluster != nil {
+		cfg.Remote = h.opts.cluster
+	}
 	h.env = engine.NewEnv(cfg)
 	lowerRegexpTimeout(h.opts.regexpTimeout)
 	return h, nil

@@ -45,6 +45,7 @@ type options struct {
 	net            netOptions
 	goFieldNames   bool         // WithGoFieldNames
 	logger         *slog.Logger // WithLogger
+	cluster        *remotePools // WithNATS
 	errs           []error
 }
 

@@ -3,6 +3,7 @@
 //	jsrun [flags] script.js [args...]
 //	jsrun [flags] -e 'code' [args...]
 //	jsrun [flags] - [args...]        (the script is read from stdin)
+//	jsrun worker --nats URL [--pool NAME] [--threads N] [flags]
 //
 // It exits 0 on success, 1 on an uncaught error or unhandled rejection
 // (printed with its stack), 124 when --timeout passes, and the code given
@@ -53,6 +54,9 @@ flags:
 `
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "worker" {
+		return workerMain(args[1:], stdout, stderr)
+	}
 	fs := flag.NewFlagSet("jsrun", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	timeout := fs.Duration("timeout", 0, "stop the script after this long and exit 124 (e.g. 30s; 0: no limit)")
@@ -64,6 +68,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	maxMemory := newMemoryFlag()
 	fs.Var(maxMemory, "max-memory", "fail with a RangeError when the heap nears this `size`: 512MiB, 2GiB, 1G (10^9), bytes; 0: no limit")
 	showVersion := fs.Bool("version", false, "print the version and exit")
+	natsURL := fs.String("nats", "", "run threads.Pool(fn, {cluster: name}) items on the workers of this NATS server\n(jsrun worker --nats URL --pool name), e.g. nats://host:4222")
+	clusterSpec := fs.String("cluster", "", "local or local:N: start an in-process NATS server and N worker processes\n(default: the CPUs) that run the script's cluster pools")
 	stats := fs.Bool("stats", false, "print the host's counters to stderr at the end (abandoned goroutines)")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, usage)
@@ -108,6 +114,33 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if *noNet {
 		opts = append(opts, host.WithoutNetwork())
+	}
+	if *clusterSpec != "" && *natsURL != "" {
+		fmt.Fprintln(stderr, "jsrun: --cluster and --nats exclude each other")
+		return 2
+	}
+	if *clusterSpec != "" {
+		n, err := parseLocal(*clusterSpec)
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			return 2
+		}
+		lc, err := startLocal(n, sandboxArgs(*fsRoot, *noFS, *noNet, maxMemory), stdout, stderr)
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			return 1
+		}
+		defer lc.stop()
+		*natsURL = lc.URL()
+	}
+	if *natsURL != "" {
+		nc, err := connectCluster(*natsURL)
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			return 1
+		}
+		defer nc.Close()
+		opts = append(opts, host.WithNATS(nc))
 	}
 
 	var argv []string

@@ -18,6 +18,9 @@ import (
 type Atomic struct {
 	v   atomic.Int64
 	big bool // made from a BigInt: every result is a BigInt
+	// remote, for threads.Atomic(n, {cluster}), holds the value instead
+	// of v (remote_atomic.go).
+	remote RemoteAtomic
 }
 
 // value is n as this Atomic returns it.
@@ -39,12 +42,16 @@ var atomicClass = &class{
 	construct: func(lib *library, c goja.FunctionCall) refHolder {
 		a := &Atomic{big: jsutil.TypeOf(c.Argument(0)) == "bigint"}
 		a.v.Store(lib.optionalInt(c.Argument(0), 0, "threads.Atomic: argument 'initial'"))
+		lib.openRemoteAtomic(a, c.Argument(1))
 		return a
 	},
 	methods: []method{
 		{"add", func(lib *library, this goja.Value, c goja.FunctionCall) goja.Value {
 			a := atomicThis(lib, this, "add")
 			delta := lib.optionalInt(c.Argument(0), 1, "Atomic.add: argument 'delta'")
+			if a.remote != nil {
+				return a.remoteAdd(lib, delta)
+			}
 			for {
 				old := a.v.Load()
 				n := old + delta
@@ -58,21 +65,38 @@ var atomicClass = &class{
 		}},
 		{"get", func(lib *library, this goja.Value, c goja.FunctionCall) goja.Value {
 			a := atomicThis(lib, this, "get")
+			if a.remote != nil {
+				return a.value(lib, a.remoteLoad(lib))
+			}
 			return a.value(lib, a.v.Load())
 		}},
 		{"set", func(lib *library, this goja.Value, c goja.FunctionCall) goja.Value {
 			a := atomicThis(lib, this, "set")
-			a.v.Store(lib.intArg(c.Argument(0), "Atomic.set: argument 'value'"))
+			v := lib.intArg(c.Argument(0), "Atomic.set: argument 'value'")
+			if a.remote != nil {
+				a.remoteUpdate(lib, "set", func(int64) (int64, bool, error) { return v, true, nil })
+				return goja.Undefined()
+			}
+			a.v.Store(v)
 			return goja.Undefined()
 		}},
 		{"swap", func(lib *library, this goja.Value, c goja.FunctionCall) goja.Value {
 			a := atomicThis(lib, this, "swap")
-			return a.value(lib, a.v.Swap(lib.intArg(c.Argument(0), "Atomic.swap: argument 'value'")))
+			v := lib.intArg(c.Argument(0), "Atomic.swap: argument 'value'")
+			if a.remote != nil {
+				old, _ := a.remoteUpdate(lib, "swap", func(int64) (int64, bool, error) { return v, true, nil })
+				return a.value(lib, old)
+			}
+			return a.value(lib, a.v.Swap(v))
 		}},
 		{"compareAndSwap", func(lib *library, this goja.Value, c goja.FunctionCall) goja.Value {
 			a := atomicThis(lib, this, "compareAndSwap")
 			old := lib.intArg(c.Argument(0), "Atomic.compareAndSwap: argument 'old'")
 			n := lib.intArg(c.Argument(1), "Atomic.compareAndSwap: argument 'new'")
+			if a.remote != nil {
+				_, changed := a.remoteUpdate(lib, "compareAndSwap", func(cur int64) (int64, bool, error) { return n, cur == old, nil })
+				return lib.r.RT.ToValue(changed)
+			}
 			return lib.r.RT.ToValue(a.v.CompareAndSwap(old, n))
 		}},
 	},

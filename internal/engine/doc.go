@@ -61,4 +61,10 @@
 // backed by a Go context, so a call blocked on one wakes when another
 // runtime aborts it; a signal only this runtime can abort is checked when
 // the call starts.
+//
+// A Pool made with {cluster: name} (remote.go) starts no workers: its seed
+// and items cross in clone's wire form (functions as their program text,
+// remote_wire.go) to the RemotePools the host configures, which reports
+// each item once; Env.RunItem is the worker's side, one evaluation per
+// item under the Env's limits. The engine imports nothing of the cluster.
 package engine

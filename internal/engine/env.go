@@ -57,6 +57,9 @@ type Config struct {
 	// FieldNames names the fields and methods of Go values in every
 	// runtime (goja's SetFieldNameMapper); nil keeps Go's names.
 	FieldNames goja.FieldNameMapper
+	// Remote opens the cluster pools of threads.Pool(fn, {cluster});
+	// nil: such a Pool is an Error that says no cluster is configured.
+	Remote RemotePools
 }
 
 // Defaults for Config.
@@ -77,9 +80,11 @@ type Env struct {
 	builtins map[string]bool
 	// installers install the globals made on demand, by name.
 	installers map[string]func(r *Runtime) error
-	abandoned  abandonCounts
-	live       live
-	stats      stats
+	// seeds are the cluster pool seeds RunItem decoded.
+	seeds     seedCache
+	abandoned abandonCounts
+	live      live
+	stats     stats
 }
 
 // live is the evaluations an Env runs, for Close to stop.

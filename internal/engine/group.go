@@ -54,6 +54,12 @@ func (e *Env) newGroup(ctx context.Context, s *Script) *Group {
 // it, with Close's cause as its error; after Close, Eval returns that
 // cause at once.
 func (e *Env) Eval(ctx context.Context, s *Script, then func(r *Runtime, completion goja.Value) (goja.Value, error)) (goja.Value, error) {
+	return e.eval(ctx, s, then, true)
+}
+
+// eval is Eval; every false makes the main runtime as a thread's, with
+// the host's globals installed on demand (RunItem's items).
+func (e *Env) eval(ctx context.Context, s *Script, then func(r *Runtime, completion goja.Value) (goja.Value, error), every bool) (goja.Value, error) {
 	e.stats.evals.Add(1)
 	defer e.stats.evals.Add(-1)
 	g := e.newGroup(ctx, s)
@@ -62,7 +68,7 @@ func (e *Env) Eval(ctx context.Context, s *Script, then func(r *Runtime, complet
 		return nil, err
 	}
 	defer e.leave(g)
-	r, err := g.newMain()
+	r, err := g.newMain(every)
 	if err != nil {
 		g.Stop(err)
 		_ = g.Wait()
@@ -117,8 +123,8 @@ func (g *Group) Context() context.Context { return g.ctx }
 
 // newMain makes the evaluation's main runtime.
 // Call finish on it when its loop has returned.
-func (g *Group) newMain() (*Runtime, error) {
-	r, err := g.newRuntime(g.ctx, "main", true)
+func (g *Group) newMain(every bool) (*Runtime, error) {
+	r, err := g.newRuntime(g.ctx, "main", every)
 	if err == nil {
 		g.enter()
 	}

@@ -139,7 +139,7 @@ func (in *Instance) Run(ctx context.Context, job func(r *Runtime) (goja.Value, e
 	r := in.r
 	if r == nil {
 		var err error
-		if r, err = g.newMain(); err != nil {
+		if r, err = g.newMain(true); err != nil {
 			in.broken = true
 			g.Stop(err)
 			_ = in.retire(g)

@@ -23,6 +23,8 @@ type Pool struct {
 	// closed pool before cloning it (put would refuse it too, after).
 	closed   atomic.Bool
 	inflight WaitGroup // items submitted and not yet settled: what pending reports
+	// remote, for a cluster pool, takes the items (remote.go).
+	remote RemotePool
 }
 
 // poolItem is one submitted item and the handle its result settles.
@@ -76,6 +78,9 @@ var poolClass = &class{
 	construct: func(lib *library, c goja.FunctionCall) refHolder {
 		_, fn := lib.functionArg(c.Argument(0), "threads.Pool: argument 'workerFn'")
 		workers, depth := lib.parsePoolOptions(c.Argument(1))
+		if name := lib.clusterOption(c.Argument(1)); name != "" {
+			return lib.newRemotePool(name, fn, workers, remoteDepth(c.Argument(1), depth))
+		}
 		g := lib.r.group
 		if limit := int64(g.env.cfg.MaxThreads); g.live.Load()+int64(workers) > limit {
 			lib.rangeError("threads.Pool: %d workers would pass the limit of %d threads alive at once", workers, limit)
@@ -195,6 +200,9 @@ func (p *Pool) submit(lib *library, item goja.Value, op *poolOp) *thread {
 func (p *Pool) submitStop(lib *library, item goja.Value, op *poolOp, a *abortWatch) *thread {
 	if p.closed.Load() {
 		lib.throwFault(&Fault{Name: PoolClosedError, Message: op.label + ": the pool is closed"})
+	}
+	if p.remote != nil {
+		return p.submitRemote(lib, item, op)
 	}
 	arg := lib.snapshot(item, op.item)
 	g := p.group

@@ -1,0 +1,216 @@
+package cluster
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+	"github.com/nats-io/nuid"
+)
+
+// ErrClosed fails the calls still pending when their Client closes.
+var ErrClosed = errors.New("cluster: the client closed before the item's result arrived")
+
+// Client submits items to cluster pools and receives their results, each
+// exactly once: results arrive on a subject of the client's own, and the
+// first result of an item settles its Call; any later one (the item ran
+// again after a worker died before acknowledging it) is dropped.
+type Client struct {
+	nc      *nats.Conn
+	js      jetstream.JetStream
+	kv      jetstream.KeyValue
+	id      string
+	reply   string
+	cc      jetstream.ConsumeContext
+	seq     atomic.Uint64
+	dropped atomic.Int64
+	mu      sync.Mutex
+	pending map[string]*Call
+	closed  bool
+}
+
+// Call is one submitted item.
+type Call struct {
+	c    *Client
+	ID   string
+	done chan struct{}
+	res  Result
+	err  error
+}
+
+// Done is closed when the result is in (or the client closed).
+func (c *Call) Done() <-chan struct{} { return c.done }
+
+// Result returns the item's result once Done is closed; err is ErrClosed
+// when the client closed first.
+func (c *Call) Result() (Result, error) {
+	<-c.done
+	return c.res, c.err
+}
+
+// Cancel asks the workers to stop the item: the one running it stops it
+// and reports it failed; one that gets it later reports it failed without
+// running it (workers remember recent cancels). The call still settles,
+// with that result. Cancel is a core NATS message: at most once, and a
+// worker that joins after it does not see it.
+func (c *Call) Cancel() error {
+	return c.c.nc.Publish(cancelPrefix+c.ID, nil)
+}
+
+// NewClient makes a client on nc. Close it to stop receiving results.
+func NewClient(ctx context.Context, nc *nats.Conn) (*Client, error) {
+	js, err := jetstream.New(nc)
+	if err != nil {
+		return nil, fmt.Errorf("cluster: %w", err)
+	}
+	if err := ensureResults(ctx, js); err != nil {
+		return nil, err
+	}
+	kv, err := seedStore(ctx, js)
+	if err != nil {
+		return nil, err
+	}
+	c := &Client{nc: nc, js: js, kv: kv, id: nuid.Next(), pending: map[string]*Call{}}
+	c.reply = resultPrefix + c.id
+	cons, err := js.OrderedConsumer(ctx, resultStream, jetstream.OrderedConsumerConfig{
+		FilterSubjects: []string{c.reply},
+	})
+	if err != nil {
+		return nil, fmt.Errorf("cluster: results consumer: %w", err)
+	}
+	c.cc, err = cons.Consume(c.receive)
+	if err != nil {
+		return nil, fmt.Errorf("cluster: results consumer: %w", err)
+	}
+	return c, nil
+}
+
+// receive settles the call of a result, the first time only.
+func (c *Client) receive(m jetstream.Msg) {
+	r, err := parseResult(m.Headers(), m.Data())
+	if err != nil {
+		c.dropped.Add(1)
+		return
+	}
+	c.mu.Lock()
+	call := c.pending[r.ID]
+	delete(c.pending, r.ID)
+	c.mu.Unlock()
+	if call == nil {
+		c.dropped.Add(1) // a duplicate, or not ours
+		return
+	}
+	call.res = r
+	close(call.done)
+}
+
+// Close stops receiving results and fails the calls still pending with
+// ErrClosed.
+func (c *Client) Close() {
+	c.cc.Stop()
+	<-c.cc.Closed()
+	c.mu.Lock()
+	c.closed = true
+	pending := c.pending
+	c.pending = map[string]*Call{}
+	c.mu.Unlock()
+	for _, call := range pending {
+		call.err = ErrClosed
+		close(call.done)
+	}
+}
+
+// Pool is a cluster pool as its caller sees it.
+type Pool struct {
+	c    *Client
+	name string
+	seed string
+}
+
+// PoolOptions configure the pool's consumer when this call makes it.
+type PoolOptions struct {
+	AckWait    time.Duration
+	MaxDeliver int
+}
+
+// Pool makes (or joins) the pool name whose items run seed, the wire form
+// of workerFn and its bindings, which it stores for the workers.
+func (c *Client) Pool(ctx context.Context, name string, seed []byte, opts PoolOptions) (*Pool, error) {
+	if _, err := ensurePool(ctx, c.js, name, opts.AckWait, opts.MaxDeliver); err != nil {
+		return nil, err
+	}
+	key, err := putSeed(ctx, c.kv, seed)
+	if err != nil {
+		return nil, err
+	}
+	// For workers of every pool; one that misses it lists the streams
+	// when it starts. Flush: the announcement precedes the first item.
+	if err := c.nc.Publish(announceSubject, []byte(name)); err == nil {
+		_ = c.nc.Flush()
+	}
+	return &Pool{c: c, name: name, seed: key}, nil
+}
+
+// Submit puts one item, its argument in the wire form, on the pool's work
+// stream, without waiting for the server's acknowledgement: a publish the
+// server refuses fails the call. The server deduplicates the message by
+// the item's id, so a publish retried after a lost acknowledgement queues
+// it once.
+func (p *Pool) Submit(ctx context.Context, arg []byte) (*Call, error) {
+	c := p.c
+	call := &Call{c: c, ID: c.id + "." + strconv.FormatUint(c.seq.Add(1), 10), done: make(chan struct{})}
+	c.mu.Lock()
+	if c.closed {
+		c.mu.Unlock()
+		return nil, ErrClosed
+	}
+	c.pending[call.ID] = call
+	c.mu.Unlock()
+	m := itemMsg(p.name, Item{ID: call.ID, Seed: p.seed, Arg: arg}, c.reply)
+	// Published without waiting for the server's acknowledgement, which
+	// would bound a caller to one item per round trip: a publish the
+	// server refuses fails the call instead.
+	fut, err := c.js.PublishMsgAsync(m, jetstream.WithMsgID(call.ID))
+	if err != nil {
+		c.forget(call)
+		return nil, fmt.Errorf("cluster: submit to pool %q: %w", p.name, err)
+	}
+	go func() {
+		select {
+		case <-fut.Ok():
+		case err := <-fut.Err():
+			c.fail(call, fmt.Errorf("cluster: submit to pool %q: %w", p.name, err))
+		case <-call.done:
+		}
+	}()
+	return call, nil
+}
+
+// forget drops a call that was never sent.
+func (c *Client) forget(call *Call) {
+	c.mu.Lock()
+	delete(c.pending, call.ID)
+	c.mu.Unlock()
+}
+
+// fail settles a pending call with err, unless its result came first.
+func (c *Client) fail(call *Call, err error) {
+	c.mu.Lock()
+	_, pending := c.pending[call.ID]
+	delete(c.pending, call.ID)
+	c.mu.Unlock()
+	if pending {
+		call.err = err
+		close(call.done)
+	}
+}
+
+// Dropped counts the results dropped: duplicates of results already
+// delivered, and malformed ones.
+func (c *Client) Dropped() int64 { return c.dropped.Load() }
