@@ -152,12 +152,29 @@ func TestParseItemRejects(t *testing.T) {
 		{hdrReply, "elsewhere", "is not a result subject"},
 		{hdrItem, "", "is not an item id"},
 		{hdrItem, "a b", "is not an item id"},
+		{hdrItem, strings.Repeat("i", 129), "is not an item id"},
 		{hdrSeed, "xyz", "is not a seed key"},
+		{hdrSeed, strings.Repeat("A", 64), "is not a seed key"},
+		{hdrReply, "jsrun.result.", "is not a result subject"},
+		{hdrReply, "jsrun.result.a.b", "is not a result subject"},
 	} {
 		m := itemMsg("p", Item{ID: "a.1", Seed: strings.Repeat("a", 64)}, "jsrun.result.c1")
 		m.Header.Set(c.hdr, c.val)
 		if _, _, err := parseItem(m.Header, nil); err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s=%q: got %v", c.hdr, c.val, err)
+		}
+	}
+}
+
+// Pool names are 1 to 64 letters, digits, '_' or '-'.
+func TestCheckPoolName(t *testing.T) {
+	t.Parallel()
+	for name, ok := range map[string]bool{
+		"jobs": true, "a_b-C9": true, strings.Repeat("p", 64): true,
+		"": false, strings.Repeat("p", 65): false, "a.b": false, "a b": false, "é": false, "*": false,
+	} {
+		if err := CheckPoolName(name); (err == nil) != ok {
+			t.Errorf("CheckPoolName(%q) = %v, want ok %v", name, err, ok)
 		}
 	}
 }

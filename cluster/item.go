@@ -3,7 +3,7 @@ package cluster
 import (
 	"errors"
 	"fmt"
-	"regexp"
+	"strings"
 
 	"github.com/nats-io/nats.go"
 )
@@ -54,11 +54,42 @@ func (r Result) Err() error {
 	return nil
 }
 
-var (
-	idPattern    = regexp.MustCompile(`^[A-Za-z0-9._-]{1,128}$`)
-	seedPattern  = regexp.MustCompile(`^[0-9a-f]{64}$`)
-	replyPattern = regexp.MustCompile(`^jsrun\.result\.[A-Za-z0-9_-]{1,64}$`)
-)
+// validID, validSeed and validReply check an item's headers. They are
+// loops, not regexps: Go compiles a{1,128} into 128 copies, and the
+// regexps cost every jsrun process 250 KB and about 2 ms at start-up.
+func validID(s string) bool { return validName(s, 128, "._-") }
+
+func validSeed(s string) bool {
+	if len(s) != 64 {
+		return false
+	}
+	for i := range len(s) {
+		if c := s[i]; !('0' <= c && c <= '9' || 'a' <= c && c <= 'f') {
+			return false
+		}
+	}
+	return true
+}
+
+func validReply(s string) bool {
+	rest, ok := strings.CutPrefix(s, "jsrun.result.")
+	return ok && validName(rest, 64, "_-")
+}
+
+// validName reports whether s is 1 to max ASCII letters, digits or bytes
+// of extra.
+func validName(s string, max int, extra string) bool {
+	if len(s) == 0 || len(s) > max {
+		return false
+	}
+	for i := range len(s) {
+		c := s[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte(extra, c) >= 0) {
+			return false
+		}
+	}
+	return true
+}
 
 // itemMsg makes the message of an item whose result goes to reply.
 func itemMsg(pool string, it Item, reply string) *nats.Msg {
@@ -75,15 +106,15 @@ func itemMsg(pool string, it Item, reply string) *nats.Msg {
 // where its result goes (then no one can be told it failed).
 func parseItem(h nats.Header, data []byte) (it Item, reply string, err error) {
 	reply = h.Get(hdrReply)
-	if !replyPattern.MatchString(reply) {
+	if !validReply(reply) {
 		return it, "", fmt.Errorf("malformed item: header %s %q is not a result subject", hdrReply, reply)
 	}
 	it.ID = h.Get(hdrItem)
-	if !idPattern.MatchString(it.ID) {
+	if !validID(it.ID) {
 		return it, reply, fmt.Errorf("malformed item: header %s %q is not an item id", hdrItem, it.ID)
 	}
 	it.Seed = h.Get(hdrSeed)
-	if !seedPattern.MatchString(it.Seed) {
+	if !validSeed(it.Seed) {
 		return it, reply, fmt.Errorf("malformed item: header %s %q is not a seed key", hdrSeed, it.Seed)
 	}
 	it.Arg = data

@@ -2,7 +2,6 @@ package cluster
 
 import (
 	"fmt"
-	"regexp"
 )
 
 // Names of what a cluster keeps on the server. A pool "p" has the stream
@@ -31,11 +30,9 @@ const (
 	hdrStatus = "Jsrun-Status" // results: ok, thrown or failed
 )
 
-var poolName = regexp.MustCompile(`^[A-Za-z0-9_-]{1,64}$`)
-
 // CheckPoolName says why name cannot name a pool, or nil.
 func CheckPoolName(name string) error {
-	if !poolName.MatchString(name) {
+	if !validName(name, 64, "_-") {
 		return fmt.Errorf("cluster pool name %q must be 1 to 64 letters, digits, '_' or '-'", name)
 	}
 	return nil
