@@ -34,9 +34,10 @@ import (
 // process.exit, the memory limit) or abandoned fails alone too, and its
 // instance is dropped: the next call that needs it loads a fresh one.
 //
-// Today Load runs a script and Call calls its global functions. An ES
-// module's exported functions will be called the same way, by name, once
-// the host runs modules.
+// Call finds a function by name. Load's source string is a classic
+// script, whose global functions Call calls. LoadFile runs a file by its
+// kind, as EvalFile does: an ES module's exports are what Call calls, and
+// a CommonJS file's module.exports, then its global functions.
 type Program struct {
 	h      *Host
 	script *engine.Script
