@@ -106,7 +106,7 @@ func ExampleHost_LoadFile() {
 	}
 	defer os.RemoveAll(dir)
 	if real, err := filepath.EvalSymlinks(dir); err == nil {
-		dir = real // WithFileSystem confines to the real path
+		dir = real // macOS keeps temp dirs behind a symlink
 	}
 	// An ES module: Call calls its exports; its top level runs once per
 	// instance, top-level await included.

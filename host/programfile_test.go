@@ -132,6 +132,8 @@ func TestLoadFileModuleErrors(t *testing.T) {
 		"rejects.mjs":   "await Promise.reject(new RangeError('rejected'));\nexport function f() {}\n",
 		"unsettled.mjs": "await new Promise(() => {});\nexport function f() {}\n",
 		"syntax.mts":    "export const x: = 1;\n",
+		"syntax.js":     "function f() {}\nlet let = 1;\n",
+		"exits.mjs":     "export function f() {}\nprocess.exit(3);\n",
 	})
 	for name, want := range map[string]string{
 		"throws.mjs":    "at load",
@@ -139,11 +141,16 @@ func TestLoadFileModuleErrors(t *testing.T) {
 		"rejects.mjs":   "rejected",
 		"unsettled.mjs": "top-level await",
 		"syntax.mts":    "syntax.mts:1:",
+		"syntax.js":     "syntax.js:2",
 	} {
 		p, err := loadFile(t, dir, name)
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("LoadFile(%s) = %v, %v; want an error containing %q", name, p, err, want)
 		}
+	}
+	var exit *ExitError
+	if _, err := loadFile(t, dir, "exits.mjs"); !errors.As(err, &exit) || exit.Code != 3 {
+		t.Errorf("LoadFile(exits.mjs) = %v; want an ExitError of code 3", err)
 	}
 }
 
@@ -162,6 +169,7 @@ module.exports = {
   next: () => ++n,
   where: () => [__filename, __dirname, require.main === module],
   viaThread: (x) => threads.run(square, x).get() + lib.one,
+  get boom() { throw new Error("getter threw") },
 };
 `,
 		"lib.cjs":  "exports.one = 1;\n",
@@ -185,12 +193,18 @@ module.exports = {
 		!strings.Contains(err.Error(), "module.exports of "+file) || !strings.Contains(err.Error(), "global") {
 		t.Errorf("Call(missing) = %v; want an error naming it, module.exports of the file and the globals", err)
 	}
+	// A getter that throws while Call looks for the function: the call's
+	// error, its instance kept.
+	var se *ScriptError
+	if _, err := p.Call(context.Background(), "boom"); !errors.As(err, &se) || se.Message != "getter threw" {
+		t.Errorf("Call(boom) = %v; want the getter's Error", err)
+	}
+	wantCall(t, p, int64(3), "next")
 	wantCall(t, mustLoadFile(t, dir, "tsc.js"), int64(49), "square", 7)
 	wantCall(t, mustLoadFile(t, dir, "plain.ts"), int64(3), "handle", 2)
 	cts := mustLoadFile(t, dir, "main.cts")
 	wantCall(t, cts, int64(6), "handle", map[string]any{"n": 3})
 	_, err = cts.Call(context.Background(), "fail", map[string]any{"n": 3})
-	var se *ScriptError
 	if !errors.As(err, &se) || se.Name != "TypeError" || !strings.Contains(se.Stack, "main.cts:4:") {
 		t.Fatalf("err = %v (stack %q); want a TypeError whose stack names main.cts:4", err, stackOf(err))
 	}
