@@ -82,25 +82,36 @@ type cachedFunc struct {
 // goroutine.
 func (inst *instance) call(r *engine.Runtime) (goja.Value, error) {
 	rt := r.RT
-	v, err := inst.find(rt, inst.p, inst.name)
+	fn, err := inst.find(rt, inst.p, inst.name)
 	if err != nil {
 		return nil, err
-	}
-	obj, _ := v.(*goja.Object)
-	c, ok := inst.fns[inst.name]
-	if !ok || obj == nil || c.obj != obj {
-		fn, _ := goja.AssertFunction(v)
-		c = cachedFunc{obj, fn}
-		if inst.fns == nil {
-			inst.fns = map[string]cachedFunc{}
-		}
-		inst.fns[inst.name] = c
 	}
 	vals := make([]goja.Value, len(inst.args))
 	for i, a := range inst.args {
 		vals[i] = rt.ToValue(a)
 	}
-	return c.fn(goja.Undefined(), vals...)
+	return fn(goja.Undefined(), vals...)
+}
+
+// function is v's function if v is one, from the cache while name still
+// finds the same object.
+func (inst *instance) function(name string, v goja.Value) (goja.Callable, bool) {
+	obj, ok := v.(*goja.Object)
+	if !ok {
+		return nil, false
+	}
+	if c, ok := inst.fns[name]; ok && c.obj == obj {
+		return c.fn, true
+	}
+	fn, ok := goja.AssertFunction(obj)
+	if !ok {
+		return nil, false
+	}
+	if inst.fns == nil {
+		inst.fns = map[string]cachedFunc{}
+	}
+	inst.fns[name] = cachedFunc{obj, fn}
+	return fn, true
 }
 
 // ProgramOption configures a Program made by Host.Load.

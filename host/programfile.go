@@ -111,33 +111,28 @@ func (p *Program) started(inst *instance) error {
 }
 
 // find is the function Call calls by name.
-func (inst *instance) find(rt *goja.Runtime, p *Program, name string) (goja.Value, error) {
+func (inst *instance) find(rt *goja.Runtime, p *Program, name string) (goja.Callable, error) {
 	switch p.kind {
 	case moduleProgram:
-		v := inst.exports.Get(name)
-		if _, ok := goja.AssertFunction(v); !ok {
-			return nil, fmt.Errorf("jsrun: Call: no function %q in the exports of %s", name, p.file)
+		if fn, ok := inst.function(name, inst.exports.Get(name)); ok {
+			return fn, nil
 		}
-		return v, nil
+		return nil, fmt.Errorf("jsrun: Call: no function %q in the exports of %s", name, p.file)
 	case commonJSProgram:
 		if inst.module != nil {
 			if exp, ok := inst.module.Get("exports").(*goja.Object); ok {
-				if v := exp.Get(name); v != nil {
-					if _, ok := goja.AssertFunction(v); ok {
-						return v, nil
-					}
+				if fn, ok := inst.function(name, exp.Get(name)); ok {
+					return fn, nil
 				}
 			}
 		}
-		v := rt.Get(name)
-		if _, ok := goja.AssertFunction(v); !ok {
-			return nil, fmt.Errorf("jsrun: Call: no function %q in module.exports of %s nor as a global", name, p.file)
+		if fn, ok := inst.function(name, rt.Get(name)); ok {
+			return fn, nil
 		}
-		return v, nil
+		return nil, fmt.Errorf("jsrun: Call: no function %q in module.exports of %s nor as a global", name, p.file)
 	}
-	v := rt.Get(name)
-	if _, ok := goja.AssertFunction(v); !ok {
-		return nil, fmt.Errorf("jsrun: Call: the script defines no global function %q", name)
+	if fn, ok := inst.function(name, rt.Get(name)); ok {
+		return fn, nil
 	}
-	return v, nil
+	return nil, fmt.Errorf("jsrun: Call: the script defines no global function %q", name)
 }
