@@ -54,7 +54,7 @@
 // A service that runs a script per request loads it once: Load (or
 // LoadFile) runs it in each instance of a Program, a warm main runtime of
 // its own (WithInstances, default GOMAXPROCS), and Program.Call runs one
-// of its global functions on an idle instance with Go arguments:
+// of its functions on an idle instance with Go arguments:
 //
 //	prog, err := h.Load(ctx, src, host.WithCallTimeout(time.Second))
 //	...
@@ -70,9 +70,15 @@
 // leaves its instance; one that was stopped (timeout, deadlock,
 // process.exit, the memory limit) or abandoned fails alone and its
 // instance is replaced by a fresh one, as it is after
-// WithCallsPerInstance calls. Functions are found by name among the
-// script's globals; an ES module's exports will be found the same way
-// once the host runs modules.
+// WithCallsPerInstance calls.
+//
+// Call finds functions by name. Load's source string is a classic script:
+// its global functions. LoadFile runs its file by kind, as EvalFile does:
+// an ES module is imported in each instance (its top-level await settled
+// before LoadFile returns) and Call calls its exports; a CommonJS file
+// (TypeScript stripped) gets module, exports, require, __filename and
+// __dirname, and Call calls module.exports[name], else the global
+// function name. An unknown name is an error that says where it looked.
 //
 // # Typed values
 //

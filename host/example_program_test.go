@@ -3,6 +3,8 @@ package host_test
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 
 	"github.com/jsrun/jsrun/host"
 )
@@ -95,4 +97,39 @@ func ExampleHost_Stats() {
 	s := h.Stats()
 	fmt.Println(s.ThreadsStarted, s.ThreadsLive, s.Deadlocks)
 	// Output: 3 0 0
+}
+
+func ExampleHost_LoadFile() {
+	dir, err := os.MkdirTemp("", "loadfile")
+	if err != nil {
+		panic(err)
+	}
+	defer os.RemoveAll(dir)
+	if real, err := filepath.EvalSymlinks(dir); err == nil {
+		dir = real // macOS keeps temp dirs behind a symlink
+	}
+	// An ES module: Call calls its exports; its top level runs once per
+	// instance, top-level await included.
+	src := `import { run } from "threads";
+const rate = await Promise.resolve(1.2);
+const price = (n) => n * rate;
+export function quote(n) { return run(price, n).get() }
+`
+	if err := os.WriteFile(filepath.Join(dir, "quote.mjs"), []byte(src), 0o644); err != nil {
+		panic(err)
+	}
+	h, err := host.New(host.WithFileSystem(dir))
+	if err != nil {
+		panic(err)
+	}
+	defer h.Close()
+	ctx := context.Background()
+	prog, err := h.LoadFile(ctx, filepath.Join(dir, "quote.mjs"), host.WithInstances(1))
+	if err != nil {
+		panic(err)
+	}
+	defer prog.Close()
+	v, err := prog.Call(ctx, "quote", 10)
+	fmt.Println(v, err)
+	// Output: 12 <nil>
 }

@@ -34,13 +34,16 @@ import (
 // process.exit, the memory limit) or abandoned fails alone too, and its
 // instance is dropped: the next call that needs it loads a fresh one.
 //
-// Today Load runs a script and Call calls its global functions. An ES
-// module's exported functions will be called the same way, by name, once
-// the host runs modules.
+// Call finds a function by name. Load's source string is a classic
+// script, whose global functions Call calls. LoadFile runs a file by its
+// kind, as EvalFile does: an ES module's exports are what Call calls, and
+// a CommonJS file's module.exports, then its global functions.
 type Program struct {
 	h      *Host
 	script *engine.Script
 	src    string
+	kind   programKind
+	file   string // the absolute path of LoadFile's file
 	opts   programOptions
 
 	slots  chan *instance // the idle instances; a nil one is made on demand
@@ -51,46 +54,64 @@ type Program struct {
 
 // instance is one runtime of a Program and the calls it has served.
 type instance struct {
+	p     *Program
 	in    *engine.Instance
 	calls int
-	job   func(*engine.Runtime) (goja.Value, error) // inst.call, made once
+	// Where Call finds functions besides the globals: a CommonJS file's
+	// module object, a module's namespace (imported: its promise, until
+	// the first Run has settled it).
+	module   *goja.Object
+	exports  *goja.Object
+	imported *goja.Promise
+	job      func(*engine.Runtime) (goja.Value, error) // inst.call, made once
 	// The call under way, for job, and the functions called so far.
 	name string
 	args []any
 	fns  map[string]cachedFunc
 }
 
-// cachedFunc is a global function of an instance, kept while the global
-// still holds the same object: goja.AssertFunction makes a closure on
+// cachedFunc is a function of an instance, kept while its name still
+// finds the same object: goja.AssertFunction makes a closure on
 // every call.
 type cachedFunc struct {
 	obj *goja.Object
 	fn  goja.Callable
 }
 
-// call calls the global function inst.name with inst.args, on the
-// runtime's goroutine.
+// call calls the function inst.name with inst.args, on the runtime's
+// goroutine.
 func (inst *instance) call(r *engine.Runtime) (goja.Value, error) {
 	rt := r.RT
-	v := rt.Get(inst.name)
-	obj, _ := v.(*goja.Object)
-	c, ok := inst.fns[inst.name]
-	if !ok || obj == nil || c.obj != obj {
-		fn, ok := goja.AssertFunction(v)
-		if !ok {
-			return nil, fmt.Errorf("jsrun: Call: the script defines no global function %q", inst.name)
-		}
-		c = cachedFunc{obj, fn}
-		if inst.fns == nil {
-			inst.fns = map[string]cachedFunc{}
-		}
-		inst.fns[inst.name] = c
+	fn, err := inst.find(rt, inst.p, inst.name)
+	if err != nil {
+		return nil, err
 	}
 	vals := make([]goja.Value, len(inst.args))
 	for i, a := range inst.args {
 		vals[i] = rt.ToValue(a)
 	}
-	return c.fn(goja.Undefined(), vals...)
+	return fn(goja.Undefined(), vals...)
+}
+
+// function is v's function if v is one, from the cache while name still
+// finds the same object.
+func (inst *instance) function(name string, v goja.Value) (goja.Callable, bool) {
+	obj, ok := v.(*goja.Object)
+	if !ok {
+		return nil, false
+	}
+	if c, ok := inst.fns[name]; ok && c.obj == obj {
+		return c.fn, true
+	}
+	fn, ok := goja.AssertFunction(obj)
+	if !ok {
+		return nil, false
+	}
+	if inst.fns == nil {
+		inst.fns = map[string]cachedFunc{}
+	}
+	inst.fns[name] = cachedFunc{obj, fn}
+	return fn, true
 }
 
 // ProgramOption configures a Program made by Host.Load.
@@ -131,11 +152,16 @@ func WithCallsPerInstance(n int) ProgramOption {
 // (its top level, its event loop, its threads), and returns when all
 // are ready. Its error is one an Eval of src would return.
 func (h *Host) Load(ctx context.Context, src string, opts ...ProgramOption) (*Program, error) {
-	return h.load(ctx, evalName, src, opts)
+	return h.load(ctx, evalName, src, "", opts)
 }
 
-// LoadFile is Load of the script at path, named by its absolute path in
-// stack traces.
+// LoadFile is Load of the file at path, named by its absolute path in
+// stack traces, run by its kind as EvalFile runs it: an ES module is
+// imported in each instance (its top-level await settled before LoadFile
+// returns) and Call calls its exports; a CommonJS file, TypeScript
+// stripped, runs with module, exports, require, __filename and
+// __dirname, and Call calls module.exports[name], else the global
+// function name.
 func (h *Host) LoadFile(ctx context.Context, path string, opts ...ProgramOption) (*Program, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
@@ -145,10 +171,12 @@ func (h *Host) LoadFile(ctx context.Context, path string, opts ...ProgramOption)
 	if err != nil {
 		return nil, fmt.Errorf("jsrun: %w", err)
 	}
-	return h.load(ctx, abs, string(src), opts)
+	return h.load(ctx, abs, string(src), abs, opts)
 }
 
-func (h *Host) load(ctx context.Context, name, src string, opts []ProgramOption) (*Program, error) {
+// load makes the Program of src, the content of file, or a source
+// string when file is "".
+func (h *Host) load(ctx context.Context, name, src, file string, opts []ProgramOption) (*Program, error) {
 	o := programOptions{}
 	for _, f := range opts {
 		if f == nil {
@@ -168,14 +196,17 @@ func (h *Host) load(ctx context.Context, name, src string, opts []ProgramOption)
 		return nil, err
 	}
 	defer end()
-	script, err := h.env.Script(ctx, name, src)
-	if err != nil {
-		if ctx.Err() != nil {
-			return nil, h.evalError(ctx, err)
-		}
-		return nil, syntaxError(err, src)
+	var script *engine.Script
+	kind := classicProgram
+	if file == "" {
+		script, err = h.scriptOf(ctx, name, src)
+	} else {
+		script, kind, err = h.fileProgram(ctx, file, src)
 	}
-	p := &Program{h: h, script: script, src: src, opts: o,
+	if err != nil {
+		return nil, err
+	}
+	p := &Program{h: h, script: script, src: src, kind: kind, file: file, opts: o,
 		slots: make(chan *instance, o.instances), done: make(chan struct{})}
 	for range o.instances {
 		in, err := p.newInstance(ctx)
@@ -191,23 +222,32 @@ func (h *Host) load(ctx context.Context, name, src string, opts []ProgramOption)
 	return p, nil
 }
 
-// newInstance runs the script in a fresh instance.
+// newInstance runs the program in a fresh instance.
 func (p *Program) newInstance(ctx context.Context) (*instance, error) {
-	values, st := withEvalState(context.Background())
+	values := context.Background()
+	if p.kind == commonJSProgram {
+		values = context.WithValue(values, mainFileKey{}, &mainFile{p.file, true})
+	}
+	values, st := withEvalState(values)
 	in := p.h.env.NewInstance(values, p.script)
 	ctx, oom, unwatch := p.h.watchMemory(ctx)
 	defer unwatch()
-	_, err := in.Run(ctx, func(r *engine.Runtime) (goja.Value, error) {
-		return r.RT.RunProgram(p.script.Program())
-	})
-	if err == nil && st.code() != 0 {
+	inst := &instance{p: p, in: in}
+	_, err := in.Run(ctx, p.start(inst))
+	if err != nil {
+		err = p.h.stopError(ctx, oom, err)
+		if p.kind == moduleProgram {
+			err = importSyntaxError(err)
+		}
+	} else if st.code() != 0 {
 		err = &ExitError{Code: st.code()}
+	} else {
+		err = p.started(inst)
 	}
 	if err != nil {
 		in.Close()
-		return nil, p.h.stopError(ctx, oom, err)
+		return nil, err
 	}
-	inst := &instance{in: in}
 	inst.job = inst.call
 	return inst, nil
 }
