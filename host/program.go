@@ -41,7 +41,6 @@ import (
 type Program struct {
 	h      *Host
 	script *engine.Script
-	src    string
 	kind   programKind
 	file   string // the absolute path of LoadFile's file
 	opts   programOptions
@@ -206,7 +205,7 @@ func (h *Host) load(ctx context.Context, name, src, file string, opts []ProgramO
 	if err != nil {
 		return nil, err
 	}
-	p := &Program{h: h, script: script, src: src, kind: kind, file: file, opts: o,
+	p := &Program{h: h, script: script, kind: kind, file: file, opts: o,
 		slots: make(chan *instance, o.instances), done: make(chan struct{})}
 	for range o.instances {
 		in, err := p.newInstance(ctx)
