@@ -273,15 +273,7 @@ var groupClass = &class{
 			p, settle := lib.asyncResult()
 			done := func() {
 				settle(func() (res goja.Value, err error) {
-					defer func() {
-						if x := recover(); x != nil {
-							v, ok := x.(goja.Value)
-							if !ok {
-								panic(x)
-							}
-							res, err = nil, &thrownValue{v}
-						}
-					}()
+					defer catchThrown(&res, &err)
 					return lib.groupResults(g), nil
 				})
 			}

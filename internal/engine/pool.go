@@ -175,6 +175,20 @@ type thrownValue struct{ v goja.Value }
 
 func (t *thrownValue) Error() string { return t.v.String() }
 
+// catchThrown, deferred in a settle function, turns a JavaScript value
+// thrown by goja's panic (lib.throw and friends) into that function's
+// error, so the promise rejects with the value itself. Any other panic
+// goes on.
+func catchThrown(res *goja.Value, err *error) {
+	if x := recover(); x != nil {
+		v, ok := x.(goja.Value)
+		if !ok {
+			panic(x)
+		}
+		*res, *err = nil, &thrownValue{v}
+	}
+}
+
 // poolOp is one of Pool's submitting methods, with the labels its errors
 // use made once: building them per item allocated on every submission.
 type poolOp struct {

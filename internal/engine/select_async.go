@@ -19,15 +19,7 @@ func (lib *library) selectAsync(cases []*selCase, block bool, timeout time.Durat
 	out := selectOutcome{index: -1, cases: cases}
 	result := func(out selectOutcome) {
 		settle(func() (res goja.Value, err error) {
-			defer func() {
-				if x := recover(); x != nil {
-					v, ok := x.(goja.Value)
-					if !ok {
-						panic(x)
-					}
-					res, err = nil, &thrownValue{v}
-				}
-			}()
+			defer catchThrown(&res, &err)
 			if out.e == fifoAborted {
 				lib.throwAborted(signal)
 			}
