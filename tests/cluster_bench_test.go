@@ -1,3 +1,5 @@
+//go:build jsrun_cluster
+
 package tests
 
 import (

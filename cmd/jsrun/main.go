@@ -3,7 +3,7 @@
 //	jsrun [flags] script.js [args...]
 //	jsrun [flags] -e 'code' [args...]
 //	jsrun [flags] - [args...]        (the script is read from stdin)
-//	jsrun worker --nats URL [--pool NAME] [--threads N] [flags]
+//	jsrun worker --nats URL [--pool NAME] [--threads N] [flags]   (built with -tags jsrun_cluster)
 //
 // It exits 0 on success, 1 on an uncaught error or unhandled rejection
 // (printed with its stack), 124 when --timeout passes, and the code given
@@ -115,33 +115,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if *noNet {
 		opts = append(opts, host.WithoutNetwork())
 	}
-	if *clusterSpec != "" && *natsURL != "" {
-		fmt.Fprintln(stderr, "jsrun: --cluster and --nats exclude each other")
-		return 2
+	clusterOpts, stopCluster, status := clusterOptions(*natsURL, *clusterSpec, sandboxArgs(*fsRoot, *noFS, *noNet, maxMemory), stdout, stderr)
+	if status != 0 {
+		return status
 	}
-	if *clusterSpec != "" {
-		n, err := parseLocal(*clusterSpec)
-		if err != nil {
-			fmt.Fprintln(stderr, err)
-			return 2
-		}
-		lc, err := startLocal(n, sandboxArgs(*fsRoot, *noFS, *noNet, maxMemory), stdout, stderr)
-		if err != nil {
-			fmt.Fprintln(stderr, err)
-			return 1
-		}
-		defer lc.stop()
-		*natsURL = lc.URL()
-	}
-	if *natsURL != "" {
-		nc, err := connectCluster(*natsURL)
-		if err != nil {
-			fmt.Fprintln(stderr, err)
-			return 1
-		}
-		defer nc.Close()
-		opts = append(opts, host.WithNATS(nc))
-	}
+	defer stopCluster()
+	opts = append(opts, clusterOpts...)
 
 	var argv []string
 	switch {

@@ -25,7 +25,7 @@ func Run(m *testing.M, bin *string) {
 	}
 	*bin = filepath.Join(dir, "jsrun")
 	_, file, _, _ := runtime.Caller(0)
-	build := exec.Command("go", "build", "-o", *bin, "./cmd/jsrun")
+	build := exec.Command("go", "build", "-tags", buildTags, "-o", *bin, "./cmd/jsrun")
 	build.Dir = filepath.Join(filepath.Dir(file), "..", "..") // the module's root
 	// Without cgo, whatever the tests run under (-race needs cgo): node/os
 	// imports net and os/user, which link the C runtime when cgo is on, and

@@ -1,4 +1,6 @@
-// Package cluster_test runs cluster pools end to end in one process: a
+//go:build jsrun_cluster
+
+// The tests run cluster pools end to end in one process: a
 // host whose script makes threads.Pool(fn, {cluster}), and workers that
 // serve the pool with hosts of their own, on one embedded NATS server.
 package cluster_test

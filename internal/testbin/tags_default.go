@@ -1,0 +1,6 @@
+//go:build !jsrun_cluster
+
+package testbin
+
+// buildTags: see tags_cluster.go.
+const buildTags = ""
