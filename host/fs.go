@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"syscall"
 
@@ -89,36 +88,6 @@ func (f *files) readFile(p string) ([]byte, error) {
 		return os.ReadFile(p)
 	}
 	return f.root.ReadFile(p)
-}
-
-func (f *files) writeFile(p string, data []byte) error {
-	if f.root == nil {
-		return os.WriteFile(p, data, 0o666)
-	}
-	return f.root.WriteFile(p, data, 0o666)
-}
-
-func (f *files) readDir(p string) ([]string, error) {
-	var entries []fs.DirEntry
-	var err error
-	if f.root == nil {
-		entries, err = os.ReadDir(p)
-	} else {
-		var d *os.File
-		if d, err = f.root.Open(p); err == nil {
-			entries, err = d.ReadDir(-1)
-			d.Close()
-		}
-	}
-	if err != nil {
-		return nil, err
-	}
-	names := make([]string, len(entries))
-	for i, e := range entries {
-		names[i] = e.Name()
-	}
-	slices.Sort(names)
-	return names, nil
 }
 
 func (f *files) stat(p string) (fs.FileInfo, error) {

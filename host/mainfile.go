@@ -96,15 +96,6 @@ func gojaReportsSyntax(path, src string) bool {
 	return false
 }
 
-// typescriptFile tells a TypeScript file by its extension.
-func typescriptFile(path string) bool {
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".ts", ".mts", ".cts":
-		return true
-	}
-	return false
-}
-
 // transformError is the ScriptError of a file the transform refused: a
 // SyntaxError shows the original file:line, the line and a caret, as Node
 // prints one.

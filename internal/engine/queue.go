@@ -131,20 +131,9 @@ var queueClass = &class{
 		}},
 		{"getAsync", func(lib *library, this goja.Value, c goja.FunctionCall) goja.Value {
 			q := queueThis(lib, this, "getAsync")
-			p, settle := lib.asyncResult()
-			q.q.getAsync(lib.r.ctx, func(take func() (*clone.Snapshot, fifoError, bool)) {
-				settle(func() (goja.Value, error) {
-					item, e, ok := take()
-					switch {
-					case !ok:
-						return nil, cancelFault(lib.r.ctx, "Queue.getAsync")
-					case e != fifoOK:
-						return nil, &Fault{Name: QueueClosedError, Message: "Queue.getAsync: the queue is closed"}
-					}
-					return item.RestoreValue(lib.r.RT, lib.codec)
-				})
+			return lib.getPromise(q, "Queue.getAsync", func(v goja.Value) goja.Value { return v }, func() (goja.Value, error) {
+				return nil, &Fault{Name: QueueClosedError, Message: "Queue.getAsync: the queue is closed"}
 			})
-			return p
 		}},
 		{"size", func(lib *library, this goja.Value, c goja.FunctionCall) goja.Value {
 			return lib.r.RT.ToValue(queueThis(lib, this, "size").q.size())

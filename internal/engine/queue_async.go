@@ -65,27 +65,36 @@ func queueAsyncIterator(lib *library, this goja.Value) goja.Value {
 		return res
 	}
 	_ = it.Set("next", jsutil.Func(rt, "next", func(goja.FunctionCall) goja.Value {
-		p, settle := lib.asyncResult()
-		q.q.getAsync(lib.r.ctx, func(take func() (*clone.Snapshot, fifoError, bool)) {
-			settle(func() (goja.Value, error) {
-				item, e, ok := take()
-				switch {
-				case !ok:
-					return nil, cancelFault(lib.r.ctx, "Queue[Symbol.asyncIterator]().next")
-				case e != fifoOK:
-					return result(goja.Undefined(), true), nil
-				}
-				v, err := item.RestoreValue(rt, lib.codec)
-				if err != nil {
-					return nil, err
-				}
-				return result(v, false), nil
-			})
-		})
-		return p
+		return lib.getPromise(q, "Queue[Symbol.asyncIterator]().next",
+			func(v goja.Value) goja.Value { return result(v, false) },
+			func() (goja.Value, error) { return result(goja.Undefined(), true), nil })
 	}))
 	if s := asyncIteratorSymbol(rt); s != nil {
 		_ = it.SetSymbol(s, jsutil.Func(rt, "[Symbol.asyncIterator]", func(c goja.FunctionCall) goja.Value { return c.This }))
 	}
 	return it
+}
+
+// getPromise is a promise of q's next item: item makes the value it
+// resolves to from the item, closed settles it once q is closed and
+// empty, and name names the call in a cancellation.
+func (lib *library) getPromise(q *Queue, name string, item func(goja.Value) goja.Value, closed func() (goja.Value, error)) goja.Value {
+	p, settle := lib.asyncResult()
+	q.q.getAsync(lib.r.ctx, func(take func() (*clone.Snapshot, fifoError, bool)) {
+		settle(func() (goja.Value, error) {
+			snap, e, ok := take()
+			switch {
+			case !ok:
+				return nil, cancelFault(lib.r.ctx, name)
+			case e != fifoOK:
+				return closed()
+			}
+			v, err := snap.RestoreValue(lib.r.RT, lib.codec)
+			if err != nil {
+				return nil, err
+			}
+			return item(v), nil
+		})
+	})
+	return p
 }

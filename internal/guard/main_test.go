@@ -8,7 +8,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -137,9 +136,4 @@ func jsrun(t *testing.T, src string) (stdout, stderr string, code int) {
 // "Name: message", or "no error".
 func caught(expr string) string {
 	return fmt.Sprintf(`(() => { try { %s; return "no error" } catch (e) { return e.name + ": " + e.message } })()`, expr)
-}
-
-func firstLine(s string) string {
-	s, _, _ = strings.Cut(s, "\n")
-	return s
 }

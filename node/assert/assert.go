@@ -58,13 +58,3 @@ func StrictLoader(inspect jsmod.Inspector) require.ModuleLoader {
 		_ = module.Set("exports", exports.Get("assert").ToObject(rt).Get("strict"))
 	}
 }
-
-// IsDeepStrictEqual is util.isDeepStrictEqual, for the util module: the
-// comparison assert.deepStrictEqual makes.
-func IsDeepStrictEqual(rt *goja.Runtime, inspect jsmod.Inspector) (goja.Value, error) {
-	exports, err := of(rt, inspect)
-	if err != nil {
-		return nil, err
-	}
-	return exports.Get("isDeepStrictEqual"), nil
-}
