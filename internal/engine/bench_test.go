@@ -26,15 +26,22 @@ import (
 // stacks in use; benchMetric(value, unit) is b.ReportMetric.
 func benchJS(b *testing.B, src string) {
 	b.Helper()
+	cpu := newCPUMeter()
 	hooks := map[string]func(rt *goja.Runtime) any{
 		"N": func(*goja.Runtime) any { return b.N },
 		"benchStart": func(*goja.Runtime) any {
 			return func() {
 				b.ResetTimer()
+				cpu.begin()
 				b.StartTimer()
 			}
 		},
-		"benchStop": func(*goja.Runtime) any { return b.StopTimer },
+		"benchStop": func(*goja.Runtime) any {
+			return func() {
+				b.StopTimer()
+				cpu.report(b)
+			}
+		},
 		"benchHeap": func(rt *goja.Runtime) any {
 			return func() uint64 {
 				runtime.GC()
@@ -310,6 +317,20 @@ func BenchmarkRunClone(b *testing.B) {
 			benchStop();
 		`)
 	})
+	// local is one clone in the same runtime (Shared set+get), the
+	// counterpart of Node's structuredClone: "in" minus "local" is what
+	// the thread adds to one clone.
+	b.Run("local", func(b *testing.B) {
+		b.SetBytes(1 << 20)
+		b.ReportAllocs()
+		benchJS(b, clonePayloadJS+`
+			const shared = new threads.Shared(null);
+			for (let i = 0; i < 3; i++) { shared.set(payload); shared.get(); }
+			benchStart();
+			for (let i = 0; i < N; i++) { shared.set(payload); if (shared.get().length !== payload.length) throw new Error("wrong copy"); }
+			benchStop();
+		`)
+	})
 	b.Run("roundtrip", func(b *testing.B) {
 		b.SetBytes(1 << 20)
 		b.ReportAllocs()
@@ -317,6 +338,49 @@ func BenchmarkRunClone(b *testing.B) {
 			for (let i = 0; i < 3; i++) threads.run((x) => x, payload).get();
 			benchStart();
 			for (let i = 0; i < N; i++) if (threads.run((x) => x, payload).get().length !== payload.length) throw new Error("wrong copy");
+			benchStop();
+		`)
+	})
+}
+
+// cpuWorkJS is the task of scripts/bench's cpu pair (common.js work):
+// integer arithmetic that allocates in goja (it boxes the numbers).
+const cpuWorkJS = `
+	function work(n) {
+		let x = 0;
+		for (let i = 0; i < n; i++) x = (x + i * i) % 1000003;
+		return x;
+	}
+	function tasks(n, k) {
+		let r = 0;
+		for (let i = 0; i < k; i++) r += work(n);
+		return r;
+	}
+	const n = 300000;
+`
+
+// BenchmarkCPU is scripts/bench's cpu pair in small: one op is 4 tasks,
+// "seq" on one thread, "par" 2 + 2 on two threads. On a machine others
+// load, wall time (ns/op) says little about the speedup; cpu-ms/op (the
+// process's CPU time) and gc-% say what the parallel run costs more than
+// the sequential one, and how much of it is the collector's.
+func BenchmarkCPU(b *testing.B) {
+	b.Run("seq", func(b *testing.B) {
+		benchJS(b, cpuWorkJS+`
+			threads.run(tasks, 1000, 1).get();
+			benchStart();
+			for (let i = 0; i < N; i++) threads.run(tasks, n, 4).get();
+			benchStop();
+		`)
+	})
+	b.Run("par", func(b *testing.B) {
+		benchJS(b, cpuWorkJS+`
+			threads.run(tasks, 1000, 1).get();
+			benchStart();
+			for (let i = 0; i < N; i++) {
+				const a = threads.run(tasks, n, 2), c = threads.run(tasks, n, 2);
+				a.get() + c.get();
+			}
 			benchStop();
 		`)
 	})
