@@ -3,14 +3,16 @@
 //   clone_in_ms         postMessage to a running worker that posts back the
 //                       payload's length: cloned there only (ms, mean)
 //   clone_roundtrip_ms  postMessage to a running worker that posts it back:
-//                       cloned there and back (ms, mean; the worker is
-//                       started before the clock starts)
-// argv: [repetitions=20]
+//                       cloned there and back (ms, mean)
+// Both workers are started, and every operation warmed up, before the
+// clock starts.
+// argv: [repetitions=20] [warm-up rounds=5]
 "use strict";
 const path = require("path");
 const { Worker } = require("worker_threads");
 const { now, emit, intArg, makePayload } = require("../common.js");
 const reps = intArg(2, 20);
+const warmUp = intArg(3, 5);
 const payload = makePayload();
 
 function check(v) {
@@ -19,34 +21,34 @@ function check(v) {
 }
 
 (async () => {
-  for (let i = 0; i < 3; i++) check(structuredClone(payload)); // warm-up
+  const wIn = new Worker(path.join(__dirname, "clone_in_worker.js"));
+  const w = new Worker(path.join(__dirname, "clone_worker.js"));
+  const ask = (worker) =>
+    new Promise((resolve) => {
+      worker.once("message", resolve);
+      worker.postMessage(payload);
+    });
+
+  // Warm-up, of every operation before any is timed (see jsrun/clone.js):
+  // the first clones of a process run while its heap grows.
+  for (let i = 0; i < warmUp; i++) {
+    check(structuredClone(payload));
+    if ((await ask(wIn)) !== payload.length) throw new Error("clone: wrong length");
+    check(await ask(w));
+  }
+
   let t0 = now();
   for (let i = 0; i < reps; i++) check(structuredClone(payload));
   emit("clone_local_ms", (now() - t0) / reps);
 
-  const wIn = new Worker(path.join(__dirname, "clone_in_worker.js"));
-  const into = () =>
-    new Promise((resolve) => {
-      wIn.once("message", resolve);
-      wIn.postMessage(payload);
-    });
-  for (let i = 0; i < 3; i++) await into(); // warm-up
   t0 = now();
   for (let i = 0; i < reps; i++) {
-    if ((await into()) !== payload.length) throw new Error("clone: wrong length");
+    if ((await ask(wIn)) !== payload.length) throw new Error("clone: wrong length");
   }
   emit("clone_in_ms", (now() - t0) / reps);
-  await wIn.terminate();
 
-  const w = new Worker(path.join(__dirname, "clone_worker.js"));
-  const roundTrip = () =>
-    new Promise((resolve) => {
-      w.once("message", resolve);
-      w.postMessage(payload);
-    });
-  for (let i = 0; i < 3; i++) check(await roundTrip()); // warm-up
   t0 = now();
-  for (let i = 0; i < reps; i++) check(await roundTrip());
+  for (let i = 0; i < reps; i++) check(await ask(w));
   emit("clone_roundtrip_ms", (now() - t0) / reps);
-  await w.terminate();
+  await Promise.all([wIn.terminate(), w.terminate()]);
 })();
