@@ -209,3 +209,33 @@ func BenchmarkFirstUse(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkIntoThread is what jsrun does with a thread's argument, without
+// the thread: snapshot the value, read its Size (jsrun's clone counters
+// do, for every clone), restore it once (RestoreOnce) into a fresh
+// runtime, made untimed.
+func BenchmarkIntoThread(b *testing.B) {
+	for _, p := range benchPayloads[:2] {
+		b.Run(p.name, func(b *testing.B) {
+			src := goja.New()
+			v := run(b, src, p.src)
+			b.SetBytes(p.bytes)
+			b.ReportAllocs()
+			for b.Loop() {
+				b.StopTimer()
+				dst := goja.New()
+				b.StartTimer()
+				s, err := SnapshotValue(src, v, "v", nil)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if s.Size() <= 0 {
+					b.Fatal("no size")
+				}
+				if _, err := s.RestoreOnce(dst, nil); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
