@@ -366,6 +366,7 @@ const cpuWorkJS = `
 // the sequential one, and how much of it is the collector's.
 func BenchmarkCPU(b *testing.B) {
 	b.Run("seq", func(b *testing.B) {
+		b.ReportAllocs()
 		benchJS(b, cpuWorkJS+`
 			threads.run(tasks, 1000, 1).get();
 			benchStart();
@@ -374,6 +375,7 @@ func BenchmarkCPU(b *testing.B) {
 		`)
 	})
 	b.Run("par", func(b *testing.B) {
+		b.ReportAllocs()
 		benchJS(b, cpuWorkJS+`
 			threads.run(tasks, 1000, 1).get();
 			benchStart();
