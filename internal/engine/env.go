@@ -283,9 +283,9 @@ func (r *Runtime) Exit(cause error) { r.group.Stop(cause) }
 // every.
 func (g *Group) newRuntime(ctx context.Context, name string, every bool) (*Runtime, error) {
 	rt := goja.New()
-	gd := guard.Install(rt)      // first: it sets the global object the rest defines on
-	sites := rewrite.Install(rt) // before any script: the helper of rewritten code, and Function wrapped
-	installSymbols(rt)           // Symbol.asyncIterator, dispose, asyncDispose (queue_async.go)
+	gd := guard.Install(rt)                // first: it sets the global object the rest defines on
+	sites := rewrite.Install(rt)           // before any script: the helper of rewritten code, and Function wrapped
+	gd.OnBuiltin("Symbol", installSymbols) // Symbol.asyncIterator, dispose, asyncDispose (queue_async.go)
 	rt.SetMaxCallStackSize(g.env.cfg.MaxCallStackSize)
 	if m := g.env.cfg.FieldNames; m != nil {
 		rt.SetFieldNameMapper(m)
