@@ -33,10 +33,10 @@
 // pages until it reaches the collector's goal (12 MB at jsrun's GOGC of
 // 300): about 12 page faults per thread, at ~10 µs each on the VMs this
 // is measured on, then about 2. We chose no warm-up: faulting the goal in
-// at start (allocate, touch, collect) halves the first 1,000 round trips
-// but costs a script of 100 threads more than it saves (+25 ms of wall
-// time), and a lower GOGC faults less but collects so often that the
-// steady state is a third slower.
+// at start (allocate, touch, collect) cuts the first 1,000 round trips by
+// 40% but costs a script of 100 threads more than it saves (+25 ms of
+// wall time), and GOGC=100 faults half as much but collects so often that
+// the steady state is 1.5 times as slow.
 //
 // An ES module's code (package transform's) is compiled by ModuleScript
 // through the same cache, with an analysis whose top level is the
