@@ -28,7 +28,10 @@
 // the built-in it replaces, which goja would otherwise make on first use.
 // goja.New itself is about 3%. What only some threads use is made on
 // first use: the symbols goja lacks are added when Symbol is first read
-// (guard.OnBuiltin), not in every runtime. The first few hundred threads
+// (guard.OnBuiltin), not in every runtime. A goroutine that has run a
+// thread makes the next one's blank runtime (goja's, guarded, no code run
+// in it) before it waits for work (spawner.go), so that this part runs
+// beside the caller rather than after it. The first few hundred threads
 // of a process cost more than the rest because the heap grows into fresh
 // pages until it reaches the collector's goal (12 MB at jsrun's GOGC of
 // 300): about 12 page faults per thread, at ~10 µs each on the VMs this
