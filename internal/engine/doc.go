@@ -22,6 +22,25 @@
 // directly when it blocks in get(), and through its event loop for the
 // Promise. Nothing of one runtime is ever touched by another.
 //
+// What a thread costs (issue 20; BenchmarkNewRuntimeParts, BenchmarkRun,
+// and scripts/bench's floor and first rows): its fresh runtime is most of
+// it, and of that the guards (internal/guard) are most: each must make
+// the built-in it replaces, which goja would otherwise make on first use.
+// goja.New itself is about 3%. What only some threads use is made on
+// first use: the symbols goja lacks are added when Symbol is first read
+// (guard.OnBuiltin), not in every runtime. A goroutine that has run a
+// thread makes the next one's blank runtime (goja's, guarded, no code run
+// in it) before it waits for work (spawner.go), so that this part runs
+// beside the caller rather than after it. The first few hundred threads
+// of a process cost more than the rest because the heap grows into fresh
+// pages until it reaches the collector's goal (12 MB at jsrun's GOGC of
+// 300): about 12 page faults per thread, at ~10 µs each on the VMs this
+// is measured on, then about 2. We chose no warm-up: faulting the goal in
+// at start (allocate, touch, collect) cuts the first 1,000 round trips by
+// 40% but costs a script of 100 threads more than it saves (+25 ms of
+// wall time), and GOGC=100 faults half as much but collects so often that
+// the steady state is 1.5 times as slow.
+//
 // An ES module's code (package transform's) is compiled by ModuleScript
 // through the same cache, with an analysis whose top level is the
 // module's: its import bindings are imported again in a thread

@@ -278,22 +278,42 @@ func (r *Runtime) finish() { r.group.leave() }
 // Exit ends the whole evaluation with cause, as process.exit does.
 func (r *Runtime) Exit(cause error) { r.group.Stop(cause) }
 
-// newRuntime makes a runtime with its loop and the threads library; the
-// other globals come on demand (see Runtime.ensure), or all at once with
-// every.
-func (g *Group) newRuntime(ctx context.Context, name string, every bool) (*Runtime, error) {
+// blank is a runtime made ahead of its use, before any code runs in it:
+// goja's, with the guards and the rewrite's helpers, which need nothing of
+// the thread it will be. Its goroutine hands it over once (see spawner).
+type blank struct {
+	rt    *goja.Runtime
+	guard *guard.Guard
+	sites *rewrite.Sites
+}
+
+// newBlank makes a blank runtime with the env's configuration.
+func (e *Env) newBlank() *blank {
 	rt := goja.New()
-	gd := guard.Install(rt)      // first: it sets the global object the rest defines on
-	sites := rewrite.Install(rt) // before any script: the helper of rewritten code, and Function wrapped
-	installSymbols(rt)           // Symbol.asyncIterator, dispose, asyncDispose (queue_async.go)
-	rt.SetMaxCallStackSize(g.env.cfg.MaxCallStackSize)
-	if m := g.env.cfg.FieldNames; m != nil {
+	gd := guard.Install(rt)                // first: it sets the global object the rest defines on
+	sites := rewrite.Install(rt)           // before any script: the helper of rewritten code, and Function wrapped
+	gd.OnBuiltin("Symbol", installSymbols) // Symbol.asyncIterator, dispose, asyncDispose (queue_async.go)
+	rt.SetMaxCallStackSize(e.cfg.MaxCallStackSize)
+	if m := e.cfg.FieldNames; m != nil {
 		rt.SetFieldNameMapper(m)
 	}
 	// eval and Function read no source map: its comment may name any file
 	// (a named pipe blocks the open for ever), and the host decides alone
 	// which files a script reaches.
 	rt.SetParserOptions(parser.WithDisableSourceMaps)
+	return &blank{rt: rt, guard: gd, sites: sites}
+}
+
+// newRuntime makes a runtime with its loop and the threads library; the
+// other globals come on demand (see Runtime.ensure), or all at once with
+// every.
+func (g *Group) newRuntime(ctx context.Context, name string, every bool) (*Runtime, error) {
+	return g.newRuntimeFrom(g.env.newBlank(), ctx, name, every)
+}
+
+// newRuntimeFrom is newRuntime from b, a blank runtime never used before.
+func (g *Group) newRuntimeFrom(b *blank, ctx context.Context, name string, every bool) (*Runtime, error) {
+	rt, gd, sites := b.rt, b.guard, b.sites
 	r := &Runtime{RT: rt, Loop: eventloop.New(rt), Name: name, group: g, ctx: ctx, sites: sites, guard: gd}
 	r.Loop.SetIdleFunc(func(waiting bool) {
 		if waiting {

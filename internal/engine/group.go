@@ -39,7 +39,7 @@ type Group struct {
 // newGroup starts an evaluation of s under ctx.
 func (e *Env) newGroup(ctx context.Context, s *Script) *Group {
 	ctx, cancel := context.WithCancelCause(ctx)
-	return &Group{env: e, script: s, ctx: ctx, cancel: cancel, spawner: newSpawner()}
+	return &Group{env: e, script: s, ctx: ctx, cancel: cancel, spawner: newSpawner(e.newBlank)}
 }
 
 // Eval runs one evaluation of s under ctx: it makes the main runtime, runs

@@ -19,12 +19,11 @@ func init() { queueClass.asyncIterate = queueAsyncIterator }
 // wellKnownSymbols are the symbols goja lacks that lowered code uses.
 var wellKnownSymbols = []string{"asyncIterator", "dispose", "asyncDispose"}
 
-// installSymbols defines the wellKnownSymbols goja lacks on Symbol.
-func installSymbols(rt *goja.Runtime) {
-	sym, ok := rt.Get("Symbol").(*goja.Object)
-	if !ok {
-		return
-	}
+// installSymbols defines the wellKnownSymbols goja lacks on sym, rt's Symbol.
+// A runtime makes Symbol on the first read of its global, which costs a
+// thread that never reads it about a quarter of its runtime's making: the
+// guard runs installSymbols then (guard.OnBuiltin), not at every start.
+func installSymbols(rt *goja.Runtime, sym *goja.Object) {
 	forFn, ok := goja.AssertFunction(sym.Get("for"))
 	if !ok {
 		return

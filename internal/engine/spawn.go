@@ -164,6 +164,6 @@ func (g *Group) startWith(parent *thread, s *seed, setup func(t *thread)) *threa
 	g.live.Add(1)
 	g.threads.Add(1)
 	g.enter()
-	g.spawner.spawn(func() bool { return t.main(s) })
+	g.spawner.spawn(func(b *blank) bool { return t.main(s, b) })
 	return t
 }

@@ -99,7 +99,7 @@ func (g *Group) start(parent *thread, s *seed) *thread {
 	g.env.stats.threadStarted()
 	g.threads.Add(1)
 	g.enter()
-	g.spawner.spawn(func() bool { return t.main(s) })
+	g.spawner.spawn(func(b *blank) bool { return t.main(s, b) })
 	return t
 }
 
@@ -206,9 +206,10 @@ func byCancel(ctx context.Context) bool {
 	return errors.As(context.Cause(ctx), &c)
 }
 
-// main runs the thread on its goroutine. It reports false when the
-// goroutine was abandoned (see task) before it returned.
-func (t *thread) main(s *seed) (ended bool) {
+// main runs the thread on its goroutine, in b (nil: a runtime made now).
+// It reports false when the goroutine was abandoned (see task) before it
+// returned.
+func (t *thread) main(s *seed, b *blank) (ended bool) {
 	g := t.group
 	tk := g.env.watchTask(t.ctx, t.abandoned)
 	defer func() {
@@ -219,7 +220,10 @@ func (t *thread) main(s *seed) (ended bool) {
 			t.gone()
 		}
 	}()
-	r, err := g.newRuntime(t.ctx, t.name(), false)
+	if b == nil {
+		b = g.env.newBlank()
+	}
+	r, err := g.newRuntimeFrom(b, t.ctx, t.name(), false)
 	if err != nil {
 		t.settle(outcome{fault: &Fault{Name: "Error", Message: err.Error()}})
 		return

@@ -95,6 +95,12 @@ func (s *state) builtin(name string) (v goja.Value, ok bool) {
 	if v == nil {
 		v = s.global.Get(name)
 	}
+	if f, ok := s.onBuiltin[name]; ok {
+		delete(s.onBuiltin, name)
+		if o, ok := v.(*goja.Object); ok {
+			f(s.rt, o)
+		}
+	}
 	if err := s.seen.DefineDataProperty(name, v, flag(a.writable), flag(a.configurable), flag(a.enumerable)); err != nil {
 		panic(err)
 	}

@@ -41,6 +41,8 @@ type state struct {
 	hasInstance *goja.Object
 	// lazyGlobals make the host's globals given to Lazy and not made yet.
 	lazyGlobals map[string]func() goja.Value
+	// onBuiltin completes built-in globals not made yet (OnBuiltin).
+	onBuiltin map[string]func(*goja.Runtime, *goja.Object)
 }
 
 // Guard is the guards of one runtime, for the host to add its own lazy
@@ -70,6 +72,27 @@ func (g *Guard) Lazy(name string, make func() goja.Value) {
 		g.s.lazyGlobals = map[string]func() goja.Value{}
 	}
 	g.s.lazyGlobals[name] = make
+}
+
+// OnBuiltin has f complete the built-in global object name (Symbol, say)
+// when it is made, on the first read of its global, before the script
+// sees it; at once if it has been made already. So a runtime that never
+// reads the global pays nothing for f.
+//
+// A script can reach some built-ins without their global (a symbol's
+// constructor is Symbol): f has not run then, until the global is read.
+func (g *Guard) OnBuiltin(name string, f func(rt *goja.Runtime, o *goja.Object)) {
+	s := &g.s
+	if s.copied[name] {
+		if o, ok := s.global.Get(name).(*goja.Object); ok {
+			f(s.rt, o)
+		}
+		return
+	}
+	if s.onBuiltin == nil {
+		s.onBuiltin = map[string]func(*goja.Runtime, *goja.Object){}
+	}
+	s.onBuiltin[name] = f
 }
 
 // throwRange throws a RangeError with msg in the runtime.

@@ -62,8 +62,9 @@ type params struct {
 type bench struct {
 	name      string
 	jsrunArgs func(p params) []string
-	nodeArgs  func(p params) []string
-	derive    func(r *result) // adds metrics computed from the marks and the peak RSS
+	nodeArgs  func(p params) []string  // nil: jsrun only
+	nodeCmd   func(p params) *exec.Cmd // set: runs instead of node/<name>.js
+	derive    func(r *result)          // adds metrics computed from the marks and the peak RSS
 	// wall, if set, names the metric of the run's wall time in seconds,
 	// the script's stdout going to /dev/null (it prints what it measures).
 	wall string
@@ -179,6 +180,7 @@ func rows(p params) []row {
 			unit: "ms", node: "clone_local_ms", jsrun: "clone_roundtrip_ms"},
 	}
 	rs = append(rs, cloneKindRows()...)
+	rs = append(rs, perfRows(p)...)
 	return append(rs, []row{
 		{bench: "cpu", label: fmt.Sprintf("cpu: 4 tasks of ~%d ms, speedup on 2 threads", p.cpuMs),
 			unit: "x", node: "cpu_speedup", jsrun: "cpu_speedup", higherBetter: true, goal: atLeast(1.85), goalText: ">= 1.85"},
@@ -236,7 +238,7 @@ func ints(xs ...int) []string {
 func main() {
 	var p params
 	flag.IntVar(&p.rounds, "n", 5, "rounds: how many times each pair runs (alternately)")
-	flag.StringVar(&p.onlyList, "only", "", "comma-separated pairs to run: spawn,pool,clone,clone_kinds,cpu,fetch,console,memory_blocked,memory_seq (default all)")
+	flag.StringVar(&p.onlyList, "only", "", "comma-separated pairs to run: spawn,pool,clone,clone_kinds,cpu,fetch,console,memory_blocked,memory_seq,floor,first,pool_plain (default all)")
 	flag.StringVar(&p.nodeBin, "node", "node", "the node binary")
 	flag.StringVar(&p.jsrunBin, "jsrun", "", "a jsrun binary to use instead of building ./cmd/jsrun")
 	flag.IntVar(&p.spawnJsrun, "spawn", 20000, "spawn: jsrun threads per run")
@@ -330,7 +332,11 @@ func run(p params) error {
 				var cmd *exec.Cmd
 				switch side {
 				case "node":
-					if nodeBin == "" {
+					if b.nodeCmd != nil {
+						cmd = b.nodeCmd(p)
+						break
+					}
+					if nodeBin == "" || b.nodeArgs == nil {
 						continue
 					}
 					cmd = exec.Command(nodeBin, append([]string{filepath.Join(dir, "node", b.name+".js")}, b.nodeArgs(p)...)...)
