@@ -65,6 +65,14 @@ func queueAsyncIterator(lib *library, this goja.Value) goja.Value {
 		return res
 	}
 	_ = it.Set("next", jsutil.Func(rt, "next", func(goja.FunctionCall) goja.Value {
+		if q.remote != nil {
+			return q.remoteGetAsync(lib, "Queue[Symbol.asyncIterator]().next", func(v goja.Value, closed bool) (goja.Value, error) {
+				if closed {
+					return result(goja.Undefined(), true), nil
+				}
+				return result(v, false), nil
+			})
+		}
 		p, settle := lib.asyncResult()
 		q.q.getAsync(lib.r.ctx, func(take func() (*clone.Snapshot, fifoError, bool)) {
 			settle(func() (goja.Value, error) {
