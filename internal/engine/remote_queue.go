@@ -201,46 +201,34 @@ func (q *Queue) remoteGet(lib *library, c goja.FunctionCall, op *queueOp) (goja.
 }
 
 // remotePutAsync is putAsync on a cluster Queue: the put waits on a
-// goroutine of its own.
+// goroutine of its own (Runtime.Go: it counts as running, since another
+// machine may make room at any time).
 func (q *Queue) remotePutAsync(lib *library, c goja.FunctionCall) goja.Value {
 	const label = "Queue.putAsync"
 	data := lib.wire(lib.snapshot(c.Argument(0), label+": argument 'item'"))
-	p, settle := lib.asyncResult()
-	ctx := lib.r.ctx
-	g := lib.r.group
-	g.enter() // see remoteGetAsync
-	go func() {
-		defer g.leave()
+	return lib.remoteAsync(func(ctx context.Context) (func() (goja.Value, error), func()) {
 		_, err := q.remote.Put(ctx, data, true)
-		settle(func() (goja.Value, error) {
+		return func() (goja.Value, error) {
 			if err != nil {
 				return nil, q.remoteFault(lib, nil, err, label)
 			}
 			return goja.Undefined(), nil
-		})
-	}()
-	return p
+		}, nil
+	})
 }
 
-// remoteGetAsync starts a get on a goroutine of its own and settles
-// through done on the runtime's loop: the item, or closed true once the
-// queue is closed and drained. An item taken just as the runtime stops is
-// given back.
+// remoteGetAsync is getAsync and the async iterator's next on a cluster
+// Queue: done makes the result from the item, or from closed true once
+// the queue is closed and drained. An item taken just as the runtime
+// stops is given back.
 func (q *Queue) remoteGetAsync(lib *library, label string, done func(v goja.Value, closed bool) (goja.Value, error)) goja.Value {
-	p, settle := lib.asyncResult()
-	ctx := lib.r.ctx
-	// The wait counts as a running runtime for the deadlock detector:
-	// another machine may put at any time (its settle wakes the loop).
-	g := lib.r.group
-	g.enter()
-	go func() {
-		defer g.leave()
+	return lib.remoteAsync(func(ctx context.Context) (func() (goja.Value, error), func()) {
 		data, ack, err := q.remote.Get(ctx, true)
-		if err == nil && ctx.Err() != nil {
-			ack(false)
-			err = ctx.Err()
+		var giveBack func()
+		if err == nil {
+			giveBack = func() { ack(false) }
 		}
-		settle(func() (goja.Value, error) {
+		return func() (goja.Value, error) {
 			if errors.Is(err, ErrRemoteQueueClosed) {
 				return done(nil, true)
 			}
@@ -253,9 +241,33 @@ func (q *Queue) remoteGetAsync(lib *library, label string, done func(v goja.Valu
 				return nil, err
 			}
 			return done(v, false)
-		})
-	}()
-	return p
+		}, giveBack
+	})
+}
+
+// remoteAsync runs work on a goroutine (Runtime.Go) and settles the
+// Promise it returns with what work's result makes on the loop. When the
+// runtime stops first, that result is dropped and undo (if any) runs.
+func (lib *library) remoteAsync(work func(ctx context.Context) (result func() (goja.Value, error), undo func())) goja.Value {
+	rt := lib.r.RT
+	p, resolve, reject := rt.NewPromise()
+	lib.r.Go(func(ctx context.Context) func() error {
+		result, undo := work(ctx)
+		if ctx.Err() != nil {
+			if undo != nil {
+				undo()
+			}
+			return nil
+		}
+		return func() error {
+			v, err := result()
+			if err != nil {
+				return reject(lib.errorValue(err))
+			}
+			return resolve(v)
+		}
+	})
+	return rt.ToValue(p)
 }
 
 // remoteCall runs a Queue method that is one request to the server.

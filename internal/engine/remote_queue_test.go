@@ -225,6 +225,8 @@ func TestRemoteQueueErrors(t *testing.T) {
 		try { q.get() } catch (e) { print(e.name) }
 		q.put("fine");
 		print(q.get(), q.size());
+		try { threads.select([{get: q}]) } catch (e) { print(e.name + ": " + e.message) }
+		try { threads.selectAsync([{put: q, value: 1}]) } catch (e) { print(e.name + ": " + e.message) }
 	`)
 	if err != nil {
 		t.Fatalf("%v\n%s", err, got)
@@ -237,7 +239,9 @@ TypeError: threads.Queue: option 'cluster' must be a name of 1 to 64 letters, di
 TypeError: threads.Queue: option 'cluster' must be a name of 1 to 64 letters, digits, '_' or '-', got "` + strings.Repeat("x", 65) + `"
 DataCloneError: Queue.get: an item of cluster Queue hostile cannot be read: wire form: not a jsrun wire form (bad magic) (at byte 0)
 DataCloneError
-fine 0`
+fine 0
+TypeError: threads.select: cases[0]: 'get' is a cluster Queue, which select cannot wait on (call its get or put)
+TypeError: threads.selectAsync: cases[0]: 'put' is a cluster Queue, which select cannot wait on (call its get or put)`
 	if got != want {
 		t.Fatalf("got\n%s\nwant\n%s", got, want)
 	}
