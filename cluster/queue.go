@@ -343,8 +343,15 @@ func (q *Queue) fetchWait(ctx context.Context, notice <-chan struct{}) (jetstrea
 	}()
 	b, err := q.cons.Fetch(1, jetstream.FetchContext(cctx))
 	if err != nil {
-		if cctx.Err() != nil {
-			return nil, nil
+		if dl, _ := cctx.Deadline(); cctx.Err() != nil || time.Until(dl) <= 0 {
+			// Past its deadline (FetchContext refuses one already
+			// past, before cctx's timer may have fired): one last
+			// look, without waiting.
+			m, err := q.fetchNow()
+			if m == nil && err == nil {
+				<-cctx.Done()
+			}
+			return m, err
 		}
 		return nil, fmt.Errorf("cluster: get from Queue %q: %w", q.name, err)
 	}

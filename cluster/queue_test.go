@@ -98,6 +98,17 @@ func TestQueueBlockingPut(t *testing.T) {
 	if _, _, err := b.Get(ctx, true); !errors.Is(err, context.DeadlineExceeded) {
 		t.Fatalf("get past its deadline: %v", err)
 	}
+	// A get cancelled while its pull request still waits on the server
+	// leaves no trap: the next item goes to the next get, not to it.
+	cctx, ccancel := context.WithCancel(context.Background())
+	go func() { time.Sleep(20 * time.Millisecond); ccancel() }()
+	if _, _, err := b.Get(cctx, true); !errors.Is(err, context.Canceled) {
+		t.Fatalf("cancelled get: %v", err)
+	}
+	mustPut(t, a, "third")
+	if s := mustGet(t, b, false); s != "third" {
+		t.Fatalf("after a cancelled get: %q", s)
+	}
 }
 
 // Close on one machine: puts fail everywhere, gets drain what is left,

@@ -95,13 +95,15 @@ func (lib *library) describe(v goja.Value) string {
 }
 
 // remoteWait is the context of one remote wait: it ends with the runtime,
-// after timeout (0: none), or when stop closes. Call release when done.
+// at its timeout (0: none; a deadline, so that the server's side of the
+// wait expires with it), or when stop closes. Call release when done.
 func (lib *library) remoteWait(timeout time.Duration, stop <-chan struct{}) (ctx context.Context, release func()) {
-	ctx, cancel := context.WithCancelCause(lib.r.ctx)
-	var t *time.Timer
+	ctx = lib.r.ctx
+	var cancelT context.CancelFunc = func() {}
 	if timeout > 0 {
-		t = time.AfterFunc(timeout, func() { cancel(errRemoteTimeout) })
+		ctx, cancelT = context.WithDeadlineCause(ctx, time.Now().Add(timeout), errRemoteTimeout)
 	}
+	ctx, cancel := context.WithCancelCause(ctx)
 	if stop != nil {
 		go func() {
 			select {
@@ -112,10 +114,8 @@ func (lib *library) remoteWait(timeout time.Duration, stop <-chan struct{}) (ctx
 		}()
 	}
 	return ctx, func() {
-		if t != nil {
-			t.Stop()
-		}
 		cancel(nil)
+		cancelT()
 	}
 }
 
