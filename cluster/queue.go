@@ -60,10 +60,10 @@ func CheckQueueName(name string) error {
 // once (on the server), and gets drain what is left, then fail.
 //
 // Costs, in round trips to the server: Put 1 (more while the queue is
-// full); Get 1 when an item is waiting (its acknowledgement is sent
-// without waiting), and while it waits, one more a second to check the
-// queue's state; a Get that finds the queue empty without waiting 2;
-// Size and Closed 1; Close 2, and a notice.
+// full); Get 1 when an item is waiting, and its ack(true) 1 more (awaited);
+// while a Get waits, one more a second to check the queue's state; a Get
+// that finds the queue empty without waiting 2; Size and Closed 1; Close
+// 2, and a notice.
 type Queue struct {
 	c      *Client
 	name   string
@@ -295,11 +295,17 @@ func (q *Queue) Get(ctx context.Context, wait bool) (item []byte, ack func(keep 
 		}
 		if m != nil {
 			return m.Data(), func(keep bool) {
-				if keep {
-					_ = m.Ack()
-				} else {
+				if !keep {
 					_ = m.Nak()
+					return
 				}
+				// Awaited, so that once the script has the item it
+				// is off the server: Size, the bound, and opening a
+				// drained queue anew count it gone. An ack that fails
+				// leaves the item to be delivered again (at least once).
+				actx, cancel := context.WithTimeout(context.Background(), queueRequestLimit)
+				_ = m.DoubleAck(actx)
+				cancel()
 			}, nil
 		}
 		if ctx.Err() != nil {

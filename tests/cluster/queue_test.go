@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/jsrun/jsrun/host"
+	"github.com/nats-io/nats.go/jetstream"
 	"github.com/nats-io/nuid"
 )
 
@@ -106,5 +107,32 @@ func TestClusterQueueNotConfigured(t *testing.T) {
 	_, err = h.Eval(context.Background(), `threads.Queue(1, {cluster: "jobs"})`)
 	if err == nil || !strings.Contains(err.Error(), `threads.Queue: option 'cluster' names Queue "jobs", but no cluster is configured`) {
 		t.Fatalf("got %v", err)
+	}
+}
+
+// A message put on a cluster Queue's stream by hand, not in the wire
+// form, is taken and thrown as a DataCloneError naming the queue; the
+// next item is read as usual.
+func TestClusterQueueHostileItem(t *testing.T) {
+	t.Parallel()
+	name := "hostile-" + nuid.Next()
+	evalCluster(t, `threads.Queue(0, {cluster: "`+name+`"})`) // made
+	js, err := jetstream.New(connect(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := js.Publish(context.Background(), "jsrun.queue."+name, []byte("JW\x01\xff\xff\xff\xff")); err != nil {
+		t.Fatal(err)
+	}
+	got := evalCluster(t, `
+		const q = threads.Queue(0, {cluster: "`+name+`"});
+		q.put("fine");
+		try { q.get() } catch (e) { console.log(e.name + ": " + e.message) }
+		console.log(q.get(), q.size());
+	`)
+	want := "DataCloneError: Queue.get: an item of cluster Queue " + name +
+		" cannot be read: wire form: bad or truncated varint for node count (at byte 3)\nfine 0\n"
+	if got != want {
+		t.Fatalf("got %q", got)
 	}
 }
