@@ -368,10 +368,10 @@ declare namespace threads {
     /**
      * Names a cluster Queue (built with the `jsrun_cluster` tag, run with `--nats URL` or
      * `--cluster local`): its items live on the cluster's NATS JetStream server, shared by every
-     * machine that names it, in clone's wire form. Delivery is at least once; every method is a
-     * round trip to the server (`put` polls while the queue is full); `size()` counts the items
-     * taken but not yet acknowledged too. Made with `maxsize` if it does not exist yet; a closed,
-     * drained one is made anew. Without a cluster, an Error.
+     * machine that names it, in clone's wire form. Delivery is at least once; each method costs
+     * one round trip to the server (`get` two; `put` polls while the queue is full). Made with
+     * `maxsize` if it does not exist yet; a closed, drained one is made anew. `threads.select`
+     * cannot wait on it. Without a cluster, an Error.
      */
     cluster?: string;
   }
