@@ -32,6 +32,7 @@ const (
 	queuePutPollFirst = time.Millisecond      // a put on a full queue retries after this,
 	queuePutPollMax   = 50 * time.Millisecond // doubling up to this
 	queueRequestLimit = 5 * time.Second       // one request to the server
+	queueDrainPoll    = 10 * time.Millisecond // a get blocked across a close looks whether the rest is drained
 )
 
 // ErrQueueClosed is the error of a put on a closed cluster Queue, and of a
@@ -57,7 +58,10 @@ func CheckQueueName(name string) error {
 // for those delivered again. Put blocks while the queue holds its bound
 // (MaxMsgs, counting items fetched but not yet acknowledged), polling the
 // server, 1 to 50 ms apart. Close is seen by every machine: puts fail at
-// once (on the server), and gets drain what is left, then fail.
+// once (on the server), and gets drain what is left, then fail. A get
+// ended by its ctx's cancellation (not its deadline, which the server's
+// side of the wait shares) just as an item is on its way to it leaves
+// that item to be delivered again after AckWait.
 //
 // Costs, in round trips to the server: Put 1 (more while the queue is
 // full); Get 1 when an item is waiting, and its ack(true) 1 more (awaited);
@@ -336,14 +340,33 @@ func (q *Queue) fetchNow() (jetstream.Msg, error) {
 }
 
 // fetchWait waits for an item for up to queueFetchChunk, less if ctx ends
-// or a close notice comes; nil when none came.
+// or a close notice comes and the queue is empty; nil when none came.
 func (q *Queue) fetchWait(ctx context.Context, notice <-chan struct{}) (jetstream.Msg, error) {
 	cctx, cancel := context.WithTimeout(ctx, queueFetchChunk)
 	defer cancel()
 	go func() {
 		select {
 		case <-notice:
-			cancel()
+			// Stop waiting only once nothing can come any more (closed
+			// and empty): a fetch cut short while the server sends it an
+			// item drops the item, which then waits out AckWait. Until
+			// then the others drain the queue: look again every
+			// queueDrainPoll.
+			for {
+				closed, n, err := q.state(cctx)
+				if err != nil || !closed {
+					return
+				}
+				if n == 0 {
+					cancel()
+					return
+				}
+				select {
+				case <-cctx.Done():
+					return
+				case <-time.After(queueDrainPoll):
+				}
+			}
 		case <-cctx.Done():
 		}
 	}()
