@@ -136,3 +136,28 @@ func TestClusterQueueHostileItem(t *testing.T) {
 		t.Fatalf("got %q", got)
 	}
 }
+
+// Items of a cluster pool, on a worker, put on a cluster Queue that the
+// script which submitted them takes from: the Queue is opened by name on
+// each side.
+func TestClusterQueueFromPoolItems(t *testing.T) {
+	t.Parallel()
+	name, pool := "fromitems-"+nuid.Next(), "qitems-"+nuid.Next()
+	serve(t, pool, host.WithNATS(connect(t)))
+	got := evalCluster(t, `
+		const q = threads.Queue(3, {cluster: "`+name+`"});
+		const p = threads.Pool((n) => {
+			const q = threads.Queue(3, {cluster: "`+name+`"});
+			for (let i = 1; i <= n; i++) q.put(i);
+			return n;
+		}, {cluster: "`+pool+`"});
+		const sent = p.submit(10);
+		let sum = 0;
+		for (let i = 0; i < 10; i++) sum += q.get();
+		console.log(sum, sent.get());
+		p.close();
+	`)
+	if got != "55 10\n" {
+		t.Fatalf("got %q", got)
+	}
+}
