@@ -33,6 +33,7 @@ type Client struct {
 	mu      sync.Mutex
 	pending map[string]*Call
 	closed  bool
+	queues  queueSet // the cluster Queues opened (queue.go)
 }
 
 // Call is one submitted item.
@@ -113,6 +114,7 @@ func (c *Client) receive(m jetstream.Msg) {
 // Close stops receiving results and fails the calls still pending with
 // ErrClosed.
 func (c *Client) Close() {
+	c.queues.close()
 	c.cc.Stop()
 	<-c.cc.Closed()
 	c.mu.Lock()

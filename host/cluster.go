@@ -4,6 +4,7 @@ package host
 
 import (
 	"context"
+	"errors"
 	"sync"
 
 	"github.com/jsrun/jsrun/cluster"
@@ -58,6 +59,45 @@ func (rp *remotePools) OpenAtomic(ctx context.Context, name string, initial int6
 	}
 	return c.Atomic(ctx, name, initial)
 }
+
+func (rp *remotePools) OpenQueue(ctx context.Context, name string, max int) (engine.RemoteQueue, error) {
+	c, err := rp.clientFor(ctx)
+	if err != nil {
+		return nil, err
+	}
+	q, err := c.Queue(ctx, name, max)
+	if err != nil {
+		return nil, err
+	}
+	return remoteQueue{q}, nil
+}
+
+// remoteQueue is a cluster Queue for the engine: the cluster's
+// ErrQueueClosed becomes the engine's.
+type remoteQueue struct{ q *cluster.Queue }
+
+func queueErr(err error) error {
+	if errors.Is(err, cluster.ErrQueueClosed) {
+		return engine.ErrRemoteQueueClosed
+	}
+	return err
+}
+
+func (q remoteQueue) Put(ctx context.Context, item []byte, wait bool) (bool, error) {
+	ok, err := q.q.Put(ctx, item, wait)
+	return ok, queueErr(err)
+}
+
+func (q remoteQueue) Get(ctx context.Context, wait bool) ([]byte, func(bool), error) {
+	item, ack, err := q.q.Get(ctx, wait)
+	return item, ack, queueErr(err)
+}
+
+func (q remoteQueue) Size(ctx context.Context) (int, error) { return q.q.Size(ctx) }
+
+func (q remoteQueue) Closed(ctx context.Context) (bool, error) { return q.q.Closed(ctx) }
+
+func (q remoteQueue) Close(ctx context.Context) error { return q.q.Close(ctx) }
 
 // clientFor returns the client, made on first use.
 func (rp *remotePools) clientFor(ctx context.Context) (*cluster.Client, error) {

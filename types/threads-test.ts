@@ -68,6 +68,10 @@ const waited: Promise<void> = wg2.waitAsync();
 
 const q = threads.Queue<string>(10);
 const q2 = new threads.Queue();
+const jobs = threads.Queue<{ n: number }>(100, { cluster: "jobs" });
+expect<Exact<typeof jobs, threads.Queue<{ n: number }>>>();
+const hits: threads.Atomic = threads.Atomic(0, { cluster: "hits" });
+hits.add(1);
 expect<Exact<typeof q2, threads.Queue<any>>>();
 q.put("a", { timeout: 5 });
 expect<Exact<ReturnType<typeof q.get>, string>>();

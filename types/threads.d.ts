@@ -231,13 +231,22 @@ declare namespace threads {
     /** Stores `replacement` if the value is `expected`; says whether it did. */
     compareAndSwap(expected: Int, replacement: Int): boolean;
   }
+  /** Options of `threads.Atomic`. */
+  interface AtomicOptions {
+    /**
+     * Names a cluster Atomic: a key of a JetStream key-value bucket, changed by
+     * compare-and-set on its revision (linearisable; about one round trip per operation, more
+     * under contention). Made with `initial` if it does not exist yet. Without a cluster, an Error.
+     */
+    cluster?: string;
+  }
   interface AtomicConstructor {
     /**
      * A new Atomic holding `initial` (default 0).
      * @throws {TypeError} for a non-integer, {RangeError} for an unsafe integer.
      */
-    new (initial?: Int): Atomic;
-    (initial?: Int): Atomic;
+    new (initial?: Int, options?: AtomicOptions): Atomic;
+    (initial?: Int, options?: AtomicOptions): Atomic;
     readonly prototype: Atomic;
   }
   const Atomic: AtomicConstructor;
@@ -354,10 +363,22 @@ declare namespace threads {
      */
     [Symbol.asyncIterator](): AsyncIterator<T, undefined>;
   }
+  /** Options of `threads.Queue`. */
+  interface QueueOptions {
+    /**
+     * Names a cluster Queue (built with the `jsrun_cluster` tag, run with `--nats URL` or
+     * `--cluster local`): its items live on the cluster's NATS JetStream server, shared by every
+     * machine that names it, in clone's wire form. Delivery is at least once; each method costs
+     * one round trip to the server (`get` two; `put` polls while the queue is full). Made with
+     * `maxsize` if it does not exist yet; a closed, drained one is made anew. `threads.select`
+     * cannot wait on it. Without a cluster, an Error.
+     */
+    cluster?: string;
+  }
   interface QueueConstructor {
     /** A new queue holding at most `maxsize` items; `maxsize <= 0` (the default) is unbounded. */
-    new <T = any>(maxsize?: Int): Queue<T>;
-    <T = any>(maxsize?: Int): Queue<T>;
+    new <T = any>(maxsize?: Int, options?: QueueOptions): Queue<T>;
+    <T = any>(maxsize?: Int, options?: QueueOptions): Queue<T>;
     readonly prototype: Queue<any>;
   }
   const Queue: QueueConstructor;
@@ -370,6 +391,11 @@ declare namespace threads {
     workers?: number;
     /** How many submitted items may wait before `submit` blocks (default `workers * 2`). */
     queueDepth?: number;
+    /**
+     * Names a cluster pool: the items run on its `jsrun worker` processes, wherever they are
+     * (README, "Beyond one machine"); `queueDepth` (default 1000) bounds the items in flight.
+     */
+    cluster?: string;
   }
 
   /**

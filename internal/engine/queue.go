@@ -1,6 +1,8 @@
 package engine
 
 import (
+	"context"
+
 	"github.com/dop251/goja"
 	"github.com/jsrun/jsrun/clone"
 	"github.com/jsrun/jsrun/internal/jsutil"
@@ -10,6 +12,10 @@ import (
 // runtime that holds it. maxsize <= 0 means unbounded.
 type Queue struct {
 	q fifo[*clone.Snapshot]
+	// remote, for threads.Queue(n, {cluster: name}), holds the items
+	// instead of q (remote_queue.go).
+	remote RemoteQueue
+	name   string
 }
 
 func (q *Queue) face(lib *library) *goja.Object { return lib.newFace(queueClass) }
@@ -53,6 +59,9 @@ var (
 
 func (lib *library) queuePut(this goja.Value, c goja.FunctionCall, op *queueOp) fifoError {
 	q := queueThis(lib, this, op.method)
+	if q.remote != nil {
+		return q.remotePut(lib, c, op)
+	}
 	timeout := lib.timeoutOption(c.Argument(1), op.label)
 	a := lib.signalOption(c.Argument(1), op.label)
 	item := lib.snapshot(c.Argument(0), op.item)
@@ -68,6 +77,9 @@ func (lib *library) queuePut(this goja.Value, c goja.FunctionCall, op *queueOp) 
 
 func (lib *library) queueGet(this goja.Value, c goja.FunctionCall, op *queueOp) (goja.Value, fifoError) {
 	q := queueThis(lib, this, op.method)
+	if q.remote != nil {
+		return q.remoteGet(lib, c, op)
+	}
 	timeout := lib.timeoutOption(c.Argument(0), op.label)
 	a := lib.signalOption(c.Argument(0), op.label)
 	item, e := q.q.getStop(lib.r, op.label, timeout, op.block, a.stop())
@@ -89,7 +101,9 @@ var queueClass = &class{
 			lib.rangeError("threads.Queue: argument 'maxsize' must be at most 2^31, got %d", max)
 		}
 		g := lib.r.group
-		return &Queue{q: fifo[*clone.Snapshot]{max: int(max), queued: &g.queued, limit: g.env.cfg.MaxQueuedItems}}
+		q := &Queue{q: fifo[*clone.Snapshot]{max: int(max), queued: &g.queued, limit: g.env.cfg.MaxQueuedItems}}
+		lib.openRemoteQueue(q, max, c.Argument(1))
+		return q
 	},
 	methods: []method{
 		{"put", func(lib *library, this goja.Value, c goja.FunctionCall) goja.Value {
@@ -112,6 +126,9 @@ var queueClass = &class{
 		}},
 		{"putAsync", func(lib *library, this goja.Value, c goja.FunctionCall) goja.Value {
 			q := queueThis(lib, this, "putAsync")
+			if q.remote != nil {
+				return q.remotePutAsync(lib, c)
+			}
 			item := lib.snapshot(c.Argument(0), "Queue.putAsync: argument 'item'")
 			p, settle := lib.asyncResult()
 			q.q.putAsync(lib.r.ctx, item, func(e fifoError) {
@@ -136,16 +153,29 @@ var queueClass = &class{
 			})
 		}},
 		{"size", func(lib *library, this goja.Value, c goja.FunctionCall) goja.Value {
-			return lib.r.RT.ToValue(queueThis(lib, this, "size").q.size())
+			q := queueThis(lib, this, "size")
+			if q.remote != nil {
+				return lib.r.RT.ToValue(remoteCall(lib, q, "Queue.size", q.remote.Size))
+			}
+			return lib.r.RT.ToValue(q.q.size())
 		}},
 		{"close", func(lib *library, this goja.Value, c goja.FunctionCall) goja.Value {
-			queueThis(lib, this, "close").q.close()
+			q := queueThis(lib, this, "close")
+			if q.remote != nil {
+				remoteCall(lib, q, "Queue.close", func(ctx context.Context) (struct{}, error) { return struct{}{}, q.remote.Close(ctx) })
+				return goja.Undefined()
+			}
+			q.q.close()
 			return goja.Undefined()
 		}},
 	},
 	getters: []method{
 		{"closed", func(lib *library, this goja.Value, c goja.FunctionCall) goja.Value {
-			return lib.r.RT.ToValue(queueThis(lib, this, "closed").q.isClosed())
+			q := queueThis(lib, this, "closed")
+			if q.remote != nil {
+				return lib.r.RT.ToValue(remoteCall(lib, q, "Queue.closed", q.remote.Closed))
+			}
+			return lib.r.RT.ToValue(q.q.isClosed())
 		}},
 	},
 	iterate: func(lib *library, this goja.Value) goja.Value {
@@ -154,6 +184,12 @@ var queueClass = &class{
 		it := rt.NewObject()
 		_ = it.Set("next", jsutil.Func(rt, "next", func(goja.FunctionCall) goja.Value {
 			res := rt.NewObject()
+			if q.remote != nil {
+				v, closed := q.remoteNext(lib)
+				_ = res.Set("done", closed)
+				_ = res.Set("value", v)
+				return res
+			}
 			item, e := q.q.get(lib.r, "Queue iteration", 0, true)
 			if e == fifoClosed {
 				_ = res.Set("done", true)

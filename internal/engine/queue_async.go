@@ -78,6 +78,14 @@ func queueAsyncIterator(lib *library, this goja.Value) goja.Value {
 // resolves to from the item, closed settles it once q is closed and
 // empty, and name names the call in a cancellation.
 func (lib *library) getPromise(q *Queue, name string, item func(goja.Value) goja.Value, closed func() (goja.Value, error)) goja.Value {
+	if q.remote != nil {
+		return q.remoteGetAsync(lib, name, func(v goja.Value, isClosed bool) (goja.Value, error) {
+			if isClosed {
+				return closed()
+			}
+			return item(v), nil
+		})
+	}
 	p, settle := lib.asyncResult()
 	q.q.getAsync(lib.r.ctx, func(take func() (*clone.Snapshot, fifoError, bool)) {
 		settle(func() (goja.Value, error) {

@@ -31,6 +31,9 @@ type RemotePools interface {
 	// OpenAtomic makes or joins the cluster Atomic name, made with
 	// initial if it does not exist yet.
 	OpenAtomic(ctx context.Context, name string, initial int64) (RemoteAtomic, error)
+	// OpenQueue makes or joins the cluster Queue name, made with the
+	// bound max (0: none) if it does not exist yet.
+	OpenQueue(ctx context.Context, name string, max int) (RemoteQueue, error)
 }
 
 // RemoteAtomic is a cluster Atomic: every change is a compare-and-set on

@@ -420,6 +420,11 @@ func (lib *library) parseCases(v goja.Value, what string) []*selCase {
 			if q == nil {
 				lib.typeError("%s: '%s' must be a threads.Queue, got %s", label, c.kind, jsutil.TypeOf(target))
 			}
+			if q.remote != nil {
+				// Its items are on the server, not in q.q: select
+				// would wait on an empty fifo for ever.
+				lib.typeError("%s: '%s' is a cluster Queue, which select cannot wait on (call its get or put)", label, c.kind)
+			}
 			c.q = &q.q
 			if c.kind == casePut {
 				c.item = lib.snapshot(obj.Get("value"), label+".value")
