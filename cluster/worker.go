@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 	"sync"
 	"time"
@@ -17,6 +18,10 @@ import (
 // a throw, a timeout or running out of memory is a Result like any other.
 // ctx ends when the worker stops; an item cut short then is not reported
 // (the server redelivers it).
+//
+// A Runner that keeps state between items (the host's keeps a seeded
+// runtime per slot) may implement io.Closer: RunWorker closes it when it
+// returns, after the items running have ended.
 type Runner interface {
 	RunItem(ctx context.Context, it Item, seed []byte) Result
 }
@@ -70,6 +75,9 @@ func RunWorker(ctx context.Context, nc *nats.Conn, cfg WorkerConfig) error {
 		return fmt.Errorf("cluster: subscribe to cancels: %w", err)
 	}
 	defer func() { _ = sub.Unsubscribe() }()
+	if c, ok := cfg.Runner.(io.Closer); ok {
+		defer func() { _ = c.Close() }()
+	}
 	defer w.stopAll()
 	if cfg.Pool != AllPools {
 		return w.serveUntil(ctx, cfg)
