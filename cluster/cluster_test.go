@@ -474,3 +474,35 @@ func TestItemTimeout(t *testing.T) {
 		t.Fatalf("got %+v, %v", res, err)
 	}
 }
+
+// A publish the server refuses (the pool's stream is gone) fails its call
+// through the client's async error handler, and SubmitFunc's callback
+// hears each outcome once.
+func TestSubmitRefused(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	c := newClient(t)
+	name := uniqueName("refused")
+	p, err := c.Pool(ctx, name, []byte("s"), PoolOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.js.DeleteStream(ctx, poolStream(name)); err != nil {
+		t.Fatal(err)
+	}
+	var heard atomic.Int64
+	call, err := p.SubmitFunc(ctx, []byte("x"), func(_ Result, err error) {
+		if err != nil {
+			heard.Add(1)
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := call.Result(); err == nil || !strings.Contains(err.Error(), "submit to pool") {
+		t.Fatalf("got %v, want the publish's error", err)
+	}
+	if n := heard.Load(); n != 1 {
+		t.Fatalf("the callback heard %d errors, want 1", n)
+	}
+}

@@ -5,6 +5,7 @@ package host
 import (
 	"context"
 	"sync"
+	"sync/atomic"
 
 	"github.com/jsrun/jsrun/cluster"
 	"github.com/jsrun/jsrun/internal/engine"
@@ -90,21 +91,31 @@ func (rp *remotePools) close() {
 type remotePool struct{ p *cluster.Pool }
 
 // Submit reports the item's result, or ctx's end if that comes first (the
-// evaluation waits for every item it sent).
+// evaluation waits for every item it sent), once, with no goroutine per
+// item.
 func (p remotePool) Submit(ctx context.Context, arg []byte, done func(string, []byte, error)) (func(), error) {
-	call, err := p.p.Submit(ctx, arg)
+	var once atomic.Bool
+	var stop atomic.Pointer[func() bool]
+	call, err := p.p.SubmitFunc(ctx, arg, func(res cluster.Result, err error) {
+		if once.CompareAndSwap(false, true) {
+			if f := stop.Load(); f != nil {
+				(*f)()
+			}
+			done(string(res.Status), res.Data, err)
+		}
+	})
 	if err != nil {
 		return nil, err
 	}
-	go func() {
-		select {
-		case <-call.Done():
-			res, err := call.Result()
-			done(string(res.Status), res.Data, err)
-		case <-ctx.Done():
+	f := context.AfterFunc(ctx, func() {
+		if once.CompareAndSwap(false, true) {
 			done("", nil, context.Cause(ctx))
 		}
-	}()
+	})
+	stop.Store(&f)
+	if once.Load() { // settled before AfterFunc was stored
+		f()
+	}
 	return func() { _ = call.Cancel() }, nil
 }
 
