@@ -506,3 +506,40 @@ func TestSubmitRefused(t *testing.T) {
 		t.Fatalf("the callback heard %d errors, want 1", n)
 	}
 }
+
+// Items a worker holds while they wait for its one slot (prefetched) have
+// their lease extended too: each runs once though it waits past AckWait.
+func TestLeaseOfQueuedItems(t *testing.T) {
+	t.Parallel()
+	name := uniqueName("queued")
+	ctx := context.Background()
+	c := newClient(t)
+	p, err := c.Pool(ctx, name, []byte("s"), PoolOptions{AckWait: 150 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := &echo{block: func(ctx context.Context, it Item) bool {
+		select {
+		case <-time.After(350 * time.Millisecond):
+		case <-ctx.Done():
+		}
+		return false
+	}}
+	startWorker(t, WorkerConfig{Pool: name, Concurrency: 1, Runner: r})
+	var calls []*Call
+	for _, arg := range []string{"a", "b"} {
+		call, err := p.Submit(ctx, []byte(arg))
+		if err != nil {
+			t.Fatal(err)
+		}
+		calls = append(calls, call)
+	}
+	for _, call := range calls {
+		if res, err := call.Result(); err != nil || res.Status != StatusOK {
+			t.Fatalf("got %+v, %v", res, err)
+		}
+	}
+	if n := r.runs.Load(); n != 2 {
+		t.Fatalf("2 items ran %d times", n)
+	}
+}

@@ -25,8 +25,8 @@
 //     only after its result is stored; while it holds it (queued for a
 //     slot, or running), the worker extends its lease (InProgress every
 //     third of AckWait), so a long item is not redelivered, and a worker
-//     that dies mid-item (kill -9) has it redelivered to another after
-//     AckWait; one that stops gives back (Nak) the items it holds. On its MaxDeliver-th delivery
+//     that dies mid-item (kill -9), or stops with items queued, has them
+//     redelivered to another after AckWait. On its MaxDeliver-th delivery
 //     an item is reported failed instead of run again, so one that kills
 //     its workers is not lost either. A malformed item (headers checked as
 //     hostile input) is reported failed when it names a result subject,

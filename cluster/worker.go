@@ -63,7 +63,7 @@ const AllPools = "*"
 // (InProgress, every third of AckWait), whether it runs or waits; an item
 // is acknowledged only once its result is stored on the server. So an
 // item runs at least once: a worker that dies mid-item has it redelivered
-// after AckWait; one that stops gives back (Nak) the items it holds. A
+// after AckWait, and so does one that stops with items queued. A
 // malformed item is reported failed (when it says where its result goes)
 // and removed, never retried.
 func RunWorker(ctx context.Context, nc *nats.Conn, cfg WorkerConfig) error {
@@ -71,13 +71,14 @@ func RunWorker(ctx context.Context, nc *nats.Conn, cfg WorkerConfig) error {
 		return errors.New("cluster: RunWorker needs a Runner")
 	}
 	n := max(cfg.Concurrency, 1)
-	prefetch := cfg.Prefetch
-	if prefetch == 0 {
-		prefetch = DefaultPrefetch
+	ahead := cfg.Prefetch
+	if ahead == 0 {
+		ahead = DefaultPrefetch
 	}
+	ahead = max(ahead, 0)
 	w := &worker{runner: cfg.Runner, seeds: map[string][]byte{},
 		running: map[string]context.CancelCauseFunc{}, cancelled: map[string]bool{},
-		queue: make(chan delivery, n+max(prefetch, 0)), serving: map[string]jetstream.ConsumeContext{},
+		queue: make(chan delivery, n+ahead), serving: map[string]jetstream.ConsumeContext{},
 		held: map[jetstream.Msg]struct{}{}, rearm: make(chan struct{}, 1), results: map[*nats.Msg]jetstream.Msg{}}
 	w.leaseEvery.Store(int64(DefaultAckWait / 3))
 	// Results are published without waiting: the server's answer acks
@@ -110,7 +111,7 @@ func RunWorker(ctx context.Context, nc *nats.Conn, cfg WorkerConfig) error {
 	w.busy.Go(func() { w.leases(slotCtx) })
 	defer w.stopAll(stopSlots)
 	if cfg.Pool != AllPools {
-		return w.serveUntil(ctx, cfg, n+prefetch)
+		return w.serveUntil(ctx, cfg, n+ahead)
 	}
 	// Every pool: those opened from now on (announced), then those there.
 	opened := make(chan string, 64)
@@ -127,7 +128,7 @@ func RunWorker(ctx context.Context, nc *nats.Conn, cfg WorkerConfig) error {
 	names := js.StreamNames(ctx)
 	for name := range names.Name() {
 		if pool, ok := strings.CutPrefix(name, poolStreamPre); ok {
-			if err := w.serve(ctx, pool, cfg, n+prefetch); err != nil {
+			if err := w.serve(ctx, pool, cfg, n+ahead); err != nil {
 				if ctx.Err() != nil {
 					return nil
 				}
@@ -146,7 +147,7 @@ func RunWorker(ctx context.Context, nc *nats.Conn, cfg WorkerConfig) error {
 			if CheckPoolName(pool) != nil {
 				continue
 			}
-			if err := w.serve(ctx, pool, cfg, n+prefetch); err != nil {
+			if err := w.serve(ctx, pool, cfg, n+ahead); err != nil {
 				if ctx.Err() != nil {
 					return nil
 				}
@@ -195,7 +196,7 @@ func (w *worker) serve(ctx context.Context, pool string, cfg WorkerConfig, take 
 		select {
 		case w.queue <- delivery{m, pc}:
 		case <-ctx.Done():
-			w.giveBack(m)
+			w.release(m) // redelivered after AckWait
 		}
 	}, jetstream.PullMaxMessages(max(take, 1)))
 	if err != nil {
@@ -245,8 +246,11 @@ func (w *worker) leases(ctx context.Context) {
 	}
 }
 
-// stopAll stops consuming, waits for the items running, and gives back
-// the items still queued here.
+// stopAll stops consuming and waits for the items running. The items
+// still queued here are left unacknowledged: the server redelivers them
+// after AckWait. (Giving them back with Nak does not help: the pull
+// requests of the consumer just stopped are still open on the server,
+// which delivers them there again.)
 func (w *worker) stopAll(stopSlots context.CancelFunc) {
 	for _, cc := range w.serving {
 		cc.Stop()
@@ -257,7 +261,7 @@ func (w *worker) stopAll(stopSlots context.CancelFunc) {
 	for {
 		select {
 		case d := <-w.queue:
-			w.giveBack(d.m)
+			w.release(d.m)
 		default:
 			return
 		}
@@ -405,7 +409,7 @@ func (w *worker) handle(ctx context.Context, m jetstream.Msg, pc poolConsumer) {
 	}
 	if ctx.Err() != nil {
 		w.release(m)
-		return // cut short: the server redelivers it
+		return // cut short: the server redelivers it after AckWait
 	}
 	res.ID = it.ID
 	w.report(ctx, m, reply, res)
