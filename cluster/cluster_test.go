@@ -514,13 +514,13 @@ func TestLeaseOfQueuedItems(t *testing.T) {
 	name := uniqueName("queued")
 	ctx := context.Background()
 	c := newClient(t)
-	p, err := c.Pool(ctx, name, []byte("s"), PoolOptions{AckWait: 150 * time.Millisecond})
+	p, err := c.Pool(ctx, name, []byte("s"), PoolOptions{AckWait: 300 * time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
 	}
 	r := &echo{block: func(ctx context.Context, it Item) bool {
 		select {
-		case <-time.After(350 * time.Millisecond):
+		case <-time.After(400 * time.Millisecond):
 		case <-ctx.Done():
 		}
 		return false
