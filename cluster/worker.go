@@ -160,6 +160,9 @@ func RunWorker(ctx context.Context, nc *nats.Conn, cfg WorkerConfig) error {
 // serveUntil serves cfg.Pool until ctx ends.
 func (w *worker) serveUntil(ctx context.Context, cfg WorkerConfig, take int) error {
 	if err := w.serve(ctx, cfg.Pool, cfg, take); err != nil {
+		if ctx.Err() != nil {
+			return nil // stopped while it set up: not a failure
+		}
 		return err
 	}
 	<-ctx.Done()
