@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
 	"github.com/nats-io/nuid"
 )
 
@@ -475,7 +476,7 @@ func TestItemTimeout(t *testing.T) {
 	}
 }
 
-// A publish the server refuses (the pool's stream is gone) fails its call
+// A publish the server refuses (the pool's stream is full) fails its call
 // through the client's async error handler, and SubmitFunc's callback
 // hears each outcome once.
 func TestSubmitRefused(t *testing.T) {
@@ -487,19 +488,29 @@ func TestSubmitRefused(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := c.js.DeleteStream(ctx, poolStream(name)); err != nil {
-		t.Fatal(err)
-	}
-	var heard atomic.Int64
-	call, err := p.SubmitFunc(ctx, []byte("x"), func(_ Result, err error) {
-		if err != nil {
-			heard.Add(1)
-		}
-	})
+	st, err := c.js.Stream(ctx, poolStream(name))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := call.Result(); err == nil || !strings.Contains(err.Error(), "submit to pool") {
+	cfg := st.CachedInfo().Config
+	cfg.MaxMsgs, cfg.Discard = 1, jetstream.DiscardNew
+	if _, err := c.js.UpdateStream(ctx, cfg); err != nil {
+		t.Fatal(err)
+	}
+	var heard atomic.Int64
+	var calls []*Call
+	for _, arg := range []string{"fits", "refused"} {
+		call, err := p.SubmitFunc(ctx, []byte(arg), func(_ Result, err error) {
+			if err != nil {
+				heard.Add(1)
+			}
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		calls = append(calls, call)
+	}
+	if _, err := calls[1].Result(); err == nil || !strings.Contains(err.Error(), "submit to pool") {
 		t.Fatalf("got %v, want the publish's error", err)
 	}
 	if n := heard.Load(); n != 1 {
