@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -38,11 +39,21 @@ type Client struct {
 
 // Call is one submitted item.
 type Call struct {
-	c    *Client
-	ID   string
-	done chan struct{}
-	res  Result
-	err  error
+	c      *Client
+	ID     string
+	done   chan struct{}
+	res    Result
+	err    error
+	notify func(Result, error) // SubmitFunc's
+}
+
+// settle sets the call's outcome, once: its pending entry is gone.
+func (c *Call) settle(res Result, err error) {
+	c.res, c.err = res, err
+	if c.notify != nil {
+		c.notify(res, err)
+	}
+	close(c.done)
 }
 
 // Done is closed when the result is in (or the client closed).
@@ -66,7 +77,10 @@ func (c *Call) Cancel() error {
 
 // NewClient makes a client on nc. Close it to stop receiving results.
 func NewClient(ctx context.Context, nc *nats.Conn) (*Client, error) {
-	js, err := jetstream.New(nc)
+	c := &Client{nc: nc, id: nuid.Next(), pending: map[string]*Call{}}
+	// Items are published without waiting for the server; one it refuses
+	// fails its call here, with no goroutine per item.
+	js, err := jetstream.New(nc, jetstream.WithPublishAsyncErrHandler(c.notQueued))
 	if err != nil {
 		return nil, fmt.Errorf("cluster: %w", err)
 	}
@@ -77,7 +91,7 @@ func NewClient(ctx context.Context, nc *nats.Conn) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &Client{nc: nc, js: js, kv: kv, id: nuid.Next(), pending: map[string]*Call{}}
+	c.js, c.kv = js, kv
 	c.reply = resultPrefix + c.id
 	cons, err := js.OrderedConsumer(ctx, resultStream, jetstream.OrderedConsumerConfig{
 		FilterSubjects: []string{c.reply},
@@ -107,8 +121,7 @@ func (c *Client) receive(m jetstream.Msg) {
 		c.dropped.Add(1) // a duplicate, or not ours
 		return
 	}
-	call.res = r
-	close(call.done)
+	call.settle(r, nil)
 }
 
 // Close stops receiving results and fails the calls still pending with
@@ -123,8 +136,7 @@ func (c *Client) Close() {
 	c.pending = map[string]*Call{}
 	c.mu.Unlock()
 	for _, call := range pending {
-		call.err = ErrClosed
-		close(call.done)
+		call.settle(Result{}, ErrClosed)
 	}
 }
 
@@ -160,13 +172,21 @@ func (c *Client) Pool(ctx context.Context, name string, seed []byte, opts PoolOp
 }
 
 // Submit puts one item, its argument in the wire form, on the pool's work
-// stream, without waiting for the server's acknowledgement: a publish the
-// server refuses fails the call. The server deduplicates the message by
-// the item's id, so a publish retried after a lost acknowledgement queues
-// it once.
+// stream, without waiting for the server's acknowledgement (which would
+// bound a caller to one item per round trip): a publish the server
+// refuses fails the call. The server deduplicates the message by the
+// item's id, so a publish retried after a lost acknowledgement queues it
+// once. At most 4,000 publishes wait for the server at once; past that
+// Submit waits.
 func (p *Pool) Submit(ctx context.Context, arg []byte) (*Call, error) {
+	return p.SubmitFunc(ctx, arg, nil)
+}
+
+// SubmitFunc is Submit that also calls done (if not nil) once, when the
+// call settles, on a goroutine of the client's: it must not block.
+func (p *Pool) SubmitFunc(ctx context.Context, arg []byte, done func(Result, error)) (*Call, error) {
 	c := p.c
-	call := &Call{c: c, ID: c.id + "." + strconv.FormatUint(c.seq.Add(1), 10), done: make(chan struct{})}
+	call := &Call{c: c, ID: c.id + "." + strconv.FormatUint(c.seq.Add(1), 10), done: make(chan struct{}), notify: done}
 	c.mu.Lock()
 	if c.closed {
 		c.mu.Unlock()
@@ -175,23 +195,22 @@ func (p *Pool) Submit(ctx context.Context, arg []byte) (*Call, error) {
 	c.pending[call.ID] = call
 	c.mu.Unlock()
 	m := itemMsg(p.name, Item{ID: call.ID, Seed: p.seed, Arg: arg}, c.reply)
-	// Published without waiting for the server's acknowledgement, which
-	// would bound a caller to one item per round trip: a publish the
-	// server refuses fails the call instead.
-	fut, err := c.js.PublishMsgAsync(m, jetstream.WithMsgID(call.ID))
-	if err != nil {
+	if _, err := c.js.PublishMsgAsync(m, jetstream.WithMsgID(call.ID)); err != nil {
 		c.forget(call)
 		return nil, fmt.Errorf("cluster: submit to pool %q: %w", p.name, err)
 	}
-	go func() {
-		select {
-		case <-fut.Ok():
-		case err := <-fut.Err():
-			c.fail(call, fmt.Errorf("cluster: submit to pool %q: %w", p.name, err))
-		case <-call.done:
-		}
-	}()
 	return call, nil
+}
+
+// notQueued fails the call of an item the server did not store.
+func (c *Client) notQueued(_ jetstream.JetStream, m *nats.Msg, err error) {
+	id := m.Header.Get(hdrItem)
+	c.mu.Lock()
+	call := c.pending[id]
+	c.mu.Unlock()
+	if call != nil {
+		c.fail(call, fmt.Errorf("cluster: submit to pool %q: %w", strings.TrimPrefix(m.Subject, poolSubjPre), err))
+	}
 }
 
 // forget drops a call that was never sent.
@@ -208,8 +227,7 @@ func (c *Client) fail(call *Call, err error) {
 	delete(c.pending, call.ID)
 	c.mu.Unlock()
 	if pending {
-		call.err = err
-		close(call.done)
+		call.settle(Result{}, err)
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
 	"github.com/nats-io/nuid"
 )
 
@@ -472,5 +473,84 @@ func TestItemTimeout(t *testing.T) {
 	}
 	if res, err := call.Result(); err != nil || string(res.Data) != "snext" {
 		t.Fatalf("got %+v, %v", res, err)
+	}
+}
+
+// A publish the server refuses (the pool's stream is full) fails its call
+// through the client's async error handler, and SubmitFunc's callback
+// hears each outcome once.
+func TestSubmitRefused(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	c := newClient(t)
+	name := uniqueName("refused")
+	p, err := c.Pool(ctx, name, []byte("s"), PoolOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := c.js.Stream(ctx, poolStream(name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := st.CachedInfo().Config
+	cfg.MaxMsgs, cfg.Discard = 1, jetstream.DiscardNew
+	if _, err := c.js.UpdateStream(ctx, cfg); err != nil {
+		t.Fatal(err)
+	}
+	var heard atomic.Int64
+	var calls []*Call
+	for _, arg := range []string{"fits", "refused"} {
+		call, err := p.SubmitFunc(ctx, []byte(arg), func(_ Result, err error) {
+			if err != nil {
+				heard.Add(1)
+			}
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		calls = append(calls, call)
+	}
+	if _, err := calls[1].Result(); err == nil || !strings.Contains(err.Error(), "submit to pool") {
+		t.Fatalf("got %v, want the publish's error", err)
+	}
+	if n := heard.Load(); n != 1 {
+		t.Fatalf("the callback heard %d errors, want 1", n)
+	}
+}
+
+// Items a worker holds while they wait for its one slot (prefetched) have
+// their lease extended too: each runs once though it waits past AckWait.
+func TestLeaseOfQueuedItems(t *testing.T) {
+	t.Parallel()
+	name := uniqueName("queued")
+	ctx := context.Background()
+	c := newClient(t)
+	p, err := c.Pool(ctx, name, []byte("s"), PoolOptions{AckWait: 300 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := &echo{block: func(ctx context.Context, it Item) bool {
+		select {
+		case <-time.After(400 * time.Millisecond):
+		case <-ctx.Done():
+		}
+		return false
+	}}
+	startWorker(t, WorkerConfig{Pool: name, Concurrency: 1, Runner: r})
+	var calls []*Call
+	for _, arg := range []string{"a", "b"} {
+		call, err := p.Submit(ctx, []byte(arg))
+		if err != nil {
+			t.Fatal(err)
+		}
+		calls = append(calls, call)
+	}
+	for _, call := range calls {
+		if res, err := call.Result(); err != nil || res.Status != StatusOK {
+			t.Fatalf("got %+v, %v", res, err)
+		}
+	}
+	if n := r.runs.Load(); n != 2 {
+		t.Fatalf("2 items ran %d times", n)
 	}
 }

@@ -13,6 +13,9 @@ type Item struct {
 	ID   string // unique per submission; results are deduplicated by it
 	Seed string // key of the pool's seed in the jsrun-seeds bucket
 	Arg  []byte // the argument, in clone's wire form
+	// Reply is the subject its result goes to: one per caller, so a
+	// Runner that keeps runtimes between items can keep callers apart.
+	Reply string
 }
 
 // Status says how an item ended.
@@ -117,7 +120,7 @@ func parseItem(h nats.Header, data []byte) (it Item, reply string, err error) {
 	if !validSeed(it.Seed) {
 		return it, reply, fmt.Errorf("malformed item: header %s %q is not a seed key", hdrSeed, it.Seed)
 	}
-	it.Arg = data
+	it.Arg, it.Reply = data, reply
 	return it, reply, nil
 }
 

@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"sync"
+	"sync/atomic"
 
 	"github.com/jsrun/jsrun/cluster"
 	"github.com/jsrun/jsrun/internal/engine"
@@ -130,41 +131,141 @@ func (rp *remotePools) close() {
 type remotePool struct{ p *cluster.Pool }
 
 // Submit reports the item's result, or ctx's end if that comes first (the
-// evaluation waits for every item it sent).
+// evaluation waits for every item it sent), once, with no goroutine per
+// item.
 func (p remotePool) Submit(ctx context.Context, arg []byte, done func(string, []byte, error)) (func(), error) {
-	call, err := p.p.Submit(ctx, arg)
+	var once atomic.Bool
+	var stop atomic.Pointer[func() bool]
+	call, err := p.p.SubmitFunc(ctx, arg, func(res cluster.Result, err error) {
+		if once.CompareAndSwap(false, true) {
+			if f := stop.Load(); f != nil {
+				(*f)()
+			}
+			done(string(res.Status), res.Data, err)
+		}
+	})
 	if err != nil {
 		return nil, err
 	}
-	go func() {
-		select {
-		case <-call.Done():
-			res, err := call.Result()
-			done(string(res.Status), res.Data, err)
-		case <-ctx.Done():
+	f := context.AfterFunc(ctx, func() {
+		if once.CompareAndSwap(false, true) {
 			done("", nil, context.Cause(ctx))
 		}
-	}()
+	})
+	stop.Store(&f)
+	if once.Load() { // settled before AfterFunc was stored
+		f()
+	}
 	return func() { _ = call.Cancel() }, nil
 }
 
 // ClusterRunner returns what runs cluster items under this host's
-// configuration (file system, memory limit, limits): each item is an
-// evaluation of its own. `jsrun worker` serves a pool with it.
-func (h *Host) ClusterRunner() cluster.Runner { return clusterRunner{h} }
+// configuration (file system, memory limit, limits): `jsrun worker`
+// serves a pool with it. It runs the items of one seed and one caller on
+// a runtime seeded once (a slot), one item at a time, as a local Pool's
+// worker does: an item sees the globals earlier items of that pool left
+// on that slot, nothing else. An item that ends its slot (cancelled, timed
+// out, out of memory, process.exit) takes a fresh one next time. RunWorker
+// closes it (io.Closer) when it returns, and Close ends its slots too.
+func (h *Host) ClusterRunner() cluster.Runner { return &clusterRunner{h: h} }
 
-type clusterRunner struct{ h *Host }
+// maxIdleSlots bounds the seeded runtimes a runner keeps between items.
+const maxIdleSlots = 64
 
-func (r clusterRunner) RunItem(ctx context.Context, it cluster.Item, seed []byte) cluster.Result {
+type clusterRunner struct {
+	h    *Host
+	mu   sync.Mutex
+	idle []idleSlot // oldest first
+}
+
+type idleSlot struct {
+	key string // seed key and caller
+	sl  *engine.ItemSlot
+}
+
+func (r *clusterRunner) RunItem(ctx context.Context, it cluster.Item, seed []byte) cluster.Result {
+	key := it.Seed + " " + it.Reply
+	for range 2 { // a slot that ended while idle did not run the item: once more, on a new one
+		sl := r.take(key)
+		if sl == nil {
+			var err error
+			if sl, err = r.newSlot(it.Seed, seed); err != nil {
+				return cluster.Failed(it.ID, err.Error())
+			}
+		}
+		st, data, alive, ran := sl.Run(ctx, it.Arg)
+		if alive {
+			r.put(key, sl)
+		} else {
+			sl.Close()
+		}
+		if ran || st != "" {
+			return cluster.Result{ID: it.ID, Status: cluster.Status(st), Data: data}
+		}
+	}
+	return cluster.Failed(it.ID, "the worker's runtimes kept ending before the item ran")
+}
+
+// newSlot starts a slot: an evaluation of the host's, until the slot ends.
+func (r *clusterRunner) newSlot(key string, seed []byte) (*engine.ItemSlot, error) {
 	h := r.h
 	end, err := h.life.begin()
 	if err != nil {
-		return cluster.Failed(it.ID, err.Error())
+		return nil, err
 	}
-	defer end()
+	ctx, _ := withEvalState(context.Background())
 	ctx, _, unwatch := h.watchMemory(ctx)
-	defer unwatch()
-	evalCtx, _ := withEvalState(ctx)
-	st, data := h.env.RunItem(evalCtx, it.Seed, seed, it.Arg)
-	return cluster.Result{ID: it.ID, Status: cluster.Status(st), Data: data}
+	sl, err := h.env.NewItemSlot(ctx, key, seed)
+	if err != nil {
+		unwatch()
+		end()
+		return nil, err
+	}
+	go func() {
+		<-sl.Done()
+		unwatch()
+		end()
+	}()
+	return sl, nil
+}
+
+// take returns an idle slot of key, or nil.
+func (r *clusterRunner) take(key string) *engine.ItemSlot {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for i := len(r.idle) - 1; i >= 0; i-- {
+		if r.idle[i].key == key {
+			sl := r.idle[i].sl
+			r.idle = append(r.idle[:i], r.idle[i+1:]...)
+			return sl
+		}
+	}
+	return nil
+}
+
+// put keeps sl idle, ending the oldest idle slot past maxIdleSlots.
+func (r *clusterRunner) put(key string, sl *engine.ItemSlot) {
+	r.mu.Lock()
+	r.idle = append(r.idle, idleSlot{key, sl})
+	var old *engine.ItemSlot
+	if len(r.idle) > maxIdleSlots {
+		old = r.idle[0].sl
+		r.idle = r.idle[1:]
+	}
+	r.mu.Unlock()
+	if old != nil {
+		old.Close()
+	}
+}
+
+// Close ends the idle slots.
+func (r *clusterRunner) Close() error {
+	r.mu.Lock()
+	idle := r.idle
+	r.idle = nil
+	r.mu.Unlock()
+	for _, s := range idle {
+		s.sl.Close()
+	}
+	return nil
 }

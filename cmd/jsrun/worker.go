@@ -51,6 +51,7 @@ func worker(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs.Var(maxMemory, "max-memory", "fail the item running when the heap nears this `size` (see jsrun --help)")
 	ackWait := fs.Duration("ack-wait", 0, "set the pool's AckWait: how long a dead worker's item waits to be redelivered\n(0: keep the pool's, or 10s for a new pool)")
 	itemTimeout := fs.Duration("timeout", 0, "stop an item after this long and report it failed (0: no limit)")
+	prefetch := fs.Int("prefetch", cluster.DefaultPrefetch, "items taken from the server ahead of the free threads\n(0: none; a pool of long items wants few, so that idle workers get them)")
 	quiet := fs.Bool("quiet", false, "print nothing of the worker's own (jsrun --cluster local runs its workers so)")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, workerUsage)
@@ -68,6 +69,10 @@ func worker(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	if err := cluster.CheckPoolName(*pool); err != nil && *pool != cluster.AllPools {
 		fmt.Fprintln(stderr, "jsrun worker:", err)
+		return 2
+	}
+	if *prefetch < 0 {
+		fmt.Fprintln(stderr, "jsrun worker: --prefetch must not be negative")
 		return 2
 	}
 	if *threads < 1 {
@@ -107,7 +112,11 @@ func worker(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if !*quiet {
 		fmt.Fprintf(stderr, "jsrun worker: serving pool %q on %s, %d at a time\n", *pool, *url, *threads)
 	}
-	err = cluster.RunWorker(ctx, nc, cluster.WorkerConfig{Pool: *pool, Concurrency: *threads, AckWait: *ackWait, ItemTimeout: *itemTimeout, Runner: h.ClusterRunner()})
+	pf := *prefetch
+	if pf == 0 {
+		pf = -1 // WorkerConfig's "none"; its 0 is the default
+	}
+	err = cluster.RunWorker(ctx, nc, cluster.WorkerConfig{Pool: *pool, Concurrency: *threads, AckWait: *ackWait, ItemTimeout: *itemTimeout, Prefetch: pf, Runner: h.ClusterRunner()})
 	if err != nil {
 		fmt.Fprintln(stderr, "jsrun worker:", err)
 		return 1

@@ -22,7 +22,7 @@ func TestWorkerServesScript(t *testing.T) {
 	var werr bytes.Buffer
 	rc := -1
 	wg.Go(func() {
-		rc = worker(ctx, []string{"--nats", natstest.URL, "--pool", pool, "--threads", "2", "--no-fs", "--timeout", "200ms"}, &bytes.Buffer{}, &werr)
+		rc = worker(ctx, []string{"--nats", natstest.URL, "--pool", pool, "--threads", "2", "--no-fs", "--timeout", "200ms", "--prefetch", "0"}, &bytes.Buffer{}, &werr)
 	})
 	var out, errOut bytes.Buffer
 	code := run([]string{"--nats", natstest.URL, "-e", `
@@ -49,6 +49,7 @@ func TestWorkerUsage(t *testing.T) {
 		{nil, "usage: jsrun worker"},
 		{[]string{"--nats", "nats://127.0.0.1:1", "--pool", "a.b"}, "cluster pool name"},
 		{[]string{"--nats", "nats://127.0.0.1:1", "--threads", "0"}, "--threads must be at least 1"},
+		{[]string{"--nats", "nats://127.0.0.1:1", "--prefetch", "-1"}, "--prefetch must not be negative"},
 	} {
 		var errOut bytes.Buffer
 		if rc := worker(context.Background(), c.args, &bytes.Buffer{}, &errOut); rc != 2 || !strings.Contains(errOut.String(), c.want) {

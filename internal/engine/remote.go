@@ -6,7 +6,6 @@ package engine
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"sync"
 	"sync/atomic"
@@ -207,87 +206,23 @@ type seedCache struct {
 
 const maxCachedSeeds = 64
 
-// RunItem runs one cluster item in an evaluation of its own, under the
-// Env's configuration (the host's limits and sandbox): it plants the seed
-// (cached by seedKey), calls workerFn with the argument, waits for a
-// Promise it returns, and returns the outcome (a Remote constant) and its
-// data. It never panics: malformed input, a throw, a timeout (ctx) or a
-// limit are outcomes like any other.
+// RunItem runs one cluster item in an evaluation of its own (a slot used
+// once: see ItemSlot), under the Env's configuration (the host's limits
+// and sandbox): it plants the seed (decoded once per seedKey), calls
+// workerFn with the argument, waits for a Promise it returns, and returns
+// the outcome (a Remote constant) and its data. It never panics:
+// malformed input, a throw, a timeout (ctx) or a limit are outcomes like
+// any other.
 func (e *Env) RunItem(ctx context.Context, seedKey string, seedData, arg []byte) (status string, data []byte) {
-	s, err := e.remoteSeed(seedKey, seedData)
+	sl, err := e.NewItemSlot(ctx, seedKey, seedData)
 	if err != nil {
 		return RemoteFailed, []byte(err.Error())
 	}
-	argSnap, err := clone.DecodeWire(arg, wireFuncs{e})
-	if err != nil {
-		return RemoteFailed, []byte("malformed argument: " + err.Error())
+	defer sl.Close()
+	status, data, _, ran := sl.Run(ctx, arg)
+	if !ran && status == "" {
+		return RemoteFailed, []byte("the item's evaluation ended before it ran")
 	}
-	script, err := e.Script(ctx, "cluster item", "")
-	if err != nil {
-		return RemoteFailed, []byte(err.Error())
-	}
-	var once sync.Once
-	report := func(st string, d []byte) { once.Do(func() { status, data = st, d }) }
-	finish := func(r *Runtime, v goja.Value, thrown bool) {
-		var snap *clone.Snapshot
-		var err error
-		if thrown {
-			snap, err = r.lib.snapshotThrown(v)
-		} else {
-			snap, err = clone.SnapshotValue(r.RT, v, "result", r.lib.cloneOptions(false))
-		}
-		if err == nil {
-			var d []byte
-			if d, err = snap.AppendWire(nil, nil); err == nil {
-				st := RemoteOK
-				if thrown {
-					st = RemoteThrown
-				}
-				report(st, d)
-				return
-			}
-		}
-		report(RemoteFailed, []byte("its result cannot cross machines: "+err.Error()))
-	}
-	// A thread's runtime, globals on demand: the item's functions name
-	// the ones they need, and installing every global is most of what a
-	// fresh runtime costs.
-	_, err = e.eval(ctx, script, func(r *Runtime, _ goja.Value) (goja.Value, error) {
-		fn, _, err := s.plant(r, false)
-		if err != nil {
-			return nil, err
-		}
-		a, err := argSnap.RestoreValue(r.RT, r.lib.codec)
-		if err != nil {
-			return nil, err
-		}
-		ret, err := fn(goja.Undefined(), a)
-		var ex *goja.Exception
-		if errors.As(err, &ex) {
-			finish(r, ex.Value(), true)
-			return nil, nil
-		}
-		if err != nil {
-			return nil, err
-		}
-		obj, pr := asPromise(ret)
-		if pr == nil {
-			finish(r, ret, false)
-			return nil, nil
-		}
-		then, _ := goja.AssertFunction(obj.Get("then"))
-		if then == nil {
-			return nil, errors.New("the returned Promise has no then")
-		}
-		_, err = then(obj,
-			r.RT.ToValue(func(c goja.FunctionCall) goja.Value { finish(r, c.Argument(0), false); return nil }),
-			r.RT.ToValue(func(c goja.FunctionCall) goja.Value { finish(r, c.Argument(0), true); return nil }))
-		return nil, err
-	}, false)
-	if err != nil {
-		report(RemoteFailed, []byte(err.Error()))
-	}
-	report(RemoteFailed, []byte("workerFn's Promise never settled"))
 	return status, data
 }
 

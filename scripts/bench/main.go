@@ -52,6 +52,7 @@ type params struct {
 	seqNode, seqNodeFirst       int
 	fetchN, fetchInFlight       int
 	consoleN                    int
+	clusterItems                int
 	serverURL                   string // the fetch pair's local server
 	timeout                     time.Duration
 	verbose                     bool
@@ -68,6 +69,8 @@ type bench struct {
 	// wall, if set, names the metric of the run's wall time in seconds,
 	// the script's stdout going to /dev/null (it prints what it measures).
 	wall string
+	// cmd, if set, makes the jsrun side's command (cluster.go).
+	cmd func(p params, root, script string, args []string) (*exec.Cmd, error)
 }
 
 var benches = []bench{
@@ -181,7 +184,7 @@ func rows(p params) []row {
 	}
 	rs = append(rs, cloneKindRows()...)
 	rs = append(rs, perfRows(p)...)
-	return append(rs, []row{
+	return append(rs, append([]row{
 		{bench: "cpu", label: fmt.Sprintf("cpu: 4 tasks of ~%d ms, speedup on 2 threads", p.cpuMs),
 			unit: "x", node: "cpu_speedup", jsrun: "cpu_speedup", higherBetter: true, goal: atLeast(1.85), goalText: ">= 1.85"},
 		{bench: "cpu", label: "cpu: one task as measured (calibrated per engine)",
@@ -208,7 +211,7 @@ func rows(p params) []row {
 			unit: "s", node: "console_s", jsrun: "console_s"},
 		{bench: "memory_seq", label: "memory: spawn cost over the whole sequence",
 			unit: "us/task", node: "seq_spawn_us", jsrun: "seq_spawn_us"},
-	}...)
+	}, clusterRows(p)...)...)
 }
 
 // cloneKindRows are the rows of the clone_kinds pair: for each payload,
@@ -238,7 +241,7 @@ func ints(xs ...int) []string {
 func main() {
 	var p params
 	flag.IntVar(&p.rounds, "n", 5, "rounds: how many times each pair runs (alternately)")
-	flag.StringVar(&p.onlyList, "only", "", "comma-separated pairs to run: spawn,pool,clone,clone_kinds,cpu,fetch,console,memory_blocked,memory_seq,floor,first,pool_plain (default all)")
+	flag.StringVar(&p.onlyList, "only", "", "comma-separated pairs to run: spawn,pool,clone,clone_kinds,cpu,fetch,console,memory_blocked,memory_seq,floor,first,pool_plain,cluster (default all)")
 	flag.StringVar(&p.nodeBin, "node", "node", "the node binary")
 	flag.StringVar(&p.jsrunBin, "jsrun", "", "a jsrun binary to use instead of building ./cmd/jsrun")
 	flag.IntVar(&p.spawnJsrun, "spawn", 20000, "spawn: jsrun threads per run")
@@ -257,6 +260,7 @@ func main() {
 	flag.IntVar(&p.fetchN, "fetch-n", 2000, "fetch: GETs per measurement")
 	flag.IntVar(&p.fetchInFlight, "fetch-in-flight", 64, "fetch: requests in flight (and threads)")
 	flag.IntVar(&p.consoleN, "console-n", 1000, "console: console.log calls per run")
+	flag.IntVar(&p.clusterItems, "cluster-items", 50000, "cluster: items per map")
 	flag.DurationVar(&p.timeout, "timeout", 20*time.Minute, "limit for one script run")
 	flag.BoolVar(&p.verbose, "v", false, "print every run's measurements")
 	flag.Parse()
@@ -275,6 +279,7 @@ func run(p params) error {
 		return err
 	}
 	dir := filepath.Join(root, "scripts", "bench")
+	defer clusterCleanup()
 
 	selected := benches
 	if p.onlyList != "" {
@@ -340,7 +345,13 @@ func run(p params) error {
 						continue
 					}
 					cmd = exec.Command(nodeBin, append([]string{filepath.Join(dir, "node", b.name+".js")}, b.nodeArgs(p)...)...)
-				default:
+				case "jsrun":
+					if b.cmd != nil {
+						if cmd, err = b.cmd(p, root, filepath.Join(dir, "jsrun", b.name+".js"), b.jsrunArgs(p)); err != nil {
+							return err
+						}
+						break
+					}
 					cmd = exec.Command(jsrunBin, append([]string{"--max-threads", strconv.Itoa(maxThreads), filepath.Join(dir, "jsrun", b.name+".js")}, b.jsrunArgs(p)...)...)
 				}
 				cmd.Dir = filepath.Join(dir, side)
