@@ -45,6 +45,8 @@ type Call struct {
 	res    Result
 	err    error
 	notify func(Result, error) // SubmitFunc's
+
+	cancelling atomic.Bool // Cancel is sending its message again
 }
 
 // settle sets the call's outcome, once: its pending entry is gone.
@@ -69,11 +71,42 @@ func (c *Call) Result() (Result, error) {
 // Cancel asks the workers to stop the item: the one running it stops it
 // and reports it failed; one that gets it later reports it failed without
 // running it (workers remember recent cancels). The call still settles,
-// with that result. Cancel is a core NATS message: at most once, and a
-// worker that joins after it does not see it.
+// with that result. A cancel is a core NATS message, at most once, so a
+// worker that joins later would miss it: Cancel sends it again, 100 ms
+// after the first and then at most every 2 s, until the call settles.
 func (c *Call) Cancel() error {
-	return c.c.nc.Publish(cancelPrefix+c.ID, nil)
+	if err := c.c.nc.Publish(cancelPrefix+c.ID, nil); err != nil {
+		return err
+	}
+	if c.cancelling.Swap(true) {
+		return nil // already repeating
+	}
+	go c.repeatCancel()
+	return nil
 }
+
+// repeatCancel sends the call's cancel again until the call settles.
+func (c *Call) repeatCancel() {
+	wait := cancelRepeatFirst
+	t := time.NewTimer(wait)
+	defer t.Stop()
+	for {
+		select {
+		case <-c.done:
+			return
+		case <-t.C:
+		}
+		_ = c.c.nc.Publish(cancelPrefix+c.ID, nil) // a closed connection: the client fails the call
+		wait = min(2*wait, cancelRepeatMax)
+		t.Reset(wait)
+	}
+}
+
+// How often Cancel sends its message again.
+const (
+	cancelRepeatFirst = 100 * time.Millisecond
+	cancelRepeatMax   = 2 * time.Second
+)
 
 // NewClient makes a client on nc. Close it to stop receiving results.
 func NewClient(ctx context.Context, nc *nats.Conn) (*Client, error) {

@@ -101,6 +101,10 @@ func RunWorker(ctx context.Context, nc *nats.Conn, cfg WorkerConfig) error {
 		return fmt.Errorf("cluster: subscribe to cancels: %w", err)
 	}
 	defer func() { _ = sub.Unsubscribe() }()
+	// The server knows of the subscription before any item is taken.
+	if err := nc.Flush(); err != nil {
+		return fmt.Errorf("cluster: subscribe to cancels: %w", err)
+	}
 	if c, ok := cfg.Runner.(io.Closer); ok {
 		defer func() { _ = c.Close() }()
 	}
