@@ -44,8 +44,9 @@
 // host's WithNATS and ClusterRunner, and `jsrun worker` / `jsrun --nats` /
 // `jsrun --cluster local[:N]` in cmd/jsrun. A worker of [AllPools] serves
 // every pool (those there when it starts, and those clients announce).
-// [Call.Cancel] stops a running item (core NATS, at most once; workers
-// remember recent cancels of items not yet fetched).
+// [Call.Cancel] stops a running item (a core NATS message, sent again
+// until the call settles, so a worker that joins later hears it too;
+// workers remember recent cancels of items not yet fetched).
 //
 // Tested: items through workers, hostile item messages, redelivery after
 // a worker stops mid-item (in process, and kill -9 of a worker process in
