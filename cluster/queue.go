@@ -28,11 +28,13 @@ const (
 	queueGetters      = "getters"
 	queueClosedMeta   = "jsrun-closed"
 	queueAckWait      = 10 * time.Second
-	queueFetchChunk   = time.Second           // a blocked get re-checks the queue's state this often
-	queuePutPollFirst = time.Millisecond      // a put on a full queue retries after this,
-	queuePutPollMax   = 50 * time.Millisecond // doubling up to this
-	queueRequestLimit = 5 * time.Second       // one request to the server
-	queueDrainPoll    = 10 * time.Millisecond // a get blocked across a close looks whether the rest is drained
+	queueFetchChunk   = time.Second            // a blocked get re-checks the queue's state this often
+	queuePutPollFirst = time.Millisecond       // a put on a full queue retries after this,
+	queuePutPollMax   = 50 * time.Millisecond  // doubling up to this
+	queueRequestLimit = 5 * time.Second        // one request to the server
+	queueDrainPoll    = 10 * time.Millisecond  // a get blocked across a close looks whether the rest is drained
+	queueSignalPoll   = 100 * time.Microsecond // a get that does not wait looks again for an item the server has not yet passed to getters,
+	queueSignalLimit  = 40 * time.Millisecond  // for up to this
 )
 
 // ErrQueueClosed is the error of a put on a closed cluster Queue, and of a
@@ -298,19 +300,7 @@ func (q *Queue) Get(ctx context.Context, wait bool) (item []byte, ack func(keep 
 			return nil, nil, err
 		}
 		if m != nil {
-			return m.Data(), func(keep bool) {
-				if !keep {
-					_ = m.Nak()
-					return
-				}
-				// Awaited, so that once the script has the item it
-				// is off the server: Size, the bound, and opening a
-				// drained queue anew count it gone. An ack that fails
-				// leaves the item to be delivered again (at least once).
-				actx, cancel := context.WithTimeout(context.Background(), queueRequestLimit)
-				_ = m.DoubleAck(actx)
-				cancel()
-			}, nil
+			return q.take(m)
 		}
 		if ctx.Err() != nil {
 			return nil, nil, context.Cause(ctx)
@@ -321,12 +311,67 @@ func (q *Queue) Get(ctx context.Context, wait bool) (item []byte, ack func(keep 
 			return nil, nil, err
 		case closed && n == 0:
 			return nil, nil, ErrQueueClosed
-		case !wait:
+		case !wait && n == 0:
 			return nil, nil, nil
+		case !wait:
+			m, err := q.fetchSignalled(ctx, n)
+			if err != nil || m == nil {
+				return nil, nil, err
+			}
+			return q.take(m)
 		}
 		// Open, or closed with items held by gets that may give them
 		// back: wait for them.
 		q.setHint(false)
+	}
+}
+
+// take hands m to the caller with its ack.
+func (q *Queue) take(m jetstream.Msg) ([]byte, func(keep bool), error) {
+	return m.Data(), func(keep bool) {
+		if !keep {
+			_ = m.Nak()
+			return
+		}
+		// Awaited, so that once the script has the item it is off the
+		// server: Size, the bound, and opening a drained queue anew
+		// count it gone. An ack that fails leaves the item to be
+		// delivered again (at least once).
+		actx, cancel := context.WithTimeout(context.Background(), queueRequestLimit)
+		_ = m.DoubleAck(actx)
+		cancel()
+	}, nil
+}
+
+// fetchSignalled takes an item the stream holds (n of them) that the
+// getters' consumer has not been told of yet. The server acknowledges a
+// put before it tells consumers, so a get that does not wait can find
+// the consumer empty just after a put another machine saw succeed. When
+// the stream holds more items than gets have out, one is on its way to
+// the consumer: look again for a short while. Nil when all n are out
+// with other gets.
+func (q *Queue) fetchSignalled(ctx context.Context, n uint64) (jetstream.Msg, error) {
+	rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), queueRequestLimit)
+	info, err := q.cons.Info(rctx)
+	cancel()
+	if err != nil {
+		return nil, fmt.Errorf("cluster: get from Queue %q: %w", q.name, err)
+	}
+	if n <= uint64(info.NumAckPending) {
+		return nil, nil
+	}
+	delay := queueSignalPoll
+	for end := time.Now().Add(queueSignalLimit); ; {
+		m, err := q.fetchNow()
+		if m != nil || err != nil || time.Now().After(end) {
+			return m, err
+		}
+		select {
+		case <-ctx.Done():
+			return nil, context.Cause(ctx)
+		case <-time.After(delay):
+		}
+		delay = min(2*delay, queueSignalLimit/4)
 	}
 }
 

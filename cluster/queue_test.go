@@ -200,3 +200,20 @@ func TestQueueNames(t *testing.T) {
 		t.Error("a negative bound was accepted")
 	}
 }
+
+// A get that does not wait, right after a put from another machine has
+// been acknowledged, takes the item: the server acknowledges a put before
+// it tells the getters' consumer, and the get must not answer "empty"
+// in between.
+func TestQueueGetRightAfterPut(t *testing.T) {
+	t.Parallel()
+	name := uniqueName("qnow")
+	p, g := openQueue(t, newClient(t), name, 0), openQueue(t, newClient(t), name, 0)
+	for i := range 300 {
+		want := fmt.Sprint("item ", i)
+		mustPut(t, p, want)
+		if s := mustGet(t, g, false); s != want {
+			t.Fatalf("round %d: got %q, want %q", i, s, want)
+		}
+	}
+}
