@@ -33,6 +33,13 @@ type poolItem struct {
 	t   *thread
 }
 
+// submission is a local item and its handle in one allocation, where two
+// cost a good part of a small item's submission.
+type submission struct {
+	thread thread
+	item   poolItem
+}
+
 func (p *Pool) face(lib *library) *goja.Object { return lib.newFace(poolClass) }
 
 func poolThis(lib *library, this goja.Value, m string) *Pool {
@@ -220,11 +227,16 @@ func (p *Pool) submitStop(lib *library, item goja.Value, op *poolOp, a *abortWat
 	}
 	arg := lib.snapshot(item, op.item)
 	g := p.group
-	t := &thread{id: g.nextID.Add(1), group: g, ctx: g.ctx, cancel: noCancel, done: make(chan struct{}), poolItem: true}
+	sub := &submission{
+		thread: thread{id: g.nextID.Add(1), group: g, ctx: g.ctx, cancel: noCancel, poolItem: true},
+		item:   poolItem{arg: arg},
+	}
+	t := &sub.thread
+	sub.item.t = t
 	if err := p.inflight.add(1); err != nil {
 		lib.rangeError("%s: too many items in flight", op.label)
 	}
-	switch e := p.jobs.putStop(lib.r, &poolItem{arg: arg, t: t}, op.label, 0, true, a.stop()); e {
+	switch e := p.jobs.putStop(lib.r, &sub.item, op.label, 0, true, a.stop()); e {
 	case fifoOK:
 		g.env.stats.poolQueued.Add(1)
 		return t
@@ -336,6 +348,7 @@ func (p *Pool) next(r *Runtime, fn goja.Callable) {
 			continue
 		}
 		arg, err := it.arg.RestoreValue(r.RT, r.lib.codec)
+		it.arg = nil // the handle outlives the item: let the argument go
 		var ret goja.Value
 		if err == nil {
 			ret, err = fn(goja.Undefined(), arg)

@@ -32,8 +32,12 @@ type thread struct {
 	// reports the rejection as unhandled only if none did (see
 	// promiseView.reports).
 	handled atomic.Bool
-	done    chan struct{} // closed once out is set
-	out     outcome
+	// done, when made, is closed once out is set; finished says the same
+	// under mu. A Pool item has no channel: it cost an allocation and a
+	// close per item, and every reader holds mu anyway.
+	done     chan struct{}
+	finished bool
+	out      outcome
 	// origin is where threads.run was called, in the creating runtime:
 	// errors the thread throws end their stack with it, as Node shows an
 	// async call's caller. A frame only refers to its immutable program, so
@@ -61,9 +65,25 @@ type thread struct {
 // subscriber is told when the thread settles. A view's subscriber can be
 // told without a job on its loop (see settle).
 type subscriber struct {
-	view *promiseView
-	f    func() // posts the view's delivery (or does the work, without a view)
-	skip func() // releases the view's keep-alive without a job
+	f func() // does the work, without a view
+	// view, when set, has report post its delivery to its loop, or, with
+	// skip, only release the loop's keep-alive. Kept as fields rather than
+	// closures: two closures per promise were allocated on every submit.
+	view   *promiseView
+	report func(eventloop.Job)
+	skip   bool
+}
+
+// tell runs the subscriber.
+func (s subscriber) tell() {
+	switch {
+	case s.view == nil:
+		s.f()
+	case s.skip:
+		s.report(nil)
+	default:
+		s.report(s.view.deliver)
+	}
 }
 
 // outcome is how a thread settled: exactly one field is set.
@@ -91,7 +111,7 @@ func (t *thread) name() string {
 // parent's end must not cancel it (see tree.go).
 func (g *Group) start(parent *thread, s *seed) *thread {
 	ctx, cancel := context.WithCancelCause(g.ctx)
-	t := &thread{id: g.nextID.Add(1), group: g, ctx: ctx, cancel: cancel, done: make(chan struct{})}
+	t := &thread{id: g.nextID.Add(1), group: g, ctx: ctx, cancel: cancel}
 	if parent != nil {
 		g.adopt(parent, t)
 	}
@@ -113,8 +133,11 @@ func (t *thread) settle(o outcome) bool {
 	if t.poolItem {
 		t.group.env.stats.poolItemEnded(t, o.value != nil)
 	}
-	close(t.done)
+	if t.done != nil {
+		close(t.done)
+	}
 	t.mu.Lock()
+	t.finished = true
 	subs := t.subs
 	t.subs = nil
 	// A runtime blocked in get() or wait() takes the rejection: handled,
@@ -130,7 +153,7 @@ func (t *thread) settle(o outcome) bool {
 	// that runtime before it blocked, under t.mu, so this read is ordered).
 	for i, s := range subs {
 		if s.view != nil && t.blockedOn(s.view) && s.view.promise == nil {
-			subs[i].f = s.skip
+			subs[i].skip = true
 		}
 	}
 	for _, w := range t.waiters {
@@ -139,7 +162,7 @@ func (t *thread) settle(o outcome) bool {
 	t.waiters = nil
 	t.mu.Unlock()
 	for _, s := range subs {
-		s.f()
+		s.tell()
 	}
 	return true
 }
@@ -174,12 +197,10 @@ func (t *thread) subscribe(f func()) { t.subscribeView(subscriber{f: f}) }
 
 func (t *thread) subscribeView(s subscriber) {
 	t.mu.Lock()
-	select {
-	case <-t.done:
+	if t.finished {
 		t.mu.Unlock()
-		s.f()
+		s.tell()
 		return
-	default:
 	}
 	t.subs = append(t.subs, s)
 	t.mu.Unlock()
