@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"runtime"
 	"strconv"
 	"sync/atomic"
 
@@ -114,8 +115,9 @@ var poolClass = &class{
 			p := poolThis(lib, this, "map")
 			items := p.submitAll(lib, c.Argument(0), opMap)
 			out := make([]any, len(items))
+			v := &promiseView{} // one for all: none outlives its turn
 			for i, t := range items {
-				v := &promiseView{t: t, lib: lib}
+				*v = promiseView{t: t, lib: lib}
 				v.await("Pool.map")
 				out[i] = v.result()
 			}
@@ -339,7 +341,7 @@ func (p *Pool) work(name string) {
 // that settles) or the pool is closed and drained.
 func (p *Pool) next(r *Runtime, fn goja.Callable) {
 	for {
-		it, e := p.jobs.get(r, "Pool worker: waiting for items", 0, true)
+		it, e := p.take(r)
 		if e != fifoOK {
 			return
 		}
@@ -376,4 +378,25 @@ func (p *Pool) next(r *Runtime, fn goja.Callable) {
 		it.t.settleValue(r, ret)
 		p.itemDone()
 	}
+}
+
+// yields is how many times a worker or a submitter, finding the pool's
+// FIFO empty (full), yields its core before it goes to sleep on it.
+const yields = 2
+
+// take is the next item for a worker. Before sleeping on an empty FIFO it
+// yields a few times: the submitter is most often runnable, queued behind
+// the worker on the same core, and refills the FIFO at once, where a
+// sleep and a wake-up cost each side a trip through the scheduler and the
+// deadlock detector's lock (the most of a small item's time on a loaded
+// machine).
+func (p *Pool) take(r *Runtime) (*poolItem, fifoError) {
+	for range yields {
+		it, e := p.jobs.get(r, "", 0, false)
+		if e != fifoEmpty {
+			return it, e
+		}
+		runtime.Gosched()
+	}
+	return p.jobs.get(r, "Pool worker: waiting for items", 0, true)
 }

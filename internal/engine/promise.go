@@ -107,8 +107,8 @@ func (lib *library) newPromiseView(t *thread, owner bool) *promiseView {
 	obj := rt.NewDynamicObject(f)
 	_ = obj.SetPrototype(lib.promProto)
 	v.obj = obj
-	report := lib.r.Loop.RegisterCallback()
-	t.subscribeView(subscriber{view: v, report: report})
+	lib.r.Loop.Hold()
+	t.subscribeView(subscriber{view: v, loop: lib.r.Loop})
 	return v
 }
 

@@ -47,6 +47,7 @@ type thread struct {
 
 	mu      sync.Mutex
 	subs    []subscriber
+	sub1    [1]subscriber // backs subs for the first one: most have one
 	waiters []*waiter // runtimes blocked in get() or wait()
 
 	// The thread's place among those an explicit cancel() reaches (see
@@ -66,12 +67,12 @@ type thread struct {
 // told without a job on its loop (see settle).
 type subscriber struct {
 	f func() // does the work, without a view
-	// view, when set, has report post its delivery to its loop, or, with
-	// skip, only release the loop's keep-alive. Kept as fields rather than
-	// closures: two closures per promise were allocated on every submit.
-	view   *promiseView
-	report func(eventloop.Job)
-	skip   bool
+	// view, when set, has its delivery posted to loop, or, with skip, only
+	// releases the loop's hold. Kept as fields rather than closures: a
+	// callback and two closures per promise were allocated on every submit.
+	view *promiseView
+	loop *eventloop.Loop // the view's, held until it is told
+	skip bool
 }
 
 // tell runs the subscriber.
@@ -80,9 +81,9 @@ func (s subscriber) tell() {
 	case s.view == nil:
 		s.f()
 	case s.skip:
-		s.report(nil)
+		s.loop.Release(nil)
 	default:
-		s.report(s.view.deliver)
+		s.loop.Release(s.view.deliver)
 	}
 }
 
@@ -201,6 +202,9 @@ func (t *thread) subscribeView(s subscriber) {
 		t.mu.Unlock()
 		s.tell()
 		return
+	}
+	if t.subs == nil {
+		t.subs = t.sub1[:0]
 	}
 	t.subs = append(t.subs, s)
 	t.mu.Unlock()
