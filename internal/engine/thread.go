@@ -48,7 +48,7 @@ type thread struct {
 	mu      sync.Mutex
 	subs    []subscriber
 	sub1    [1]subscriber // backs subs for the first one: most have one
-	waiters []*waiter // runtimes blocked in get() or wait()
+	waiters []*waiter     // runtimes blocked in get() or wait()
 
 	// The thread's place among those an explicit cancel() reaches (see
 	// tree.go), guarded by the group's tree lock; nested is set before
