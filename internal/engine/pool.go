@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"runtime"
 	"strconv"
 	"sync/atomic"
 
@@ -341,7 +340,7 @@ func (p *Pool) work(name string) {
 // that settles) or the pool is closed and drained.
 func (p *Pool) next(r *Runtime, fn goja.Callable) {
 	for {
-		it, e := p.take(r)
+		it, e := p.jobs.get(r, "Pool worker: waiting for items", 0, true)
 		if e != fifoOK {
 			return
 		}
@@ -380,23 +379,3 @@ func (p *Pool) next(r *Runtime, fn goja.Callable) {
 	}
 }
 
-// yields is how many times a worker or a submitter, finding the pool's
-// FIFO empty (full), yields its core before it goes to sleep on it.
-const yields = 2
-
-// take is the next item for a worker. Before sleeping on an empty FIFO it
-// yields a few times: the submitter is most often runnable, queued behind
-// the worker on the same core, and refills the FIFO at once, where a
-// sleep and a wake-up cost each side a trip through the scheduler and the
-// deadlock detector's lock (the most of a small item's time on a loaded
-// machine).
-func (p *Pool) take(r *Runtime) (*poolItem, fifoError) {
-	for range yields {
-		it, e := p.jobs.get(r, "", 0, false)
-		if e != fifoEmpty {
-			return it, e
-		}
-		runtime.Gosched()
-	}
-	return p.jobs.get(r, "Pool worker: waiting for items", 0, true)
-}
