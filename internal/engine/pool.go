@@ -378,4 +378,3 @@ func (p *Pool) next(r *Runtime, fn goja.Callable) {
 		p.itemDone()
 	}
 }
-
