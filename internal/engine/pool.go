@@ -30,6 +30,7 @@ type Pool struct {
 // poolItem is one submitted item and the handle its result settles.
 type poolItem struct {
 	arg *clone.Snapshot
+	num goja.Value // a number argument, passed as itself (see number.go)
 	t   *thread
 }
 
@@ -226,11 +227,17 @@ func (p *Pool) submitStop(lib *library, item goja.Value, op *poolOp, a *abortWat
 	if p.remote != nil {
 		return p.submitRemote(lib, item, op)
 	}
-	arg := lib.snapshot(item, op.item)
+	var arg *clone.Snapshot
+	var num goja.Value
+	if lib.passNumber(item, lib.cloneOptions(false)) {
+		num = item
+	} else {
+		arg = lib.snapshot(item, op.item)
+	}
 	g := p.group
 	sub := &submission{
 		thread: thread{id: g.nextID.Add(1), group: g, ctx: g.ctx, cancel: noCancel, poolItem: true},
-		item:   poolItem{arg: arg},
+		item:   poolItem{arg: arg, num: num},
 	}
 	t := &sub.thread
 	sub.item.t = t
@@ -348,8 +355,11 @@ func (p *Pool) next(r *Runtime, fn goja.Callable) {
 			p.itemDone()
 			continue
 		}
-		arg, err := it.arg.RestoreValue(r.RT, r.lib.codec)
-		it.arg = nil // the handle outlives the item: let the argument go
+		arg, err := it.num, error(nil)
+		if arg == nil {
+			arg, err = it.arg.RestoreValue(r.RT, r.lib.codec)
+		}
+		it.arg, it.num = nil, nil // the handle outlives the item: let the argument go
 		var ret goja.Value
 		if err == nil {
 			ret, err = fn(goja.Undefined(), arg)

@@ -293,6 +293,8 @@ func (v *promiseView) outcome() (goja.Value, bool) {
 		if v.t.hasOrigin {
 			lib.addOrigin(v.value, v.t.origin.Position().String())
 		}
+	case o.num != nil:
+		v.value = o.num
 	default:
 		val, err := o.value.RestoreValue(lib.r.RT, lib.codec)
 		if err != nil {

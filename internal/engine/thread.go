@@ -90,12 +90,16 @@ func (s subscriber) tell() {
 // outcome is how a thread settled: exactly one field is set.
 type outcome struct {
 	value  *clone.Snapshot // fulfilled with this value
+	num    goja.Value      // or with this number, as itself (see number.go)
 	thrown *clone.Snapshot // rejected with this thrown value
 	fault  *Fault          // rejected with a library error
 	// cancelled says an explicit cancel() settled it (fault is then a
 	// CancelledError): the canceller knows, so it is no unhandled rejection.
 	cancelled bool
 }
+
+// fulfilled says the thread returned a value.
+func (o *outcome) fulfilled() bool { return o.value != nil || o.num != nil }
 
 func (t *thread) name() string {
 	if t.poolItem {
@@ -132,7 +136,7 @@ func (t *thread) settle(o outcome) bool {
 	}
 	t.out = o
 	if t.poolItem {
-		t.group.env.stats.poolItemEnded(t, o.value != nil)
+		t.group.env.stats.poolItemEnded(t, o.fulfilled())
 	}
 	if t.done != nil {
 		close(t.done)
@@ -143,7 +147,7 @@ func (t *thread) settle(o outcome) bool {
 	t.subs = nil
 	// A runtime blocked in get() or wait() takes the rejection: handled,
 	// before the owner's delivery below can judge it.
-	if o.value == nil && takesOutcome(t.waiters) {
+	if !o.fulfilled() && takesOutcome(t.waiters) {
 		t.handled.Store(true)
 	}
 	// A view whose runtime is blocked in get() on it takes the outcome
@@ -357,6 +361,10 @@ func (t *thread) settleLater(r *Runtime, obj *goja.Object, p *goja.Promise, then
 }
 
 func (t *thread) settleValue(r *Runtime, v goja.Value) {
+	if r.lib.passNumber(v, r.lib.cloneOptions(false)) {
+		t.settle(outcome{num: v})
+		return
+	}
 	snap, err := clone.SnapshotValue(r.RT, v, "result", r.lib.cloneOptions(false))
 	if err != nil {
 		t.settleError(r, err)
