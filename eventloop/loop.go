@@ -90,22 +90,35 @@ func (l *Loop) wakeIdle() {
 // any goroutine; only its first call counts. Register on the loop's
 // goroutine (or before Run), so that the loop cannot finish in between.
 func (l *Loop) RegisterCallback() func(Job) {
+	l.Hold()
+	var once sync.Once
+	return func(job Job) {
+		once.Do(func() { l.Release(job) })
+	}
+}
+
+// Hold keeps the loop alive until Release is called once for it: the
+// same as RegisterCallback without its function, for a caller that already
+// calls back exactly once (RegisterCallback's closure and sync.Once were
+// two allocations per call on paths that make one per item). Hold on the
+// loop's goroutine (or before Run), like RegisterCallback.
+func (l *Loop) Hold() {
 	l.mu.Lock()
 	l.pending++
 	l.mu.Unlock()
-	var once sync.Once
-	return func(job Job) {
-		once.Do(func() {
-			l.mu.Lock()
-			l.pending--
-			if !l.closed && job != nil {
-				l.jobs = append(l.jobs, job)
-			}
-			l.wakeIdle()
-			l.mu.Unlock()
-			l.wake()
-		})
+}
+
+// Release ends one Hold, queueing job (nil: none) on the loop. It may be
+// called from any goroutine, exactly once per Hold.
+func (l *Loop) Release(job Job) {
+	l.mu.Lock()
+	l.pending--
+	if !l.closed && job != nil {
+		l.jobs = append(l.jobs, job)
 	}
+	l.wakeIdle()
+	l.mu.Unlock()
+	l.wake()
 }
 
 // Fail ends the loop with err after the job or callback that is running.

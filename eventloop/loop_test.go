@@ -102,6 +102,31 @@ func TestRegisteredCallbackKeepsLoopAlive(t *testing.T) {
 	}
 }
 
+// TestHoldKeepsLoopAlive: a Hold keeps the loop running until its
+// Release, whose job runs; a Release(nil) only lets the loop end.
+func TestHoldKeepsLoopAlive(t *testing.T) {
+	rt := goja.New()
+	l := New(rt)
+	var order []string
+	err := l.Run(context.Background(), func() error {
+		l.Hold()
+		l.Hold()
+		go func() {
+			time.Sleep(10 * time.Millisecond)
+			l.Release(nil)
+			time.Sleep(10 * time.Millisecond)
+			l.Release(func() error { order = append(order, "late"); return nil })
+		}()
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(order, ",") != "late" {
+		t.Fatalf("order = %v, want [late]", order)
+	}
+}
+
 func TestPostFromOtherGoroutinesRunsInOrder(t *testing.T) {
 	rt := goja.New()
 	l := New(rt)

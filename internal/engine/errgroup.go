@@ -115,7 +115,7 @@ func (g *ErrGroup) join(t *thread) {
 	g.members = append(g.members, t)
 	g.mu.Unlock()
 	t.subscribe(func() {
-		if t.out.value == nil {
+		if !t.out.fulfilled() {
 			g.mu.Lock()
 			first := g.failed == nil
 			if first {

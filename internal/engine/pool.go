@@ -30,7 +30,15 @@ type Pool struct {
 // poolItem is one submitted item and the handle its result settles.
 type poolItem struct {
 	arg *clone.Snapshot
+	num goja.Value // a number argument, passed as itself (see number.go)
 	t   *thread
+}
+
+// submission is a local item and its handle in one allocation, where two
+// cost a good part of a small item's submission.
+type submission struct {
+	thread thread
+	item   poolItem
 }
 
 func (p *Pool) face(lib *library) *goja.Object { return lib.newFace(poolClass) }
@@ -107,8 +115,9 @@ var poolClass = &class{
 			p := poolThis(lib, this, "map")
 			items := p.submitAll(lib, c.Argument(0), opMap)
 			out := make([]any, len(items))
+			v := &promiseView{} // one for all: none outlives its turn
 			for i, t := range items {
-				v := &promiseView{t: t, lib: lib}
+				*v = promiseView{t: t, lib: lib}
 				v.await("Pool.map")
 				out[i] = v.result()
 			}
@@ -218,13 +227,24 @@ func (p *Pool) submitStop(lib *library, item goja.Value, op *poolOp, a *abortWat
 	if p.remote != nil {
 		return p.submitRemote(lib, item, op)
 	}
-	arg := lib.snapshot(item, op.item)
+	var arg *clone.Snapshot
+	var num goja.Value
+	if lib.passNumber(item, lib.cloneOptions(false)) {
+		num = item
+	} else {
+		arg = lib.snapshot(item, op.item)
+	}
 	g := p.group
-	t := &thread{id: g.nextID.Add(1), group: g, ctx: g.ctx, cancel: noCancel, done: make(chan struct{}), poolItem: true}
+	sub := &submission{
+		thread: thread{id: g.nextID.Add(1), group: g, ctx: g.ctx, cancel: noCancel, poolItem: true},
+		item:   poolItem{arg: arg, num: num},
+	}
+	t := &sub.thread
+	sub.item.t = t
 	if err := p.inflight.add(1); err != nil {
 		lib.rangeError("%s: too many items in flight", op.label)
 	}
-	switch e := p.jobs.putStop(lib.r, &poolItem{arg: arg, t: t}, op.label, 0, true, a.stop()); e {
+	switch e := p.jobs.putStop(lib.r, &sub.item, op.label, 0, true, a.stop()); e {
 	case fifoOK:
 		g.env.stats.poolQueued.Add(1)
 		return t
@@ -335,7 +355,11 @@ func (p *Pool) next(r *Runtime, fn goja.Callable) {
 			p.itemDone()
 			continue
 		}
-		arg, err := it.arg.RestoreValue(r.RT, r.lib.codec)
+		arg, err := it.num, error(nil)
+		if arg == nil {
+			arg, err = it.arg.RestoreValue(r.RT, r.lib.codec)
+		}
+		it.arg, it.num = nil, nil // the handle outlives the item: let the argument go
 		var ret goja.Value
 		if err == nil {
 			ret, err = fn(goja.Undefined(), arg)

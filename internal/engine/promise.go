@@ -101,12 +101,14 @@ func (lib *library) newPromiseView(t *thread, owner bool) *promiseView {
 	if lib.promProto == nil {
 		lib.installPromiseProto()
 	}
-	v := &promiseView{t: t, lib: lib, owner: owner}
-	obj := rt.NewDynamicObject(&promiseFace{v: v})
+	f := &promiseFace{view: promiseView{t: t, lib: lib, owner: owner}}
+	v := &f.view
+	f.v = v
+	obj := rt.NewDynamicObject(f)
 	_ = obj.SetPrototype(lib.promProto)
 	v.obj = obj
-	report := lib.r.Loop.RegisterCallback()
-	t.subscribeView(subscriber{view: v, f: func() { report(v.deliver) }, skip: func() { report(nil) }})
+	lib.r.Loop.Hold()
+	t.subscribeView(subscriber{view: v, loop: lib.r.Loop})
 	return v
 }
 
@@ -177,6 +179,7 @@ func (lib *library) viewOf(this goja.Value, method string) *promiseView {
 // are kept, as on any object.
 type promiseFace struct {
 	v     *promiseView
+	view  promiseView // what v points to: one allocation for both
 	props map[string]goja.Value
 	keys  []string
 }
@@ -220,11 +223,9 @@ func (v *promiseView) await(what string) { v.awaitStop(what, 0, nil) }
 func (v *promiseView) awaitStop(what string, timeout time.Duration, stop <-chan struct{}) bool {
 	t := v.t
 	t.mu.Lock()
-	select {
-	case <-t.done:
+	if t.finished {
 		t.mu.Unlock()
 		return true
-	default:
 	}
 	w := newWaiter(v.lib.r)
 	w.view = v
@@ -292,6 +293,8 @@ func (v *promiseView) outcome() (goja.Value, bool) {
 		if v.t.hasOrigin {
 			lib.addOrigin(v.value, v.t.origin.Position().String())
 		}
+	case o.num != nil:
+		v.value = o.num
 	default:
 		val, err := o.value.RestoreValue(lib.r.RT, lib.codec)
 		if err != nil {

@@ -161,10 +161,8 @@ func tryCases(cases []*selCase, out *selectOutcome) int {
 			}
 		case caseWait:
 			if c.t != nil {
-				select {
-				case <-c.t.done:
+				if c.t.finished {
 					return i
-				default:
 				}
 			} else if c.wg.n == 0 {
 				return i

@@ -156,7 +156,7 @@ func (to *threadOpts) unlink() {
 // startWith is start for a thread that setup configures before it runs.
 func (g *Group) startWith(parent *thread, s *seed, setup func(t *thread)) *thread {
 	ctx, cancel := context.WithCancelCause(g.ctx)
-	t := &thread{id: g.nextID.Add(1), group: g, ctx: ctx, cancel: cancel, done: make(chan struct{})}
+	t := &thread{id: g.nextID.Add(1), group: g, ctx: ctx, cancel: cancel}
 	setup(t)
 	if parent != nil {
 		g.adopt(parent, t)

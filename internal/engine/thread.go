@@ -32,8 +32,12 @@ type thread struct {
 	// reports the rejection as unhandled only if none did (see
 	// promiseView.reports).
 	handled atomic.Bool
-	done    chan struct{} // closed once out is set
-	out     outcome
+	// done, when made, is closed once out is set; finished says the same
+	// under mu. A Pool item has no channel: it cost an allocation and a
+	// close per item, and every reader holds mu anyway.
+	done     chan struct{}
+	finished bool
+	out      outcome
 	// origin is where threads.run was called, in the creating runtime:
 	// errors the thread throws end their stack with it, as Node shows an
 	// async call's caller. A frame only refers to its immutable program, so
@@ -43,7 +47,8 @@ type thread struct {
 
 	mu      sync.Mutex
 	subs    []subscriber
-	waiters []*waiter // runtimes blocked in get() or wait()
+	sub1    [1]subscriber // backs subs for the first one: most have one
+	waiters []*waiter     // runtimes blocked in get() or wait()
 
 	// The thread's place among those an explicit cancel() reaches (see
 	// tree.go), guarded by the group's tree lock; nested is set before
@@ -61,20 +66,40 @@ type thread struct {
 // subscriber is told when the thread settles. A view's subscriber can be
 // told without a job on its loop (see settle).
 type subscriber struct {
+	f func() // does the work, without a view
+	// view, when set, has its delivery posted to loop, or, with skip, only
+	// releases the loop's hold. Kept as fields rather than closures: a
+	// callback and two closures per promise were allocated on every submit.
 	view *promiseView
-	f    func() // posts the view's delivery (or does the work, without a view)
-	skip func() // releases the view's keep-alive without a job
+	loop *eventloop.Loop // the view's, held until it is told
+	skip bool
+}
+
+// tell runs the subscriber.
+func (s subscriber) tell() {
+	switch {
+	case s.view == nil:
+		s.f()
+	case s.skip:
+		s.loop.Release(nil)
+	default:
+		s.loop.Release(s.view.deliver)
+	}
 }
 
 // outcome is how a thread settled: exactly one field is set.
 type outcome struct {
 	value  *clone.Snapshot // fulfilled with this value
+	num    goja.Value      // or with this number, as itself (see number.go)
 	thrown *clone.Snapshot // rejected with this thrown value
 	fault  *Fault          // rejected with a library error
 	// cancelled says an explicit cancel() settled it (fault is then a
 	// CancelledError): the canceller knows, so it is no unhandled rejection.
 	cancelled bool
 }
+
+// fulfilled says the thread returned a value.
+func (o *outcome) fulfilled() bool { return o.value != nil || o.num != nil }
 
 func (t *thread) name() string {
 	if t.poolItem {
@@ -91,7 +116,7 @@ func (t *thread) name() string {
 // parent's end must not cancel it (see tree.go).
 func (g *Group) start(parent *thread, s *seed) *thread {
 	ctx, cancel := context.WithCancelCause(g.ctx)
-	t := &thread{id: g.nextID.Add(1), group: g, ctx: ctx, cancel: cancel, done: make(chan struct{})}
+	t := &thread{id: g.nextID.Add(1), group: g, ctx: ctx, cancel: cancel}
 	if parent != nil {
 		g.adopt(parent, t)
 	}
@@ -111,15 +136,18 @@ func (t *thread) settle(o outcome) bool {
 	}
 	t.out = o
 	if t.poolItem {
-		t.group.env.stats.poolItemEnded(t, o.value != nil)
+		t.group.env.stats.poolItemEnded(t, o.fulfilled())
 	}
-	close(t.done)
+	if t.done != nil {
+		close(t.done)
+	}
 	t.mu.Lock()
+	t.finished = true
 	subs := t.subs
 	t.subs = nil
 	// A runtime blocked in get() or wait() takes the rejection: handled,
 	// before the owner's delivery below can judge it.
-	if o.value == nil && takesOutcome(t.waiters) {
+	if !o.fulfilled() && takesOutcome(t.waiters) {
 		t.handled.Store(true)
 	}
 	// A view whose runtime is blocked in get() on it takes the outcome
@@ -130,7 +158,7 @@ func (t *thread) settle(o outcome) bool {
 	// that runtime before it blocked, under t.mu, so this read is ordered).
 	for i, s := range subs {
 		if s.view != nil && t.blockedOn(s.view) && s.view.promise == nil {
-			subs[i].f = s.skip
+			subs[i].skip = true
 		}
 	}
 	for _, w := range t.waiters {
@@ -139,7 +167,7 @@ func (t *thread) settle(o outcome) bool {
 	t.waiters = nil
 	t.mu.Unlock()
 	for _, s := range subs {
-		s.f()
+		s.tell()
 	}
 	return true
 }
@@ -174,12 +202,13 @@ func (t *thread) subscribe(f func()) { t.subscribeView(subscriber{f: f}) }
 
 func (t *thread) subscribeView(s subscriber) {
 	t.mu.Lock()
-	select {
-	case <-t.done:
+	if t.finished {
 		t.mu.Unlock()
-		s.f()
+		s.tell()
 		return
-	default:
+	}
+	if t.subs == nil {
+		t.subs = t.sub1[:0]
 	}
 	t.subs = append(t.subs, s)
 	t.mu.Unlock()
@@ -332,6 +361,10 @@ func (t *thread) settleLater(r *Runtime, obj *goja.Object, p *goja.Promise, then
 }
 
 func (t *thread) settleValue(r *Runtime, v goja.Value) {
+	if r.lib.passNumber(v, r.lib.cloneOptions(false)) {
+		t.settle(outcome{num: v})
+		return
+	}
 	snap, err := clone.SnapshotValue(r.RT, v, "result", r.lib.cloneOptions(false))
 	if err != nil {
 		t.settleError(r, err)
