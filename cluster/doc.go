@@ -78,19 +78,18 @@
 // ClusterRunner), takes up to [DefaultPrefetch] items ahead of its slots,
 // and neither the client nor the worker waits for the server per item
 // (asynchronous publishes, settled by handlers). scripts/bench (cluster
-// rows; 2 cores, one run, medians of 5, other load on the machine):
-// 12,180 items/s for `x => x + 1` under `jsrun --cluster local:2` (a
-// local Pool: 215,649), a round trip of one item 0.40 ms median, 1.52 ms
-// p99; a cluster Atomic add 6,347 ops/s. Before (the same script; a
-// fresh evaluation per item, no more items fetched than free slots): 990
-// items/s, 0.64 ms. What
-// bounds it is the server: per item JetStream stores the item, delivers
-// it, removes it on the ack, stores the result and delivers it (about
-// 60 us of CPU per item, against 24 in the client and 28 in a worker),
-// so 2 cores hold about 17,000 items/s when nothing else runs; the
-// issue's 20,000 wants several items per message, not done.
+// rows; 2 cores, one run, medians of 3): 17,339 items/s for `x => x + 1`
+// under `jsrun --cluster local:2` (a local Pool in the same run: 503,121),
+// a round trip of one item 0.43 ms median, 1.14 ms p99; a cluster Atomic
+// add 12,725 ops/s (local: 3.06M). Before (a fresh evaluation per item, no
+// more items fetched than free slots): 990 items/s, 0.64 ms. What bounds
+// it is the server: per item JetStream stores the item, delivers it,
+// removes it on the ack, stores the result and delivers it (about 60 us
+// of CPU per item, against 24 in the client and 28 in a worker), so 2
+// cores hold about 17,000 items/s; the issue's 20,000 wants several items
+// per message, which we left for later.
 //
-// Not done yet (issue 19): a cluster Atomic or Queue passed as a value to
+// Left for later: a cluster Atomic or Queue passed as a value to
 // a remote item (each is opened by name on each machine instead), and
 // several items per message. A worker's memory limit (--max-memory)
 // fails an item that passes it and goes on (tested in tests/); with
