@@ -35,7 +35,7 @@ func (c *Client) Atomic(ctx context.Context, name string, initial int64) (*Atomi
 	if err := CheckPoolName(name); err != nil {
 		return nil, fmt.Errorf("cluster Atomic: %w", err)
 	}
-	kv, err := c.js.CreateOrUpdateKeyValue(ctx, jetstream.KeyValueConfig{Bucket: atomicBucket, Storage: jetstream.FileStorage})
+	kv, err := ensureBucket(ctx, c.js, jetstream.KeyValueConfig{Bucket: atomicBucket, Storage: jetstream.FileStorage})
 	if err != nil {
 		return nil, fmt.Errorf("cluster: atomics bucket: %w", err)
 	}

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/nats-io/nats.go/jetstream"
@@ -29,7 +30,7 @@ const (
 
 // ensureResults makes the results stream if it is missing.
 func ensureResults(ctx context.Context, js jetstream.JetStream) error {
-	_, err := js.CreateOrUpdateStream(ctx, jetstream.StreamConfig{
+	_, err := ensureStream(ctx, js, jetstream.StreamConfig{
 		Name:     resultStream,
 		Subjects: []string{resultPrefix + ">"},
 		MaxAge:   resultMaxAge,
@@ -48,7 +49,7 @@ func ensurePool(ctx context.Context, js jetstream.JetStream, pool string, ackWai
 	if err := CheckPoolName(pool); err != nil {
 		return nil, err
 	}
-	st, err := js.CreateOrUpdateStream(ctx, jetstream.StreamConfig{
+	st, err := ensureStream(ctx, js, jetstream.StreamConfig{
 		Name:       poolStream(pool),
 		Subjects:   []string{poolSubject(pool)},
 		Retention:  jetstream.WorkQueuePolicy,
@@ -85,9 +86,54 @@ func ensurePool(ctx context.Context, js jetstream.JetStream, pool string, ackWai
 	return c, nil
 }
 
+// ensureStream opens the stream cfg names, making it if it is missing.
+// An existing stream is updated only when a setting of cfg differs:
+// opening is frequent (each client, pool and worker), and an update of a
+// stream while another machine adds a consumer to it is a data race
+// inside nats-server v2.15.3 (fileStore.UpdateConfig against
+// ConsumerStore), so a needless update is not sent.
+func ensureStream(ctx context.Context, js jetstream.JetStream, cfg jetstream.StreamConfig) (jetstream.Stream, error) {
+	st, err := js.Stream(ctx, cfg.Name)
+	if errors.Is(err, jetstream.ErrStreamNotFound) {
+		st, err = js.CreateStream(ctx, cfg)
+		if errors.Is(err, jetstream.ErrStreamNameAlreadyInUse) {
+			st, err = js.Stream(ctx, cfg.Name) // another machine made it first
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	if have := st.CachedInfo().Config; !sameSettings(have, cfg) {
+		return js.UpdateStream(ctx, cfg)
+	}
+	return st, nil
+}
+
+// sameSettings reports whether have already holds the settings want
+// gives (those ensureStream's callers set; zero means "any").
+func sameSettings(have, want jetstream.StreamConfig) bool {
+	return slices.Equal(have.Subjects, want.Subjects) &&
+		have.Retention == want.Retention &&
+		(want.MaxAge == 0 || have.MaxAge == want.MaxAge) &&
+		(want.Duplicates == 0 || have.Duplicates == want.Duplicates)
+}
+
+// ensureBucket opens the key-value bucket cfg names, making it if it is
+// missing; an existing one is left as it is (see ensureStream).
+func ensureBucket(ctx context.Context, js jetstream.JetStream, cfg jetstream.KeyValueConfig) (jetstream.KeyValue, error) {
+	kv, err := js.KeyValue(ctx, cfg.Bucket)
+	if errors.Is(err, jetstream.ErrBucketNotFound) {
+		kv, err = js.CreateKeyValue(ctx, cfg)
+		if errors.Is(err, jetstream.ErrBucketExists) {
+			kv, err = js.KeyValue(ctx, cfg.Bucket)
+		}
+	}
+	return kv, err
+}
+
 // seedStore is the bucket of pool seeds.
 func seedStore(ctx context.Context, js jetstream.JetStream) (jetstream.KeyValue, error) {
-	kv, err := js.CreateOrUpdateKeyValue(ctx, jetstream.KeyValueConfig{Bucket: seedBucket, Storage: jetstream.FileStorage})
+	kv, err := ensureBucket(ctx, js, jetstream.KeyValueConfig{Bucket: seedBucket, Storage: jetstream.FileStorage})
 	if err != nil {
 		return nil, fmt.Errorf("cluster: seed bucket: %w", err)
 	}
