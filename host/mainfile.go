@@ -100,6 +100,9 @@ func gojaReportsSyntax(path, src string) bool {
 // SyntaxError shows the original file:line, the line and a caret, as Node
 // prints one.
 func transformError(err error) error {
+	if errors.Is(err, transform.ErrTooDeep) {
+		return tooDeepError(err)
+	}
 	var se *transform.SyntaxError
 	if errors.As(err, &se) {
 		msg := fmt.Sprintf("%s (%s:%d:%d)", se.Message, se.File, se.Line, se.Column)
@@ -132,4 +135,14 @@ func installCommonJSGlobals(rt *goja.Runtime, mf *mainFile) {
 	if req, ok := rt.Get("require").(*goja.Object); ok {
 		_ = req.Set("main", module)
 	}
+}
+
+// tooDeepError is the ScriptError of a text nested deeper than a parser
+// can follow (transform.ErrTooDeep), as Node reports it: an uncaught
+// RangeError, "Maximum call stack size exceeded". err names the file.
+func tooDeepError(err error) error {
+	file, _, _ := strings.Cut(err.Error(), ": ")
+	msg := transform.ErrTooDeep.Error()
+	return &ScriptError{Kind: "uncaught exception", Name: "RangeError", Message: msg,
+		Stack: file + "\n\nRangeError: " + msg}
 }

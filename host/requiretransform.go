@@ -95,6 +95,8 @@ func (h *Host) requireTransform(path string, src []byte) ([]byte, error) {
 func transformRequireError(rt *goja.Runtime, err error) goja.Value {
 	var se *transform.SyntaxError
 	switch {
+	case errors.Is(err, transform.ErrTooDeep):
+		return newError(rt, "RangeError", transform.ErrTooDeep.Error())
 	case errors.As(err, &se):
 		msg := se.Message + " (" + se.File + ":" + strconv.Itoa(se.Line) + ":" + strconv.Itoa(se.Column) + ")"
 		e := newError(rt, "SyntaxError", msg)

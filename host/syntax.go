@@ -8,12 +8,16 @@ import (
 	"github.com/dop251/goja"
 	"github.com/dop251/goja/file"
 	"github.com/dop251/goja/parser"
+	"github.com/jsrun/jsrun/transform"
 )
 
 // syntaxError turns a parse error of src into a ScriptError that shows,
 // as Node does, the file:line, the offending line and a caret under the
 // column.
 func syntaxError(err error, src string) error {
+	if errors.Is(err, transform.ErrTooDeep) {
+		return tooDeepError(err)
+	}
 	var list parser.ErrorList
 	var one *parser.Error
 	var compiler *goja.CompilerSyntaxError

@@ -7,7 +7,14 @@ import (
 	"unicode/utf8"
 
 	"github.com/evanw/esbuild/pkg/api"
+	"github.com/jsrun/jsrun/internal/nesting"
 )
+
+// ErrTooDeep is the error of a file that nests deeper than a parser can
+// follow on the Go stack (see internal/nesting): a RangeError in Node,
+// "Maximum call stack size exceeded", which is its text. Transform checks
+// every file before esbuild or goja reads it.
+var ErrTooDeep = nesting.ErrTooDeep
 
 // SyntaxError is a file that does not parse. The host throws it as a
 // JavaScript SyntaxError whose message is Message and whose stack starts

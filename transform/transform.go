@@ -8,6 +8,7 @@ import (
 	"github.com/dop251/goja"
 	"github.com/dop251/goja/parser"
 	"github.com/evanw/esbuild/pkg/api"
+	"github.com/jsrun/jsrun/internal/nesting"
 )
 
 // Result is a file made ready for goja.
@@ -54,6 +55,11 @@ func Transform(path, src string, readFile ReadFile) (*Result, error) {
 // transformScoped is Transform once the scope is known (the cache keys on
 // it).
 func transformScoped(path, src string, sc scope) (*Result, error) {
+	// Before esbuild or goja reads it: either parser could exhaust the Go
+	// stack.
+	if err := nesting.Check(src); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, ErrTooDeep)
+	}
 	ts := typescript(path)
 	switch sc {
 	case scopeModule:

@@ -11,6 +11,7 @@ import (
 	"github.com/dop251/goja/file"
 	"github.com/dop251/goja/parser"
 	"github.com/jsrun/jsrun/internal/engine/analysis"
+	"github.com/jsrun/jsrun/internal/nesting"
 	"github.com/jsrun/jsrun/internal/rewrite"
 )
 
@@ -183,6 +184,9 @@ func (e *Env) compile(k scriptKey, m *ModuleInfo) (*Script, error) {
 		opt = parser.WithSourceMapLoader(e.cfg.ReadSourceMap)
 	}
 	name, src := k.name, k.src
+	if err := nesting.Check(src); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err) // goja's parser would end the process
+	}
 	if m != nil {
 		name = m.name
 		var err error

@@ -1,9 +1,12 @@
 package rewrite
 
 import (
+	"fmt"
+
 	"github.com/dop251/goja"
 	"github.com/dop251/goja/ast"
 	"github.com/dop251/goja/token"
+	"github.com/jsrun/jsrun/internal/nesting"
 )
 
 // The helpers' global names. They start with a prefix no script is
@@ -20,12 +23,13 @@ const (
 type helper int
 
 const (
-	helperPow     helper = iota // (a, b) -> a ** b
-	helperShl                   // (a, b) -> a << b
-	helperSar                   // (a, b) -> a >> b
-	helperSpread                // (xs) -> xs, or an iterable that counts
-	helperPrepare               // () -> wraps the async and generator constructors
-	helperTag                   // (fn, site) -> fn, which carries site (see Sites)
+	helperPow      helper = iota // (a, b) -> a ** b
+	helperShl                    // (a, b) -> a << b
+	helperSar                    // (a, b) -> a >> b
+	helperSpread                 // (xs) -> xs, or an iterable that counts
+	helperPrepare                // () -> wraps the async and generator constructors
+	helperTag                    // (fn, site) -> fn, which carries site (see Sites)
+	helperEvalText               // (x) -> x, a RangeError for a text nested too deep
 )
 
 func operandHelper(op token.Token) helper {
@@ -49,6 +53,9 @@ func Compile(name, src string, strict bool) (*goja.Program, error) {
 // CompileTagged is Compile whose functions made at the literals tag names
 // carry their site (see Tagger).
 func CompileTagged(name, src string, strict bool, tag Tagger) (*goja.Program, error) {
+	if err := nesting.Check(src); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
 	prg, err := goja.Parse(name, src)
 	if err != nil {
 		return nil, err

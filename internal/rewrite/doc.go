@@ -27,6 +27,7 @@
 //	x **= n (and <<=, >>=)   ->  x = __jsrun$(op, x, n)
 //	o.p **= n, o[k] **= n    ->  a cell, see below
 //	f(...xs), new C(...xs)   ->  f(...__jsrun$(spread, xs))
+//	eval(x, ...)             ->  eval(__jsrun$(evalText, x), ...)
 //
 // The helper converts both operands as goja's operators do (valueOf or
 // Symbol.toPrimitive once each, left first) and computes what goja
@@ -105,7 +106,13 @@
 //     direct eval needs the eval function itself (goja compares it with
 //     its own), and there is no hook in goja's compiler. eval("1n << (2n
 //     ** 40n)") still ends the process; WithoutEval-like switches are the
-//     host's to add.
+//     host's to add. The one check made: a direct eval in rewritten code,
+//     eval(x), becomes eval($evalText(x)), which throws Node's RangeError
+//     for a text nested too deep for goja's parser (internal/nesting); the
+//     Function wrappers and Compile check their texts the same way. An
+//     eval reached as a value (globalThis.eval(s), (0, eval)(s)) or
+//     written inside an eval'd text is not checked: such a text nested
+//     300,000 deep still ends the process.
 //   - BigInt * is not guarded: its result is at most as big as its two
 //     operands together, so it cannot allocate far beyond what the script
 //     already holds; a loop of squarings grows memory step by step, which

@@ -105,6 +105,7 @@ func (h *helpers) compileFunction(open string, texts []string, newTarget *goja.O
 		src.WriteString(texts[n-1])
 	}
 	src.WriteString("\n})")
+	h.checkText(h.rt.ToValue(src.String()))
 	prg, err := goja.Parse("<eval>", src.String())
 	if err != nil || !Program(prg) {
 		return nil

@@ -57,6 +57,9 @@ func (h *helpers) call(c goja.FunctionCall) goja.Value {
 		return goja.Undefined()
 	case helperTag:
 		return h.tag(a, b)
+	case helperEvalText:
+		h.checkText(a)
+		return a
 	}
 	panic(h.rt.NewTypeError("%s is jsrun's own and takes no calls from scripts", nameHelper))
 }

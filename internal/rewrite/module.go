@@ -8,6 +8,7 @@ import (
 	"github.com/dop251/goja"
 	"github.com/dop251/goja/parser"
 	"github.com/dop251/goja_nodejs/require"
+	"github.com/jsrun/jsrun/internal/nesting"
 )
 
 // goja_nodejs's require compiles a module from the text its source loader
@@ -56,6 +57,9 @@ func (m *Modules) Loader(load require.SourceLoader) require.SourceLoader {
 		// first look ignores source maps, so that a module with nothing to
 		// rewrite costs no reading of its map.
 		text := moduleOpen + string(src) + moduleClose
+		if err := nesting.Check(text); err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err) // require would parse it
+		}
 		prg, perr := goja.Parse(path, text, parser.WithDisableSourceMaps)
 		if perr != nil || !Program(prg) {
 			return src, nil

@@ -216,6 +216,7 @@ func (w *walker) expr(e ast.Expression) ast.Expression {
 		e.Callee = w.expr(e.Callee)
 		w.exprs(e.ArgumentList)
 		w.guardSpreads(e.ArgumentList)
+		w.guardEval(e)
 	case *ast.NewExpression:
 		e.Callee = w.expr(e.Callee)
 		w.exprs(e.ArgumentList)

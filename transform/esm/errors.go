@@ -12,6 +12,14 @@ import (
 // line and its caret), else an Error with the error's text and, when the
 // error has a Code method, its code.
 func DefaultError(rt *goja.Runtime, err error) goja.Value {
+	if errors.Is(err, transform.ErrTooDeep) {
+		ctor, _ := rt.GlobalObject().Get("RangeError").(*goja.Object)
+		if c, ok := goja.AssertConstructor(ctor); ok {
+			if e, cerr := c(nil, rt.ToValue(transform.ErrTooDeep.Error())); cerr == nil {
+				return e
+			}
+		}
+	}
 	var se *transform.SyntaxError
 	if errors.As(err, &se) {
 		ctor, _ := rt.GlobalObject().Get("SyntaxError").(*goja.Object)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/dop251/goja/ast"
 	"github.com/dop251/goja/parser"
+	"github.com/jsrun/jsrun/internal/nesting"
 )
 
 // parsedText is what the text of a function literal says on its own,
@@ -71,6 +72,9 @@ func parseText(src string) (*parsedText, error) {
 // parseAs parses text wrapped in open/close and walks the literal it holds,
 // which must be of form f and have the recorded source src.
 func parseAs(text, src string, f form, open, close string) (*parsedText, error) {
+	if err := nesting.Check(text); err != nil {
+		return nil, err // a text from the wire may nest past what the parser survives
+	}
 	prg, err := parser.ParseFile(nil, "", open+text+close, 0, parser.WithDisableSourceMaps)
 	if err != nil {
 		return nil, err
