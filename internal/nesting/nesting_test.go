@@ -2,6 +2,7 @@ package nesting
 
 import (
 	"errors"
+	"hash/maphash"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -144,14 +145,49 @@ func TestShortTextNotScanned(t *testing.T) {
 	}
 }
 
+var benchText = rep("function f(a, b) {\n  if (a) { return [a, b].map(v => v * 2) } else { return `x ${b}` }\n}\n", 12_000)
+
 // BenchmarkCheck scans a 1 MB text of ordinary code (goja parses such a
 // text in about 60 ms).
 func BenchmarkCheck(b *testing.B) {
-	text := rep("function f(a, b) {\n  if (a) { return [a, b].map(v => v * 2) } else { return `x ${b}` }\n}\n", 12_000)
-	b.SetBytes(int64(len(text)))
+	b.SetBytes(int64(len(benchText)))
 	for b.Loop() {
-		if err := Check(text); err != nil {
+		if err := check(benchText); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkCheckRemembered checks a text that passed before: its hash.
+func BenchmarkCheckRemembered(b *testing.B) {
+	if err := Check(benchText); err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(benchText)))
+	for b.Loop() {
+		if err := Check(benchText); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// A text that passed is remembered; one refused is not, and is refused
+// again.
+func TestPassedTextsRemembered(t *testing.T) {
+	ok := "x = 1;\n" + rep("a = [1, 2];\n", Limit)
+	deep := rep("[", Limit+1) + rep("]", Limit+1)
+	if passed.has(maphash.String(seed, ok)) {
+		t.Fatal("remembered before it was checked")
+	}
+	for range 2 {
+		if err := Check(ok); err != nil {
+			t.Fatal(err)
+		}
+		if err := Check(deep); !errors.Is(err, ErrTooDeep) {
+			t.Fatalf("a deep text: got %v", err)
+		}
+	}
+	if !passed.has(maphash.String(seed, ok)) || passed.has(maphash.String(seed, deep)) {
+		t.Fatal("the memory holds the wrong texts")
 	}
 }

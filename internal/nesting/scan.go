@@ -149,7 +149,7 @@ func (s *scanner) open(c byte) {
 // expression: a "{" there opens an object literal, not a block.
 func (s *scanner) expressionNext() bool {
 	if s.prevWord != "" {
-		return expressionKeyword[s.prevWord]
+		return expressionKeyword(s.prevWord)
 	}
 	switch s.lastPunct {
 	case 0, ';', '{':
@@ -315,7 +315,15 @@ func (s *scanner) blockComment() {
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
-func isWordByte(c byte) bool {
-	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || isDigit(c) ||
-		c == '_' || c == '$' || c == '#' || c == '\\' || c >= 0x80
-}
+func isWordByte(c byte) bool { return wordByte[c] }
+
+// wordByte marks the bytes of names and numbers: a table, since the scan
+// asks for nearly every byte of a text.
+var wordByte = func() (t [256]bool) {
+	for c := range 256 {
+		b := byte(c)
+		t[c] = 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || isDigit(b) ||
+			b == '_' || b == '$' || b == '#' || b == '\\' || b >= 0x80
+	}
+	return t
+}()

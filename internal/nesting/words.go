@@ -26,10 +26,14 @@ func keyword(w string) bool {
 
 // expressionKeyword lists the keywords after which an expression follows:
 // a "{" there opens an object literal.
-var expressionKeyword = setOf(
-	"await", "case", "delete", "in", "instanceof", "new", "of", "return",
-	"throw", "typeof", "void", "yield", "extends",
-)
+func expressionKeyword(w string) bool {
+	switch w {
+	case "await", "case", "delete", "in", "instanceof", "new", "of", "return",
+		"throw", "typeof", "void", "yield", "extends":
+		return true
+	}
+	return false
+}
 
 // continuesExpression lists the words that, first on a line, can go on
 // with the expression of the line before: no statement ends before them.
@@ -39,12 +43,4 @@ func continuesExpression(w string) bool {
 		return true
 	}
 	return false
-}
-
-func setOf(words ...string) map[string]bool {
-	m := make(map[string]bool, len(words))
-	for _, w := range words {
-		m[w] = true
-	}
-	return m
 }
