@@ -78,16 +78,17 @@
 // ClusterRunner), takes up to [DefaultPrefetch] items ahead of its slots,
 // and neither the client nor the worker waits for the server per item
 // (asynchronous publishes, settled by handlers). scripts/bench (cluster
-// rows; 2 cores, one run, medians of 3): 17,339 items/s for `x => x + 1`
-// under `jsrun --cluster local:2` (a local Pool in the same run: 503,121),
-// a round trip of one item 0.43 ms median, 1.14 ms p99; a cluster Atomic
-// add 12,725 ops/s (local: 3.06M). Before (a fresh evaluation per item, no
-// more items fetched than free slots): 990 items/s, 0.64 ms. What bounds
-// it is the server: per item JetStream stores the item, delivers it,
-// removes it on the ack, stores the result and delivers it (about 60 us
-// of CPU per item, against 24 in the client and 28 in a worker), so 2
-// cores hold about 17,000 items/s; the issue's 20,000 wants several items
-// per message, which we left for later.
+// rows; 2 cores, one run, medians of 3): 24,527 items/s for `x => x + 1`
+// under `jsrun --cluster local:2` (a local Pool in the same run: 703,425),
+// a round trip of one item 0.20 ms median, 0.48 ms p99; a cluster Atomic
+// add 25,155 ops/s (local: 2.71M). On a slower VM of the same size the same
+// build gave 17,339 items/s, 0.43 ms and 12,725 ops/s. Before (a fresh
+// evaluation per item, no more items fetched than free slots): 990
+// items/s, 0.64 ms. What bounds it is the server: per item JetStream
+// stores the item, delivers it, removes it on the ack, stores the result
+// and delivers it (about 60 us of CPU per item on the slower VM, against
+// 24 in the client and 28 in a worker); several items per message would
+// cut the server's share, which we left for later.
 //
 // Left for later: a cluster Atomic or Queue passed as a value to
 // a remote item (each is opened by name on each machine instead), and
